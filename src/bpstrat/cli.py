@@ -1,0 +1,131 @@
+"""The command line: each command declares its flags and calls one function.
+
+Heavy modules (the model, the rules, formatters, Jinja) are imported inside the commands
+so `bpstrat --version` and `--help` start instantly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import typer
+
+from bpstrat import __version__
+from bpstrat.errors import UsageError
+
+app = typer.Typer(
+    name="bpstrat",
+    help="Keep the product strategy of a backend product as YAML in git: lint it, score "
+    "conflicting consumer demands, render the strategy brief.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def exits(func: F) -> F:
+    """Turn user errors into exit code 2 with a message: never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except UsageError as error:
+            typer.echo(f"bpstrat: error: {error}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            typer.echo("bpstrat: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as error:
+            typer.echo(
+                f"bpstrat: internal error: {type(error).__name__}: {error}\n"
+                "Please report this with the file that caused it.",
+                err=True,
+            )
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bpstrat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Keep the product strategy of a backend product as YAML in git."""
+
+
+def parse_today(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today {value!r} is not a date written YYYY-MM-DD") from None
+
+
+class LintFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+PATH_ARG = typer.Argument(Path("."), help="The strategy root, or any folder or file inside it.")
+TODAY_OPT = typer.Option(None, "--today", help="Date used by date rules (YYYY-MM-DD).")
+
+
+@app.command()
+@exits
+def lint(
+    path: Path = PATH_ARG,
+    format: Optional[LintFormat] = typer.Option(
+        None, "--format", "-f", help="text (default), json, sarif or github annotations."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Check the strategy files: syntax, fields, references and strategy practice."""
+    from bpstrat.commands.lint_command import run_lint
+
+    code = run_lint(path, format.value if format else None, fail_on.value, parse_today(today))
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+    os.environ.setdefault("TYPER_USE_RICH", "0")
+    app(prog_name="bpstrat")

@@ -1,0 +1,48 @@
+"""`bpstrat lint`: run the checks and print the report in the chosen format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from bpstrat.findings import LEVELS, Level
+from bpstrat.lint import lint
+from bpstrat.report import github, json_report, sarif, text
+
+
+def run_lint(path: Path, format: str | None, fail_on: Level | str, today: dt.date | None) -> int:
+    result = lint(path, today)
+    prefix = display_prefix(result.strategy.root)
+    on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if format == "json":
+        sys.stdout.write(json_report.render(result))
+    elif format == "sarif":
+        sys.stdout.write(sarif.render(result, prefix))
+    elif format == "github":
+        sys.stdout.write(github.render(result, prefix))
+    else:
+        text.render(result, Console(highlight=False, soft_wrap=True), prefix)
+        if format is None and on_actions:
+            sys.stdout.write(github.render(result, prefix))
+    return 1 if result.failed(_level(fail_on)) else 0
+
+
+def _level(name: str) -> Level:
+    for level in LEVELS:
+        if level == name:
+            return level
+    return "error"
+
+
+def display_prefix(root: Path) -> str:
+    """How to reach the root from the current folder, for clickable paths ('' if it is cwd)."""
+    try:
+        rel = root.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return f"{root}/"
+    text_ = rel.as_posix()
+    return "" if text_ == "." else f"{text_}/"

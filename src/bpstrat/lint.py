@@ -1,0 +1,91 @@
+"""Run every check on a root, then apply suppressions and configuration, and sort.
+
+The checks only say what is wrong and where; the severity of each finding is stamped
+here, from the code's default and `lint.severity` / `lint.ignore` in bpstrat.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from bpstrat.codes import CODES
+from bpstrat.findings import RANK, Finding, Level
+from bpstrat.load import ROOT_FILE
+from bpstrat.positions import Path
+from bpstrat.references import check_references
+from bpstrat.strategy import Strategy, load_strategy
+from bpstrat.suppress import apply_suppressions
+
+
+@dataclass
+class LintResult:
+    strategy: Strategy
+    findings: list[Finding]
+
+    def count(self, severity: Level) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def files(self) -> int:
+        return len(self.strategy.files) + 1  # entity files and bpstrat.yaml
+
+    def failed(self, fail_on: Level) -> bool:
+        return any(RANK[f.severity] >= RANK[fail_on] for f in self.findings)
+
+
+def lint(path: FsPath, today: dt.date | None = None) -> LintResult:
+    """Lint the strategy root above `path`."""
+    strategy = load_strategy(path)
+    findings = list(strategy.findings)
+    findings.extend(check_references(strategy))
+    findings.extend(_config_codes(strategy))
+    sources = [strategy.config_file, *strategy.files]
+    findings = apply_suppressions(findings, sources, today or dt.date.today())
+    findings = _stamp_severity(strategy, findings)
+    findings.sort(key=Finding.sort_key)
+    return LintResult(strategy, findings)
+
+
+def _stamp_severity(strategy: Strategy, findings: list[Finding]) -> list[Finding]:
+    ignore = set(strategy.config.lint.ignore)
+    overrides = strategy.config.lint.severity
+    out: list[Finding] = []
+    for item in findings:
+        if item.code in ignore:
+            continue
+        code = CODES.get(item.code)
+        severity = overrides.get(item.code) or (code.default_severity if code else "error")
+        if severity == "off":
+            continue
+        out.append(item.with_severity(severity))
+    return out
+
+
+def _config_codes(strategy: Strategy) -> list[Finding]:
+    """Codes named in `lint.ignore` / `lint.severity` that bpstrat does not know."""
+    document = strategy.config_file.documents[0] if strategy.config_file.documents else None
+    if document is None:
+        return []
+    lint = strategy.config.lint
+    named: list[tuple[Path, str]] = [
+        (("lint", "ignore", i), code) for i, code in enumerate(lint.ignore)
+    ]
+    named += [(("lint", "severity", code), code) for code in lint.severity]
+    out = []
+    for path, code in named:
+        if code not in CODES:
+            pos = document.positions.key(path)
+            out.append(
+                Finding(
+                    "BP202",
+                    f"unknown code {code!r} in `lint`; `bpstrat rules` lists the codes",
+                    ROOT_FILE,
+                    pos.line,
+                    pos.column,
+                    None,
+                    path,
+                )
+            )
+    return out

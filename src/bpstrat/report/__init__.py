@@ -1,0 +1,3 @@
+"""Lint report formatters: text (people), json (tools), sarif (code scanning), github."""
+
+FORMATS = ("text", "json", "sarif", "github")

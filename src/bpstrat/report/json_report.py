@@ -1,0 +1,35 @@
+"""`--format json`: the contract's shape, findings sorted by path, line, column, code."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bpstrat.lint import LintResult
+
+
+def render(result: LintResult) -> str:
+    document: dict[str, Any] = {
+        "version": 1,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "entity": f.entity,
+                "fingerprint": f.fingerprint,
+            }
+            for f in result.findings
+        ],
+        "summary": {
+            "error": result.count("error"),
+            "warning": result.count("warning"),
+            "info": result.count("info"),
+            "files": result.files,
+            "entities": result.strategy.entity_count,
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
