@@ -138,9 +138,12 @@ def _where(loc: Path) -> str:
     return f" in `{_name(loc)}`" if loc else ""
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def _did_you_mean(word: str, choices: list[str], value: bool = False) -> str:
+    """'; did you mean `summary`?' for a field name, "'must'" for a value."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    if not close:
+        return ""
+    return f"; did you mean {close[0]!r}?" if value else f"; did you mean `{close[0]}`?"
 
 
 def _got(value: Any) -> str:
@@ -155,7 +158,7 @@ def _invalid_message(name: str, err: ErrorDetails) -> str:
     if kind == "literal_error":
         listed = str(ctx.get("expected", "")).replace(" or ", ", ")
         expected = [part.strip(" '") for part in listed.split(",")]
-        hint = _did_you_mean(str(value), expected) if isinstance(value, str) else ""
+        hint = _did_you_mean(str(value), expected, value=True) if isinstance(value, str) else ""
         return f"`{name}` must be one of: {', '.join(expected)} (got {_got(value)}){hint}"
     if kind == "value_error":
         error = ctx.get("error")

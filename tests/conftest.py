@@ -1,0 +1,68 @@
+"""Shared helpers: build a strategy root on disk and lint it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from bpstrat.lint import LintResult, lint
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TODAY = dt.date(2026, 11, 20)
+
+ROOT_CONFIG = """\
+product:
+  id: demo
+  name: Demo Platform
+  owner: ana
+"""
+
+ANA = """\
+kind: stakeholder
+id: ana
+name: Ana
+power: 3
+interest: 5
+engagement: {current: leading, desired: leading}
+reviewed: 2026-11-01
+"""
+
+Writer = Callable[..., Path]
+
+
+def write_root(base: Path, files: dict[str, str | bytes], config: str = ROOT_CONFIG,
+               with_ana: bool = True) -> Path:
+    """Write bpstrat.yaml and `files` (dedented) below `base`."""
+    base.mkdir(parents=True, exist_ok=True)
+    (base / "bpstrat.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
+    if with_ana:
+        (base / "ana.yaml").write_text(ANA, encoding="utf-8")
+    for name, content in files.items():
+        target = base / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content), encoding="utf-8")
+    return base
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Writer:
+    def make(files: dict[str, str | bytes] | None = None, **kwargs: object) -> Path:
+        return write_root(tmp_path / "strategy", files or {}, **kwargs)  # type: ignore[arg-type]
+    return make
+
+
+def where(result: LintResult, code: str | None = None) -> list[tuple[str, str, int, int]]:
+    """(code, path, line, column) of each finding, optionally only one code."""
+    return [(f.code, f.path, f.line, f.column) for f in result.findings
+            if code is None or f.code == code]
+
+
+def run(path: Path) -> LintResult:
+    return lint(path, TODAY)

@@ -1,0 +1,89 @@
+"""Property tests: whatever text or YAML-shaped data a file holds, lint reports, never crashes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bpstrat.commands.lint_command import run_lint
+from bpstrat.yaml_fast import parse
+from conftest import TODAY, write_root
+
+FIELDS = ["kind", "id", "name", "importance", "demands", "dimension", "option", "strength",
+          "problem", "owner", "power", "interest", "engagement", "current", "desired",
+          "options", "choose", "choice", "status", "date", "metric", "by", "key", "side",
+          "strategy", "summary", "sources", "problems", "consumers", "title", "reviewed"]
+KINDS = ["consumer", "stakeholder", "problem", "goal", "dimension", "decision", "other"]
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10, 10), st.floats(allow_nan=True),
+    st.sampled_from(KINDS + ["web", "ana", "must", "rest-json", "2026-01-01", "2026-02-30",
+                             "Web", "no", "on", "~", ""]),
+    st.text(max_size=8),
+)
+trees = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=5)), children,
+                        max_size=6),
+    ),
+    max_leaves=25,
+)
+yaml_chars = st.text(
+    alphabet=st.sampled_from(list("abk:-[]{}!&*|>'\"#%@`?,. \n\t\r") + ["\x00", "\ufeff", "é"]),
+    max_size=120,
+)
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def lint_files(files: dict[str, str | bytes]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = write_root(Path(tmp) / "root", files)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            return run_lint(base, "json", "error", TODAY)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=300), yaml_chars))
+def test_parse_never_raises(text: str) -> None:
+    docs, error = parse(text)
+    assert error is None or error.pos.line >= 1
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_lint_of_arbitrary_bytes(data: bytes) -> None:
+    assert lint_files({"x.yaml": data}) in (0, 1)
+
+
+@SETTINGS
+@given(yaml_chars)
+def test_lint_of_yaml_like_text(text: str) -> None:
+    assert lint_files({"x.yaml": text}) in (0, 1)
+
+
+@SETTINGS
+@given(st.lists(trees, min_size=1, max_size=3), st.sampled_from(KINDS))
+def test_lint_of_yaml_shaped_trees(documents: list[Any], kind: str) -> None:
+    shaped = [{"kind": kind, **d} if isinstance(d, dict) else d for d in documents]
+    text = yaml.safe_dump_all(shaped, allow_unicode=True)
+    assert lint_files({"x.yaml": text, "y.yaml": yaml.safe_dump(documents[0])}) in (0, 1)
+
+
+@SETTINGS
+@given(trees)
+def test_lint_of_arbitrary_config(tree: Any) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = write_root(Path(tmp) / "root", {}, config=yaml.safe_dump(tree))
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert run_lint(base, "text", "error", TODAY) in (0, 1)
