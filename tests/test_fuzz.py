@@ -56,7 +56,7 @@ def lint_files(files: dict[str, str | bytes]) -> int:
 @SETTINGS
 @given(st.one_of(st.text(max_size=300), yaml_chars))
 def test_parse_never_raises(text: str) -> None:
-    docs, error = parse(text)
+    _docs, error = parse(text)
     assert error is None or error.pos.line >= 1
 
 

@@ -133,7 +133,8 @@ def test_symlink_loop_and_dangling_link(root: Writer) -> None:
     (base / "gone.yaml").symlink_to(base / "does-not-exist.yaml")
     (base / "self.yaml").symlink_to(base / "self.yaml")
     result = run(base)
-    assert [(c, p) for c, p, _, _ in where(result)] == [("BP105", "gone.yaml"), ("BP105", "self.yaml")]
+    found = [(c, p) for c, p, _, _ in where(result)]
+    assert found == [("BP105", "gone.yaml"), ("BP105", "self.yaml")]
     assert "broken symbolic link" in result.findings[0].message
 
 

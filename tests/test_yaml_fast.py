@@ -36,7 +36,8 @@ def test_quoted_scalars_stay_text() -> None:
 
 
 def test_positions_of_keys_values_and_items() -> None:
-    docs, _ = parse("kind: consumer\ndemands:\n  - dimension: x\n    option: y\n  - {dimension: z}\n")
+    text = "kind: consumer\ndemands:\n  - dimension: x\n    option: y\n  - {dimension: z}\n"
+    docs, _ = parse(text)
     positions = docs[0].positions
     assert positions.key(("kind",)) == Pos(1, 1)
     assert positions.key(("demands", 0)) == Pos(3, 5)
@@ -89,7 +90,7 @@ def test_alias_bomb_is_bounded() -> None:
         prev = chr(ord("a") + i - 1)
         cur = chr(ord("a") + i)
         lines.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 10)}]")
-    docs, error = parse("\n".join(lines) + "\n")
+    _docs, error = parse("\n".join(lines) + "\n")
     assert error is not None and str(MAX_NODES) in error.message
 
 
@@ -119,7 +120,7 @@ def test_pathological_nesting_is_an_error_not_a_crash(text: str) -> None:
 
 def test_nesting_within_limit_is_fine() -> None:
     depth = MAX_DEPTH - 1
-    docs, error = parse("[" * depth + "]" * depth)
+    _docs, error = parse("[" * depth + "]" * depth)
     assert error is None
 
 
