@@ -58,11 +58,21 @@ def root(tmp_path: Path) -> Writer:
     return make
 
 
-def where(result: LintResult, code: str | None = None) -> list[tuple[str, str, int, int]]:
-    """(code, path, line, column) of each finding, optionally only one code."""
+def where(result: LintResult, code: str | None = None,
+          practice: bool = False) -> list[tuple[str, str, int, int]]:
+    """(code, path, line, column) of each finding: one code, or all file and field
+    findings (BP1xx-BP3xx), plus the practice rules (BP4xx) when `practice` is set."""
     return [(f.code, f.path, f.line, f.column) for f in result.findings
-            if code is None or f.code == code]
+            if (f.code == code if code else practice or not f.code.startswith("BP4"))]
 
 
 def run(path: Path) -> LintResult:
-    return lint(path, TODAY)
+    """Lint, keeping the file and field findings (BP1xx-BP3xx) only."""
+    result = lint(path, TODAY)
+    result.findings = [f for f in result.findings if not f.code.startswith("BP4")]
+    return result
+
+
+def run_all(path: Path, today: dt.date = TODAY) -> LintResult:
+    """Lint with every finding, practice rules included."""
+    return lint(path, today)

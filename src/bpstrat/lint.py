@@ -15,6 +15,8 @@ from bpstrat.findings import RANK, Finding, Level
 from bpstrat.load import ROOT_FILE
 from bpstrat.positions import Path
 from bpstrat.references import check_references
+from bpstrat.rules import RULES
+from bpstrat.rules.base import RuleContext
 from bpstrat.strategy import Strategy, load_strategy
 from bpstrat.suppress import apply_suppressions
 
@@ -41,11 +43,32 @@ def lint(path: FsPath, today: dt.date | None = None) -> LintResult:
     findings = list(strategy.findings)
     findings.extend(check_references(strategy))
     findings.extend(_config_codes(strategy))
+    findings.extend(run_rules(strategy, today or dt.date.today()))
     sources = [strategy.config_file, *strategy.files]
     findings = apply_suppressions(findings, sources, today or dt.date.today())
     findings = _stamp_severity(strategy, findings)
     findings.sort(key=Finding.sort_key)
     return LintResult(strategy, findings)
+
+
+def run_rules(strategy: Strategy, today: dt.date) -> list[Finding]:
+    """Run every strategy rule and place its findings in their files."""
+    context = RuleContext(strategy, today)
+    out: list[Finding] = []
+    config_doc = strategy.config_document
+    for code, rule in RULES.items():
+        for item in rule.check(context):
+            record = item.record
+            if record is not None:
+                positions, rel, entity = record.document.positions, record.file.rel, record.ref
+            elif config_doc is not None:
+                positions, rel, entity = config_doc.positions, ROOT_FILE, None
+            else:
+                out.append(Finding(code, item.message, ROOT_FILE, 1, 1, None, item.path))
+                continue
+            pos = positions.key(item.path) if item.at == "key" else positions.value(item.path)
+            out.append(Finding(code, item.message, rel, pos.line, pos.column, entity, item.path))
+    return out
 
 
 def _stamp_severity(strategy: Strategy, findings: list[Finding]) -> list[Finding]:
@@ -65,7 +88,7 @@ def _stamp_severity(strategy: Strategy, findings: list[Finding]) -> list[Finding
 
 def _config_codes(strategy: Strategy) -> list[Finding]:
     """Codes named in `lint.ignore` / `lint.severity` that bpstrat does not know."""
-    document = strategy.config_file.documents[0] if strategy.config_file.documents else None
+    document = strategy.config_document
     if document is None:
         return []
     lint = strategy.config.lint

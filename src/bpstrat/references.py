@@ -36,7 +36,7 @@ def check_references(strategy: Strategy) -> Iterator[Finding]:
 
 def _product_refs(strategy: Strategy) -> Iterator[Finding]:
     product = strategy.config.product
-    document = strategy.config_file.documents[0] if strategy.config_file.documents else None
+    document = strategy.config_document
     if product is None or document is None:
         return
     for role in ("owner", "sponsor", "successor"):

@@ -28,6 +28,7 @@ from bpstrat.model import (
     Stakeholder,
 )
 from bpstrat.positions import Path, Pos
+from bpstrat.score import ScoreResult, score
 from bpstrat.validate import Issue, validate
 from bpstrat.yaml_fast import Document
 
@@ -68,6 +69,12 @@ class Strategy:
     known_ids: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> file:line
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+    @property
+    def config_document(self) -> Document | None:
+        """The document of bpstrat.yaml, when it could be read."""
+        documents = self.config_file.documents
+        return documents[0] if documents else None
 
     def all(self, kind: str) -> list[Record]:
         """Valid entities of `kind`, first occurrence of each id, in file order."""
@@ -251,3 +258,18 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document) 
     record = Record(kind, id_, entity, source, document)
     strategy.records.append(record)
     strategy.by_kind.setdefault(kind, {})[id_] = record
+
+
+def score_strategy(strategy: Strategy, factors: dict[str, float] | None = None) -> ScoreResult:
+    """Score the strategy's valid entities with its own scoring settings."""
+    product = strategy.config.product
+    return score(
+        consumers=strategy.consumers,
+        dimensions=strategy.dimensions,
+        decisions=strategy.decisions,
+        stakeholders=strategy.stakeholders,
+        sides=product.sides if product else [],
+        strengths=strategy.config.scoring.strength,
+        threshold=strategy.config.lint.coalition_threshold,
+        factors=factors,
+    )
