@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.rules.base import RuleContext, RuleFinding, percent
+from bpstrat.rules.base import RuleContext, RuleFinding, below, percent
 from bpstrat.score import SUPPORTIVE
 
 CODE = "BP408"
@@ -61,7 +61,7 @@ OPTIONS: tuple[str, ...] = ("coalition_threshold",)
 def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     coalition = ctx.score.coalition
     threshold = ctx.config.coalition_threshold
-    if coalition.share >= threshold:
+    if not below(coalition.share, threshold):
         return
     if coalition.total_power == 0:
         yield ctx.product_finding(

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.rules.base import RuleContext, RuleFinding, percent
+from bpstrat.rules.base import RuleContext, RuleFinding, above, percent
 
 CODE = "BP410"
 NAME = "flywheel-imbalance"
@@ -79,7 +79,7 @@ OPTIONS: tuple[str, ...] = ("flywheel_tolerance",)
 def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     imbalance = ctx.score.flywheel_imbalance
     tolerance = ctx.config.flywheel_tolerance
-    if imbalance is None or imbalance <= tolerance:
+    if imbalance is None or not above(imbalance, tolerance):
         return
     sides = [s for s in ctx.score.sides if s.served_ratio is not None]
     worst = min(sides, key=lambda s: s.served_ratio or 0.0)

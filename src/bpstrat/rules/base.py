@@ -80,5 +80,18 @@ def level(stakeholder: Stakeholder, which: Literal["current", "desired"]) -> str
     return getattr(stakeholder.engagement, which)  # type: ignore[no-any-return]
 
 
+EPSILON = 1e-9  # shares are sums of fractions: 1.0 - 0.7 must not exceed 0.3
+
+
+def above(value: float, limit: float) -> bool:
+    """Strictly above `limit`, ignoring floating-point noise (exactly at is not above)."""
+    return value - limit > EPSILON
+
+
+def below(value: float, limit: float) -> bool:
+    """Strictly below `limit`, ignoring floating-point noise."""
+    return limit - value > EPSILON
+
+
 def percent(value: float) -> str:
     return f"{round(value * 100)}%"
