@@ -110,12 +110,45 @@ def lint(
         FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
     ),
     today: Optional[str] = TODAY_OPT,
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings not recorded in this baseline file."
+    ),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record the current findings in this file and exit 0."
+    ),
 ) -> None:
     """Check the strategy files: syntax, fields, references and strategy practice."""
     from bpstrat.commands.lint_command import run_lint
 
-    code = run_lint(path, format.value if format else None, fail_on.value, parse_today(today))
+    code = run_lint(
+        path,
+        format.value if format else None,
+        fail_on.value,
+        parse_today(today),
+        baseline,
+        write_baseline,
+    )
     raise typer.Exit(code)
+
+
+@app.command("rules")
+@exits
+def rules_(
+    markdown: bool = typer.Option(False, "--markdown", help="Print docs/rules.md instead."),
+) -> None:
+    """List every finding code: name, default severity and summary."""
+    from bpstrat.commands.rules_command import list_rules
+
+    raise typer.Exit(list_rules(markdown))
+
+
+@app.command()
+@exits
+def rule(code: str = typer.Argument(..., help="A code such as BP406, or a rule name.")) -> None:
+    """Explain one finding code: what it checks, why, and failing and passing examples."""
+    from bpstrat.commands.rules_command import show_rule
+
+    raise typer.Exit(show_rule(code))
 
 
 def main() -> None:

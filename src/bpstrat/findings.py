@@ -38,6 +38,6 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Identity by meaning: code, file, entity and field, not the line number."""
+        """Identity by meaning: code, entity (or file) and field path, not the line number."""
         where = "/".join(str(part) for part in self.field)
-        return f"{self.code}|{self.path}|{self.entity or ''}|{where}"
+        return f"{self.code}|{self.entity or self.path}|{where}"

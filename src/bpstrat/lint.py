@@ -25,6 +25,7 @@ from bpstrat.suppress import apply_suppressions
 class LintResult:
     strategy: Strategy
     findings: list[Finding]
+    baselined: int = 0  # findings hidden by a baseline
 
     def count(self, severity: Level) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -129,8 +129,7 @@ def _contributions(
         for demand in consumer.demands:
             if demand.dimension == dimension.id and demand.option in options:
                 s = getattr(strengths, demand.strength)
-                options[demand.option].append(
-                    Contribution(consumer.id, demand.strength, w, w * s))
+                options[demand.option].append(Contribution(consumer.id, demand.strength, w, w * s))
     return options
 
 
@@ -179,8 +178,12 @@ def score_dimension(
     names = {o.id: o for o in dimension.options}
     options = tuple(
         OptionScore(
-            o, names[o].label, names[o].cost, support[o],
-            support[o] / total if total > 0 else 0.0, o in chosen,
+            o,
+            names[o].label,
+            names[o].cost,
+            support[o],
+            support[o] / total if total > 0 else 0.0,
+            o in chosen,
             tuple(sorted(contributions[o], key=lambda c: (-c.support, c.consumer))),
         )
         for o in rank(dimension, support)
@@ -255,8 +258,16 @@ def find_flip(
             if max(candidate, 1 / candidate) > best_distance:
                 break
             past = candidate * (1 + _NUDGE) if candidate >= 1 else candidate / (1 + _NUDGE)
-            flipped = _first_change(dimension, consumers, strengths, factors, consumer.id, f0,
-                                    baseline, (candidate, past))
+            flipped = _first_change(
+                dimension,
+                consumers,
+                strengths,
+                factors,
+                consumer.id,
+                f0,
+                baseline,
+                (candidate, past),
+            )
             if flipped is not None:
                 factor, chosen = flipped
                 distance = max(factor, 1 / factor)
@@ -336,11 +347,8 @@ def score(
     """Score every dimension, the flywheel sides and the coalition."""
     strengths = strengths or StrengthWeights()
     factors = dict(factors or {})
-    scored = tuple(
-        score_dimension(d, consumers, decisions, strengths, factors) for d in dimensions)
+    scored = tuple(score_dimension(d, consumers, decisions, strengths, factors) for d in dimensions)
     if not sides:
         sides = sorted({c.side for c in consumers if c.side})
     side_scores, imbalance = score_sides(sides, consumers, scored, strengths, factors)
-    return ScoreResult(scored, side_scores, imbalance, coalition(stakeholders, threshold),
-                       factors)
-
+    return ScoreResult(scored, side_scores, imbalance, coalition(stakeholders, threshold), factors)

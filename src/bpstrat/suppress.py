@@ -110,7 +110,8 @@ def apply_suppressions(
 
 def _useless(s: Suppression, today: dt.date) -> list[Finding]:
     def report(message: str) -> list[Finding]:
-        return [Finding("BP106", message, s.rel, s.line, s.column, field=("#suppression", s.line))]
+        field = ("#suppression", ",".join(sorted(s.codes)))
+        return [Finding("BP106", message, s.rel, s.line, s.column, field=field)]
 
     if s.problem:
         return report(s.problem)

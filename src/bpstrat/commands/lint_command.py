@@ -9,13 +9,27 @@ from pathlib import Path
 
 from rich.console import Console
 
+from bpstrat.baseline import apply_baseline, read_baseline, write_baseline
 from bpstrat.findings import LEVELS, Level
 from bpstrat.lint import lint
 from bpstrat.report import github, json_report, sarif, text
 
 
-def run_lint(path: Path, format: str | None, fail_on: Level | str, today: dt.date | None) -> int:
+def run_lint(
+    path: Path,
+    format: str | None,
+    fail_on: Level | str,
+    today: dt.date | None,
+    baseline: Path | None = None,
+    write_to: Path | None = None,
+) -> int:
     result = lint(path, today)
+    if write_to is not None:
+        write_baseline(write_to, result.findings)
+        sys.stderr.write(f"bpstrat: recorded {len(result.findings)} finding(s) in {write_to}\n")
+        return 0
+    if baseline is not None:
+        result.findings, result.baselined = apply_baseline(result.findings, read_baseline(baseline))
     prefix = display_prefix(result.strategy.root)
     on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     if format == "json":

@@ -30,6 +30,7 @@ def render(result: LintResult) -> str:
             "info": result.count("info"),
             "files": result.files,
             "entities": result.strategy.entity_count,
+            "baselined": result.baselined,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -7,9 +7,10 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from bpstrat.findings import Level
 from bpstrat.lint import LintResult
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STYLE: dict[Level, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def render(result: LintResult, console: Console, prefix: str = "") -> None:
@@ -41,25 +42,16 @@ def render(result: LintResult, console: Console, prefix: str = "") -> None:
 
 
 def summary_line(result: LintResult) -> Text:
-    errors, warnings, infos = (result.count(s) for s in ("error", "warning", "info"))
+    counts = [(result.count(s), s, style) for s, style in _STYLE.items()]
     text = Text()
     if not result.findings:
         text.append("✓ ", style="bold green")
-        text.append(
-            f"no findings in {result.files} files ({result.strategy.entity_count} entities)"
-        )
-        return text
-    parts = []
-    for n, word, style in (
-        (errors, "error", "bold red"),
-        (warnings, "warning", "yellow"),
-        (infos, "info", "cyan"),
-    ):
-        if n:
-            parts.append((f"{n} {word}{'s' if n != 1 and word != 'info' else ''}", style))
-    for i, (part, style) in enumerate(parts):
+        text.append("no findings")
+    for i, (n, word, style) in enumerate(c for c in counts if c[0]):
         if i:
             text.append(", ")
-        text.append(part, style=style)
+        text.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}", style=style)
     text.append(f" in {result.files} files ({result.strategy.entity_count} entities)")
+    if result.baselined:
+        text.append(f"; {result.baselined} known finding(s) hidden by the baseline", style="dim")
     return text

@@ -64,5 +64,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
                     f"{consumer.name} demands {demand.option!r} on {demand.dimension!r} "
                     f"({demand.strength}) without naming the problem it solves; add "
                     "`problem:` with a problem id (ask which step of the value chain it fixes)",
-                    record, ("demands", index), "value",
+                    record,
+                    ("demands", index),
+                    "value",
                 )

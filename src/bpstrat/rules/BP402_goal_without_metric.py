@@ -50,7 +50,9 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"goal {goal.title!r} has no metric; add `metric:` with name, baseline, "
                 "target and by (YYYY-MM-DD) so its outcome can be measured",
-                record, (), "value",
+                record,
+                (),
+                "value",
             )
             continue
         missing = [part for part in PARTS if getattr(goal.metric, part) is None]
@@ -58,5 +60,6 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"the metric of goal {goal.title!r} lacks {', '.join(missing)}; a metric "
                 "needs name, baseline, target and by (YYYY-MM-DD)",
-                record, ("metric",),
+                record,
+                ("metric",),
             )

@@ -55,5 +55,6 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
                 f"goal {goal.title!r} is measured by {name!r}, which the team cannot "
                 "influence (influence: indirect); choose a metric the team moves itself "
                 "(direct) or with a partner (shared)",
-                record, ("metric",),
+                record,
+                ("metric",),
             )

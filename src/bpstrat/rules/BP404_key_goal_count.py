@@ -7,8 +7,6 @@ A strategy with ten key goals has none.
 The finding points at the first key goal over the limit, or at bpstrat.yaml when there
 is no key goal at all.
 
-Options: `max_key_goals`.
-
 Failing example:
 
 ```yaml
@@ -55,5 +53,6 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         yield RuleFinding(
             f"{len(key_goals)} key goals ({names}) exceed max_key_goals {limit}; keep the "
             f"{limit} that matter most and make the others suggestions (`key: false`)",
-            extra, ("key",),
+            extra,
+            ("key",),
         )

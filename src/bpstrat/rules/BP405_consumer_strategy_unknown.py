@@ -48,5 +48,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"the strategy of {consumer.name} is unknown; add `strategy.summary` and "
                 "`strategy.sources` (their roadmap, vision or a conversation with them)",
-                record, where, "key" if where else "value",
+                record,
+                where,
+                "key" if where else "value",
             )

@@ -7,8 +7,6 @@ still fresh.
 
 The finding points at the `reviewed` key, or at the stakeholder when it has none.
 
-Options: `stale_after_days`.
-
 Failing example:
 
 ```yaml
@@ -51,7 +49,9 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"the analysis of {person.name} was never reviewed; look at power, interest "
                 f"and engagement again and add `reviewed: {ctx.today.isoformat()}`",
-                record, (), "value",
+                record,
+                (),
+                "value",
             )
             continue
         age = (ctx.today - person.reviewed).days
@@ -59,5 +59,6 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"the analysis of {person.name} was last reviewed {age} days ago "
                 f"({person.reviewed}), more than {limit}; review it and update `reviewed`",
-                record, ("reviewed",),
+                record,
+                ("reviewed",),
             )

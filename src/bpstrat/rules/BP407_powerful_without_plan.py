@@ -50,12 +50,15 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         if person.power < POWERFUL or engagement is None or engagement.desired is None:
             continue
         below = ENGAGEMENT_LEVELS.index(engagement.current) < ENGAGEMENT_LEVELS.index(
-            engagement.desired)
+            engagement.desired
+        )
         if below and not (person.plan and person.plan.next_step):
             where = ("plan",) if person.plan is not None else ()
             yield RuleFinding(
                 f"{person.name} (power {person.power}) is {engagement.current} but should be "
                 f"{engagement.desired}, and there is no plan to get there; add "
                 "`plan.next_step` with the next conversation or proof you will bring",
-                record, where, "key" if where else "value",
+                record,
+                where,
+                "key" if where else "value",
             )

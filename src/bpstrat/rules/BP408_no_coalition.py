@@ -7,8 +7,6 @@ the threshold it has one.
 
 The finding points at bpstrat.yaml and names who holds the missing power.
 
-Options: `coalition_threshold`.
-
 Failing example:
 
 ```yaml
@@ -66,11 +64,16 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     if coalition.total_power == 0:
         yield ctx.product_finding(
             "no stakeholders are charted, so nobody stands behind the strategy; add the "
-            "people whose support it needs (`bpstrat new stakeholder ...`)", "owner")
+            "people whose support it needs (`bpstrat new stakeholder ...`)",
+            "owner",
+        )
         return
     others = sorted(
-        (p for p in ctx.strategy.stakeholders
-         if p.engagement is None or p.engagement.current not in SUPPORTIVE),
+        (
+            p
+            for p in ctx.strategy.stakeholders
+            if p.engagement is None or p.engagement.current not in SUPPORTIVE
+        ),
         key=lambda p: (-p.power, p.name),
     )
     names = [

@@ -84,5 +84,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             f"{len(demanded)} options are demanded on {scored.name!r} but it offers "
             f"{scored.choose}, and no decision is accepted ({shares}); record a decision "
             f"(kind: decision, status: accepted); by weight it would be {leaders}",
-            record, (), "value",
+            record,
+            (),
+            "value",
         )

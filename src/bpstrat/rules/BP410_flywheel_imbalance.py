@@ -8,8 +8,6 @@ one side, and leaning for long stalls both. Exactly at the tolerance is balanced
 
 The finding points at `product.sides` in bpstrat.yaml.
 
-Options: `flywheel_tolerance`.
-
 Failing example:
 
 ```yaml

@@ -45,5 +45,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"no goal addresses problem {record.entity.title!r}; add {record.id!r} to "
                 "the `problems` of a goal, or remove the problem if it is not worth solving",
-                record, (), "value",
+                record,
+                (),
+                "value",
             )

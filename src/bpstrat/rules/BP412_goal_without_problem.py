@@ -45,5 +45,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             yield RuleFinding(
                 f"goal {record.entity.title!r} addresses no problem; list the problems it "
                 "solves in `problems:`",
-                record, ("problems",) if has_key else (), "key" if has_key else "value",
+                record,
+                ("problems",) if has_key else (),
+                "key" if has_key else "value",
             )

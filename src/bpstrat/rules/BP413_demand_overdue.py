@@ -60,5 +60,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
                     f"{consumer.name} needed {demand.option!r} on {demand.dimension!r} by "
                     f"{demand.needed_by}, {days} days ago; deliver it, agree a new "
                     "`needed_by` with them, or drop the demand",
-                    record, ("demands", index), "value",
+                    record,
+                    ("demands", index),
+                    "value",
                 )

@@ -53,7 +53,10 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     if product.sponsor is None:
         yield ctx.product_finding(
             "phase is buy-in but no sponsor is named; add `sponsor:` with the stakeholder "
-            "(power 4 or 5) who funds the product", "sponsor", "phase")
+            "(power 4 or 5) who funds the product",
+            "sponsor",
+            "phase",
+        )
         return
     record = ctx.strategy.get("stakeholder", product.sponsor)
     if record is None:
@@ -65,4 +68,6 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             f"phase is buy-in but sponsor {person.name} has power {person.power} and is "
             f"{current or 'not assessed'}; a sponsor needs power 4 or more and to be "
             "supportive or leading: win them over or find a more senior sponsor",
-            "sponsor", "phase")
+            "sponsor",
+            "phase",
+        )

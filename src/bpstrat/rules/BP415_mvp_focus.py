@@ -58,4 +58,5 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         yield ctx.product_finding(
             f"phase is minimum but there are {len(key_goals)} key goals{listed}; an MVP "
             "focuses on exactly one: keep one `key: true` and make the rest suggestions",
-            "phase")
+            "phase",
+        )

@@ -40,4 +40,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         return
     yield ctx.product_finding(
         "phase is handover but no successor is named; add `successor:` with the "
-        "stakeholder who will own the product next", "successor", "phase")
+        "stakeholder who will own the product next",
+        "successor",
+        "phase",
+    )

@@ -64,8 +64,9 @@ def explanation(rule: Rule) -> str:
 def examples(rule: Rule) -> dict[str, str]:
     """{'failing': yaml, 'passing': yaml} from the docstring."""
     found = {}
-    for label, body in re.findall(r"(Failing|Passing) example:\s*```yaml\n(.*?)```",
-                                  rule.__doc__ or "", re.S):
+    for label, body in re.findall(
+        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
+    ):
         found[label.lower()] = body
     return found
 
