@@ -131,6 +131,36 @@ def lint(
     raise typer.Exit(code)
 
 
+class ScoreFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+@app.command()
+@exits
+def score(
+    path: Path = PATH_ARG,
+    format: ScoreFormat = typer.Option(
+        ScoreFormat.text, "--format", "-f", help="text, json, markdown or csv."
+    ),
+    dimension: Optional[str] = typer.Option(
+        None, "--dimension", "-d", help="Show only this dimension."
+    ),
+    what_if: list[str] = typer.Option(
+        [],
+        "--what-if",
+        metavar="CONSUMER=FACTOR",
+        help="Multiply a consumer's weight (repeatable) and show what changes.",
+    ),
+) -> None:
+    """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
+    from bpstrat.commands.score_command import run_score
+
+    raise typer.Exit(run_score(path, format.value, dimension, what_if))
+
+
 @app.command("rules")
 @exits
 def rules_(

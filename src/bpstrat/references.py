@@ -4,7 +4,6 @@ consistency rules that need more than one entity (sides, option ids, choice coun
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from bpstrat.findings import Finding
@@ -12,6 +11,7 @@ from bpstrat.load import ROOT_FILE
 from bpstrat.model import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
 from bpstrat.positions import Path
 from bpstrat.strategy import Record, Strategy
+from bpstrat.suggest import closest
 
 
 def check_references(strategy: Strategy) -> Iterator[Finding]:
@@ -142,8 +142,8 @@ def _option(
 ) -> Finding | None:
     if option in known:
         return None
-    close = difflib.get_close_matches(option, known, 1, 0.6)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    close = closest(option, known)
+    hint = f"did you mean {close!r}? " if close else ""
     pos = record.key_pos(path)
     return Finding(
         "BP303",

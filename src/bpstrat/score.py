@@ -19,6 +19,7 @@ Formulas (the Scoring section of the strategy format):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,7 +32,8 @@ from bpstrat.model import (
 )
 
 SUPPORTIVE = ("supportive", "leading")
-_NUDGE = 1e-9
+_NUDGE = 1e-6  # relative step past a crossing: far above the tie tolerance below
+_TIE = 9  # supports equal to 9 decimals are ties (sums of fractions are not exact)
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,16 @@ class OptionScore:
 
 @dataclass(frozen=True)
 class Flip:
-    """Multiplying `consumer`'s weight by `factor` changes the chosen set to `chosen`."""
+    """Multiplying `consumer`'s weight by `factor` changes the chosen set to `chosen`.
+
+    `factor` has 3 decimals and is checked to flip when applied; `exact` is the boundary
+    it was rounded from.
+    """
 
     consumer: str
     factor: float
     chosen: tuple[str, ...]
+    exact: float
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,7 @@ def _contributions(
 def rank(dimension: Dimension, support: Mapping[str, float]) -> list[str]:
     """Option ids by support, highest first; ties: lower cost, then id."""
     costs = {o.id: o.cost for o in dimension.options}
-    return sorted(costs, key=lambda o: (-support.get(o, 0.0), costs[o], o))
+    return sorted(costs, key=lambda o: (-round(support.get(o, 0.0), _TIE), costs[o], o))
 
 
 def top(dimension: Dimension, support: Mapping[str, float]) -> tuple[str, ...]:
@@ -272,9 +279,35 @@ def find_flip(
                 factor, chosen = flipped
                 distance = max(factor, 1 / factor)
                 if distance < best_distance:
-                    best, best_distance = Flip(consumer.id, factor, chosen), distance
+                    best, best_distance = Flip(consumer.id, factor, chosen, factor), distance
                 break
-    return best
+    if best is None:
+        return None
+    return _rounded(dimension, consumers, strengths, factors, baseline, best)
+
+
+def _rounded(
+    dimension: Dimension,
+    consumers: Sequence[Consumer],
+    strengths: StrengthWeights,
+    factors: Mapping[str, float],
+    baseline: tuple[str, ...],
+    flip: Flip,
+) -> Flip:
+    """The flip with a 3-decimal factor that still flips: nearest, else one step further."""
+    scaled = flip.exact * 1000
+    away = math.ceil(scaled) if flip.exact >= 1 else math.floor(scaled)
+    f0 = factors.get(flip.consumer, 1.0)
+    for whole in dict.fromkeys((round(scaled), away, away + (1 if flip.exact >= 1 else -1))):
+        if whole <= 0:
+            continue
+        factor = whole / 1000
+        chosen = chosen_with(
+            dimension, consumers, strengths, {**factors, flip.consumer: f0 * factor}
+        )
+        if set(chosen) != set(baseline):
+            return Flip(flip.consumer, factor, chosen, flip.exact)
+    return flip
 
 
 def _first_change(

@@ -7,7 +7,6 @@ never hides the others.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -29,6 +28,7 @@ from bpstrat.model import (
 )
 from bpstrat.positions import Path, Pos
 from bpstrat.score import ScoreResult, score
+from bpstrat.suggest import closest
 from bpstrat.validate import Issue, validate
 from bpstrat.yaml_fast import Document
 
@@ -88,8 +88,7 @@ class Strategy:
         return id_ in self.known_ids.get(kind, {})
 
     def closest(self, kind: str, id_: str) -> str | None:
-        close = difflib.get_close_matches(id_, sorted(self.known_ids.get(kind, {})), 1, 0.6)
-        return close[0] if close else None
+        return closest(id_, self.known_ids.get(kind, {}))
 
     def entities(self, kind: str, model: type[M]) -> Iterator[M]:
         for record in self.all(kind):
@@ -213,8 +212,8 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document) 
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         pos = document.positions.key(("kind",))
-        close = difflib.get_close_matches(str(kind), list(KINDS), 1, 0.5)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        close = closest(str(kind), KINDS, 0.5)
+        hint = f"; did you mean `{close}`?" if close else ""
         strategy.findings.append(
             Finding(
                 "BP104",

@@ -8,7 +8,6 @@ missing one. Messages say what to write instead.
 from __future__ import annotations
 
 import copy
-import difflib
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bpstrat.positions import Path, Pos, Positions
+from bpstrat.suggest import closest
 
 
 class Issue(typing.NamedTuple):
@@ -140,10 +140,10 @@ def _where(loc: Path) -> str:
 
 def _did_you_mean(word: str, choices: list[str], value: bool = False) -> str:
     """'; did you mean `summary`?' for a field name, "'must'" for a value."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     if not close:
         return ""
-    return f"; did you mean {close[0]!r}?" if value else f"; did you mean `{close[0]}`?"
+    return f"; did you mean {close!r}?" if value else f"; did you mean `{close}`?"
 
 
 def _got(value: Any) -> str:

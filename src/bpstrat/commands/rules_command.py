@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 
 from rich.console import Console
@@ -11,6 +10,7 @@ from rich.table import Table
 from bpstrat.codes import CODES
 from bpstrat.errors import UsageError
 from bpstrat.rules_doc import explain, render_markdown
+from bpstrat.suggest import closest
 
 
 def list_rules(markdown: bool) -> int:
@@ -34,8 +34,8 @@ def show_rule(code: str) -> int:
         if code in by_name:
             wanted = by_name[code]
         else:
-            close = difflib.get_close_matches(wanted, list(CODES) + list(by_name), 1, 0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
+            close = closest(wanted, list(CODES) + list(by_name))
+            hint = f"; did you mean {close}?" if close else ""
             raise UsageError(f"unknown code {code!r}{hint} (`bpstrat rules` lists them)")
     sys.stdout.write(explain(wanted))
     return 0

@@ -1,0 +1,87 @@
+"""`bpstrat score --format json`: the contract's shape, plus explanatory extra keys."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bpstrat.commands.score_view import ScoreView
+from bpstrat.score import DimensionScore, ScoreResult
+
+
+def _r(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def dimension_json(d: DimensionScore) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "name": d.name,
+        "choose": d.choose,
+        "total": _r(d.total),
+        "decided": d.decided,
+        "decision": d.decision,
+        "options": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "cost": o.cost,
+                "support": _r(o.support),
+                "share": _r(o.share),
+                "chosen": o.chosen,
+                "consumers": [
+                    {"id": c.consumer, "strength": c.strength, "support": _r(c.support)}
+                    for c in o.contributions
+                ],
+            }
+            for o in d.options
+        ],
+        "chosen": list(d.chosen),
+        "conflict": d.conflict,
+        "intensity": _r(d.intensity),
+        "margin": _r(d.margin),
+        "flip": (
+            {"consumer": d.flip.consumer, "factor": d.flip.factor, "chosen": list(d.flip.chosen)}
+            if d.flip
+            else None
+        ),
+        "unserved": list(d.unserved),
+    }
+
+
+def result_json(result: ScoreResult) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "dimensions": [dimension_json(d) for d in result.dimensions],
+        "sides": [
+            {
+                "id": s.id,
+                "demanded": _r(s.demanded),
+                "served": _r(s.served),
+                "served_ratio": _r(s.served_ratio),
+            }
+            for s in result.sides
+        ],
+        "flywheel_imbalance": _r(result.flywheel_imbalance),
+        "coalition": {
+            "share": _r(result.coalition.share),
+            "threshold": result.coalition.threshold,
+            "supportive_power": result.coalition.supportive_power,
+            "total_power": result.coalition.total_power,
+        },
+    }
+
+
+def render(view: ScoreView) -> str:
+    document = result_json(view.result)
+    document["left_out"] = view.left_out
+    if view.baseline is not None:
+        document["what_if"] = {
+            "factors": dict(view.result.factors),
+            "changes": [
+                {"dimension": c.dimension, "before": list(c.before), "after": list(c.after)}
+                for c in view.changes
+            ],
+            "flywheel_imbalance_before": _r(view.baseline.flywheel_imbalance),
+        }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,62 @@
+"""`bpstrat score --format markdown`: tables for a pull-request comment."""
+
+from __future__ import annotations
+
+from bpstrat.commands.score_view import ScoreView
+from bpstrat.markdown_text import cell
+from bpstrat.score_sentences import dimension_sentence, pct
+
+
+def render(view: ScoreView) -> str:
+    names = view.consumer_names()
+    result = view.result
+    out = ["## Consumer demand score", ""]
+    for d in result.dimensions:
+        status = f"decided by `{d.decision}`" if d.decided else "undecided"
+        out += [
+            f"### {cell(d.name)}",
+            "",
+            f"choose {d.choose}, {status}; conflict: {'yes' if d.conflict else 'no'}, "
+            f"intensity {pct(d.intensity)}, margin {pct(d.margin)}",
+            "",
+            "| | option | support | share | consumers |",
+            "| --- | --- | ---: | ---: | --- |",
+        ]
+        for o in d.options:
+            who = (
+                ", ".join(
+                    f"{names.get(c.consumer, c.consumer)} ({c.strength}, {c.support:g})"
+                    for c in o.contributions
+                )
+                or "-"
+            )
+            out.append(
+                f"| {'✓' if o.chosen else ''} | {cell(o.name)} | {o.support:g} | "
+                f"{pct(o.share)} | {cell(who)} |"
+            )
+        out += ["", cell(dimension_sentence(d, names)), ""]
+    if result.sides:
+        out += [
+            "### Flywheel",
+            "",
+            "| side | demanded | served | served ratio |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        out += [
+            f"| {cell(s.id)} | {s.demanded:g} | {s.served:g} | {pct(s.served_ratio)} |"
+            for s in result.sides
+        ]
+        out += ["", f"Flywheel imbalance: {pct(result.flywheel_imbalance)}", ""]
+    c = result.coalition
+    out.append(
+        f"**Coalition:** {pct(c.share)} of power ({c.supportive_power} of "
+        f"{c.total_power}); threshold {pct(c.threshold)}."
+    )
+    if view.baseline is not None:
+        factors = ", ".join(f"{cell(names.get(k, k))} ×{v:g}" for k, v in result.factors.items())
+        out += ["", f"### What if: {factors}", ""]
+        out += [
+            f"- `{ch.dimension}`: {', '.join(ch.before)} → {', '.join(ch.after)}"
+            for ch in view.changes
+        ] or ["No chosen option changes."]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,94 @@
+"""`bpstrat score` for people: a table per dimension with bars, then one plain sentence."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from bpstrat.commands.score_view import ScoreView
+from bpstrat.score_sentences import dimension_sentence, pct
+
+BAR_WIDTH = 20
+
+
+def bar(share: float) -> str:
+    filled = round(share * BAR_WIDTH)
+    return "█" * filled + "·" * (BAR_WIDTH - filled)
+
+
+def render(view: ScoreView, console: Console) -> None:
+    names = view.consumer_names()
+    result = view.result
+    if not result.dimensions:
+        console.print("No dimensions to score yet: add a `kind: dimension` file.")
+    for d in result.dimensions:
+        status = f"decided by {d.decision}" if d.decided else "undecided"
+        title = Text(f"{d.name}", style="bold")
+        title.append(f"  ({d.id}, choose {d.choose}, {status})", style="dim")
+        console.print(title)
+        table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1))
+        for column, justify in (
+            ("", "left"),
+            ("option", "left"),
+            ("", "left"),
+            ("support", "right"),
+            ("share", "right"),
+            ("consumers", "left"),
+        ):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for o in d.options:
+            mark = Text("✓", style="bold green") if o.chosen else Text(" ")
+            who = (
+                ", ".join(
+                    f"{names.get(c.consumer, c.consumer)} {c.strength} {c.support:g}"
+                    for c in o.contributions
+                )
+                or "-"
+            )
+            table.add_row(
+                mark,
+                Text(o.name, style="bold" if o.chosen else ""),
+                Text(bar(o.share), style="green" if o.chosen else "dim"),
+                f"{o.support:g}",
+                pct(o.share),
+                who,
+            )
+        console.print(table)
+        facts = (
+            f"conflict: {'yes' if d.conflict else 'no'} · intensity {pct(d.intensity)}"
+            f" · margin {pct(d.margin)}"
+        )
+        console.print(Text("  " + facts, style="dim"))
+        console.print("  " + dimension_sentence(d, names), soft_wrap=False)
+        console.print()
+    if result.sides:
+        table = Table(
+            title="Flywheel", title_justify="left", box=None, show_edge=False, pad_edge=False
+        )
+        for column in ("side", "demanded", "served", "served ratio"):
+            table.add_column(column, justify="left" if column == "side" else "right")
+        for s in result.sides:
+            table.add_row(s.id, f"{s.demanded:g}", f"{s.served:g}", pct(s.served_ratio))
+        console.print(table)
+        console.print(f"  flywheel imbalance: {pct(result.flywheel_imbalance)}")
+        console.print()
+    c = result.coalition
+    console.print(
+        f"Coalition: {pct(c.share)} of power ({c.supportive_power} of "
+        f"{c.total_power}) is supportive or leading; threshold {pct(c.threshold)}."
+    )
+    if view.baseline is not None:
+        factors = ", ".join(f"{names.get(k, k)} x{v:g}" for k, v in view.result.factors.items())
+        console.print()
+        console.print(Text(f"What if: {factors}", style="bold"))
+        if not view.changes:
+            console.print("  No chosen option changes.")
+        for change in view.changes:
+            console.print(
+                f"  {change.dimension}: {', '.join(change.before)} -> {', '.join(change.after)}"
+            )
+        before = view.baseline.flywheel_imbalance
+        after = view.result.flywheel_imbalance
+        if before != after:
+            console.print(f"  flywheel imbalance: {pct(before)} -> {pct(after)}")
