@@ -161,6 +161,27 @@ def score(
     raise typer.Exit(run_score(path, format.value, dimension, what_if))
 
 
+@app.command()
+@exits
+def brief(
+    path: Path = PATH_ARG,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the brief to this file (atomically)."
+    ),
+    template: Optional[Path] = typer.Option(
+        None, "--template", help="Render with this Jinja template instead."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Exit 1 if -o FILE differs from the brief; write nothing."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Render the Markdown strategy brief (stdout, or -o FILE)."""
+    from bpstrat.commands.brief_command import run_brief
+
+    raise typer.Exit(run_brief(path, output, template, check, parse_today(today)))
+
+
 @app.command("rules")
 @exits
 def rules_(

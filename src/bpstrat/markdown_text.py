@@ -1,25 +1,19 @@
-"""Escaping user text for where it lands in Markdown and Mermaid."""
+"""Escaping user text for where it lands in Markdown."""
 
 from __future__ import annotations
 
 import html
 import re
 
-_INLINE = re.compile(r"([\\`*_{}\[\]<>|#~])")
+_MARKUP = re.compile(r"([\\`*_{}\[\]|#~!])")
 
 
 def cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: one line, `|` and markup escaped."""
+    """Text safe inside a Markdown table cell: one line, `|`, markup and HTML escaped."""
     text = " ".join(str(value).split())
-    return _INLINE.sub(
-        r"\\\1",
-        html.escape(text, quote=False)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&"),
-    )
+    return _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def inline(value: object) -> str:
-    """Text safe in a paragraph or heading: one line, markup and HTML escaped."""
+    """Text safe in a paragraph, list item or heading: the same rules as a cell."""
     return cell(value)

@@ -1,0 +1,39 @@
+"""`bpstrat brief`: render the strategy brief to stdout or a file, or check a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from bpstrat.atomic import write_atomic
+from bpstrat.brief import render_brief
+from bpstrat.errors import UsageError
+
+
+def run_brief(
+    path: Path, output: Path | None, template: Path | None, check: bool, today: dt.date | None
+) -> int:
+    if check and output is None:
+        raise UsageError("--check needs -o FILE: the brief to compare with")
+    text = render_brief(path, template, today)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    if check:
+        try:
+            current = output.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            sys.stderr.write(f"{output} does not exist; run bpstrat brief -o {output}\n")
+            return 1
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read {output}: {error}") from None
+        if current != text:
+            sys.stderr.write(f"{output} is out of date; run bpstrat brief -o {output}\n")
+            return 1
+        return 0
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    return 0

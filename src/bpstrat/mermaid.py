@@ -1,0 +1,128 @@
+"""Mermaid diagrams for the brief: a flowchart of consumer demands and a power/interest
+quadrant chart, written so a real Mermaid renders them whatever the names contain.
+
+Node ids are generated (never user text, never `end`, never starting with `o` or `x`
+right after an edge); labels are quoted with quotes, brackets and other syntax removed;
+quadrant coordinates are `0.xx` (Mermaid rejects `1.0` and values outside 0..1) and
+points that would overlap are nudged apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_UNSAFE = re.compile(r"[\"'`\[\]{}()<>#;|\\:,]")
+MAX_LABEL = 48
+
+# Interest and power 1-5 -> axis position; 3 and above is "high" (right / top half).
+AXIS = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
+NUDGE = 0.04
+
+
+def label(text: object) -> str:
+    """A label safe inside Mermaid double quotes."""
+    clean = " ".join(_UNSAFE.sub(" ", str(text)).split())
+    if len(clean) > MAX_LABEL:
+        clean = clean[: MAX_LABEL - 1].rstrip() + "…"
+    return clean or "?"
+
+
+def coordinate(value: float) -> str:
+    """`0.xx` for values inside 0..1; Mermaid rejects `1.0` and anything outside."""
+    clamped = min(max(value, 0.01), 0.99)
+    return f"{clamped:.2f}"
+
+
+@dataclass(frozen=True)
+class Demand:
+    consumer: str
+    dimension: str
+    option: str
+    strength: str
+    served: bool
+
+
+def demand_flowchart(product: str, consumers: Sequence[str], demands: Sequence[Demand]) -> str:
+    """Consumers on the left, the options they demand of the product on the right."""
+    lines = ["flowchart LR", f'  P["{label(product)}"]']
+    consumer_ids = {name: f"C{i}" for i, name in enumerate(consumers, start=1)}
+    for name, node in consumer_ids.items():
+        lines.append(f'  {node}["{label(name)}"]')
+    options: dict[tuple[str, str], str] = {}
+    for d in demands:
+        key = (d.dimension, d.option)
+        if key not in options:
+            options[key] = f"D{len(options) + 1}"
+            lines.append(f'  {options[key]}("{label(d.dimension)}: {label(d.option)}")')
+    for d in demands:
+        arrow = "-->" if d.served else "-.->"
+        lines.append(
+            f'  {consumer_ids[d.consumer]} {arrow}|"{label(d.strength)}"| '
+            f"{options[(d.dimension, d.option)]}"
+        )
+    for node in dict.fromkeys(options.values()):
+        lines.append(f"  {node} --- P")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Point:
+    name: str
+    interest: int
+    power: int
+
+
+def quadrant_chart(points: Sequence[Point]) -> str:
+    """Mendelow's power/interest grid with every stakeholder placed."""
+    lines = [
+        "quadrantChart",
+        "  title Stakeholders by power and interest",
+        "  x-axis Low interest --> High interest",
+        "  y-axis Low power --> High power",
+        "  quadrant-1 Manage closely",
+        "  quadrant-2 Keep satisfied",
+        "  quadrant-3 Monitor",
+        "  quadrant-4 Keep informed",
+    ]
+    names: set[str] = set()
+    spots: set[tuple[str, str]] = set()
+    for point in sorted(points, key=lambda p: (p.interest, p.power, p.name)):
+        base = name = label(point.name)
+        copy = 1
+        while name in names:  # Mermaid merges points that share a label
+            copy += 1
+            name = f"{base} {copy}"
+        names.add(name)
+        spot = _free_spot(AXIS[point.interest], AXIS[point.power], spots)
+        spots.add(spot)
+        lines.append(f'  "{name}": [{spot[0]}, {spot[1]}]')
+    return "\n".join(lines)
+
+
+_OFFSETS = sorted(
+    ((dx * NUDGE, dy * NUDGE) for dx in range(-3, 4) for dy in range(-3, 4)),
+    key=lambda o: (o[0] ** 2 + o[1] ** 2, -o[0], -o[1]),
+)
+
+
+def _free_spot(x: float, y: float, taken: set[tuple[str, str]]) -> tuple[str, str]:
+    """The nearest position to (x, y) that no other point holds, so none overlap."""
+    for dx, dy in _OFFSETS:
+        spot = (coordinate(x + dx), coordinate(y + dy))
+        if spot not in taken:
+            return spot
+    return coordinate(x), coordinate(y)
+
+
+def quadrant(power: int, interest: int) -> str:
+    """The Mendelow strategy for a power/interest pair (3 and above is high)."""
+    high_power, high_interest = power >= 3, interest >= 3
+    if high_power and high_interest:
+        return "Manage closely"
+    if high_power:
+        return "Keep satisfied"
+    if high_interest:
+        return "Keep informed"
+    return "Monitor"
