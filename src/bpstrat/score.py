@@ -243,15 +243,16 @@ def find_flip(
     best: Flip | None = None
     best_distance = float("inf")
     contributions = _contributions(dimension, consumers, strengths, factors)
-    for consumer in sorted(consumers, key=lambda c: c.id):
-        own = {o.id: 0.0 for o in dimension.options}
-        rest = dict(own)
-        for option, items in contributions.items():
-            for item in items:
-                target = own if item.consumer == consumer.id else rest
-                target[option] += item.support
-        if not any(own.values()):
-            continue
+    total = {o.id: 0.0 for o in dimension.options}
+    own_by: dict[str, dict[str, float]] = {}
+    for option, items in contributions.items():
+        for item in items:
+            total[option] += item.support
+            mine = own_by.setdefault(item.consumer, dict.fromkeys(total, 0.0))
+            mine[option] += item.support
+    for consumer_id in sorted(own_by):
+        own = own_by[consumer_id]
+        rest = {o: total[o] - own[o] for o in total}
         candidates: set[float] = set()
         for i in baseline:
             for j in own:
@@ -260,68 +261,43 @@ def find_flip(
                 crossing = (rest[j] - rest[i]) / (own[i] - own[j])
                 if crossing > 0:
                     candidates.add(crossing)
-        f0 = factors.get(consumer.id, 1.0)
         for candidate in sorted(candidates, key=lambda f: (max(f, 1 / f), f)):
             if max(candidate, 1 / candidate) > best_distance:
                 break
             past = candidate * (1 + _NUDGE) if candidate >= 1 else candidate / (1 + _NUDGE)
-            flipped = _first_change(
-                dimension,
-                consumers,
-                strengths,
-                factors,
-                consumer.id,
-                f0,
-                baseline,
-                (candidate, past),
-            )
+            flipped = _first_change(dimension, rest, own, baseline, (candidate, past))
             if flipped is not None:
                 factor, chosen = flipped
                 distance = max(factor, 1 / factor)
                 if distance < best_distance:
-                    best, best_distance = Flip(consumer.id, factor, chosen, factor), distance
+                    best, best_distance = Flip(consumer_id, factor, chosen, factor), distance
                 break
     if best is None:
         return None
-    return _rounded(dimension, consumers, strengths, factors, baseline, best)
-
-
-def _rounded(
-    dimension: Dimension,
-    consumers: Sequence[Consumer],
-    strengths: StrengthWeights,
-    factors: Mapping[str, float],
-    baseline: tuple[str, ...],
-    flip: Flip,
-) -> Flip:
-    """The flip with a 3-decimal factor that still flips: nearest, else one step further."""
+    flip = best
+    own = own_by[flip.consumer]
+    rest = {o: total[o] - own[o] for o in total}
     scaled = flip.exact * 1000
     away = math.ceil(scaled) if flip.exact >= 1 else math.floor(scaled)
-    f0 = factors.get(flip.consumer, 1.0)
-    for whole in dict.fromkeys((round(scaled), away, away + (1 if flip.exact >= 1 else -1))):
-        if whole <= 0:
-            continue
-        factor = whole / 1000
-        chosen = chosen_with(
-            dimension, consumers, strengths, {**factors, flip.consumer: f0 * factor}
-        )
-        if set(chosen) != set(baseline):
-            return Flip(flip.consumer, factor, chosen, flip.exact)
+    step = 1 if flip.exact >= 1 else -1
+    for whole in dict.fromkeys((round(scaled), away, away + step)):
+        if whole > 0:
+            rounded = _first_change(dimension, rest, own, baseline, (whole / 1000,))
+            if rounded is not None:
+                return Flip(flip.consumer, rounded[0], rounded[1], flip.exact)
     return flip
 
 
 def _first_change(
     dimension: Dimension,
-    consumers: Sequence[Consumer],
-    strengths: StrengthWeights,
-    factors: Mapping[str, float],
-    consumer: str,
-    f0: float,
+    rest: Mapping[str, float],
+    own: Mapping[str, float],
     baseline: tuple[str, ...],
     trials: tuple[float, ...],
 ) -> tuple[float, tuple[str, ...]] | None:
+    """The first factor of `trials` (applied to `own`) that changes the chosen set."""
     for factor in trials:
-        chosen = chosen_with(dimension, consumers, strengths, {**factors, consumer: f0 * factor})
+        chosen = top(dimension, {o: rest[o] + factor * own[o] for o in rest})
         if set(chosen) != set(baseline):
             return factor, chosen
     return None
