@@ -16,6 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from bpstrat.positions import Path, Pos, Positions
 
@@ -170,10 +181,10 @@ def parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
     try:
         while True:
             event = parser.get_event()
-            kind = type(event).__name__
-            if kind == "DocumentStartEvent":
+            kind = type(event)
+            if kind is DocumentStartEvent:
                 docs.append(_read_document(parser, event))
-            elif kind == "StreamEndEvent":
+            elif kind is StreamEndEvent:
                 break
     except YamlSyntaxError as error:
         return docs, error
@@ -302,28 +313,38 @@ def _read_document(parser: Any, start_event: Any) -> Document:
                 "(an alias bomb?); write the data out instead of nesting aliases",
             )
 
+    new_pos = tuple.__new__  # Pos(...) without NamedTuple's Python-level __new__
+    get_event = parser.get_event
     while True:
-        event = parser.get_event()
-        kind = type(event).__name__
+        event = get_event()
+        kind = type(event)
         mark = event.start_mark
-        pos = Pos(mark.line + 1, mark.column + 1)
-        if kind == "ScalarEvent":
+        pos = new_pos(Pos, (mark.line + 1, mark.column + 1))
+        if kind is ScalarEvent:
             tag = event.tag
             if tag is None:
                 value = resolve_plain(event.value) if event.implicit[0] else event.value
             else:
                 path = child_path()
                 value = _resolve_tagged(tag, event.value, pos, problems, path or ())
-            count(1, pos)
+            total += 1
+            if total > MAX_NODES:
+                count(0, pos)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
+            if stack:
+                top = stack[-1]
+                if top.is_map and not top.have_key:  # the common case: a mapping key
+                    top.key, top.key_pos, top.have_key = value, pos, True
+                    top.size += 1
+                    continue
             place(value, 1, pos)
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
                 raise YamlSyntaxError(
                     pos, f"nesting deeper than {MAX_DEPTH} levels; flatten the data"
                 )
-            is_map = kind == "MappingStartEvent"
+            is_map = kind is MappingStartEvent
             path = child_path()
             tag = event.tag
             if tag is not None and tag not in ("!", _CORE + ("map" if is_map else "seq")):
@@ -336,7 +357,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             if event.anchor:
                 building.add(event.anchor)
             stack.append(_Frame({} if is_map else [], path, event.anchor, pos))
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             if frame.merges:
                 _apply_merges(frame, positions, problems)
@@ -344,7 +365,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
                 building.discard(frame.anchor)
                 anchors[frame.anchor] = (frame.data, frame.size)
             place(frame.data, frame.size, frame.start)
-        elif kind == "AliasEvent":
+        elif kind is AliasEvent:
             name = event.anchor
             if name in building:
                 raise YamlSyntaxError(pos, f"alias *{name} refers to itself; remove the loop")
@@ -353,7 +374,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             value, size = anchors[name]
             count(size, pos)
             place(value, size, pos)
-        elif kind == "DocumentEndEvent":
+        elif kind is DocumentEndEvent:
             return Document(root[0] if root else None, positions, start, problems)
 
 
