@@ -182,6 +182,48 @@ def brief(
     raise typer.Exit(run_brief(path, output, template, check, parse_today(today)))
 
 
+class SchemaKind(str, enum.Enum):
+    entity = "entity"
+    bpstrat = "bpstrat"
+    consumer = "consumer"
+    stakeholder = "stakeholder"
+    problem = "problem"
+    goal = "goal"
+    dimension = "dimension"
+    decision = "decision"
+
+
+@app.command()
+@exits
+def schema(
+    kind: SchemaKind = typer.Option(
+        SchemaKind.entity,
+        "--kind",
+        help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind.",
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the strategy files, for editors and CI."""
+    from bpstrat.commands.schema_command import run_schema
+
+    raise typer.Exit(run_schema(kind.value, output))
+
+
+@app.command()
+@exits
+def fmt(
+    path: Path = PATH_ARG,
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if a file would change."
+    ),
+    diff: bool = typer.Option(False, "--diff", help="Print what would change as a diff."),
+) -> None:
+    """Format the strategy files canonically, keeping every comment and value."""
+    from bpstrat.commands.fmt_command import run_fmt
+
+    raise typer.Exit(run_fmt(path, check, diff))
+
+
 @app.command("rules")
 @exits
 def rules_(

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    WithJsonSchema,
 )
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -59,9 +60,27 @@ def _number_as_text(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-Slug = Annotated[str, Field(strict=True), BeforeValidator(_number_as_text), AfterValidator(_slug)]
-Text = Annotated[str, Field(strict=True, min_length=1), BeforeValidator(_number_as_text)]
+# The JSON Schema of each type says what lint accepts, for editors and schema validators.
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_SLUG_SCHEMA = {
+    "anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]
+}
+_TEXT_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(_DATE_SCHEMA)]
+Slug = Annotated[
+    str,
+    Field(strict=True),
+    BeforeValidator(_number_as_text),
+    AfterValidator(_slug),
+    WithJsonSchema(_SLUG_SCHEMA),
+]
+Text = Annotated[
+    str,
+    Field(strict=True, min_length=1),
+    BeforeValidator(_number_as_text),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
 Scale = Annotated[int, Field(strict=True, ge=1, le=5)]
 Number = Annotated[float, Field(strict=True)]
 

@@ -82,7 +82,7 @@ def _cut_for(model: type[BaseModel], loc: Path, kind: str) -> Path | None:
 def _optional(model: type[BaseModel], loc: Path) -> bool:
     if isinstance(loc[-1], int):
         return False
-    parent = _model_at(model, loc[:-1])
+    parent = model_at(model, loc[:-1])
     field = parent.model_fields.get(str(loc[-1])) if parent is not None else None
     return field is not None and not field.is_required()
 
@@ -198,11 +198,11 @@ def _describe(value: Any) -> str:
 
 def fields_at(model: type[BaseModel], loc: Path) -> list[str]:
     """The field names allowed at `loc` inside `model` (for "did you mean")."""
-    target = _model_at(model, loc)
+    target = model_at(model, loc)
     return list(target.model_fields) if target is not None else []
 
 
-def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     """The model that describes the mapping at `loc`, if any."""
     current: Any = model
     for part in loc:
