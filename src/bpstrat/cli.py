@@ -224,6 +224,42 @@ def fmt(
     raise typer.Exit(run_fmt(path, check, diff))
 
 
+@app.command()
+@exits
+def init(
+    folder: Path = typer.Argument(Path("."), help="The folder to make a strategy root."),
+    name: Optional[str] = typer.Option(None, "--name", help="The product's name."),
+    pre_commit: bool = typer.Option(
+        False, "--pre-commit", help="Also write a .pre-commit-config.yaml."
+    ),
+    github_actions: bool = typer.Option(
+        False, "--github-actions", help="Also write a GitHub Actions workflow."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Start a strategy: bpstrat.yaml and one commented example of each kind."""
+    from bpstrat.commands.init_command import run_init
+
+    raise typer.Exit(run_init(folder, name, pre_commit, github_actions, parse_today(today)))
+
+
+@app.command()
+@exits
+def new(
+    kind: str = typer.Argument(
+        ..., help="consumer, stakeholder, problem, goal, dimension or decision."
+    ),
+    id: str = typer.Argument(..., help="The new entity's id (a slug such as checkout-web)."),
+    path: Path = PATH_ARG,
+    name: Optional[str] = typer.Option(None, "--name", help="Its name or title."),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Add an entity file from a commented skeleton, in the kind's usual folder."""
+    from bpstrat.commands.init_command import run_new
+
+    raise typer.Exit(run_new(path, kind, id, name, parse_today(today)))
+
+
 @app.command("rules")
 @exits
 def rules_(
