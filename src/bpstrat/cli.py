@@ -260,6 +260,31 @@ def new(
     raise typer.Exit(run_new(path, kind, id, name, parse_today(today)))
 
 
+class DiffFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@exits
+def diff(
+    base: str = typer.Argument(..., help="The git revision to compare from (e.g. main)."),
+    head: Optional[str] = typer.Argument(
+        None, help="The revision to compare to; the working tree when left out."
+    ),
+    path: Optional[Path] = typer.Argument(None, help="The strategy root or a folder in it."),
+    format: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
+    from bpstrat.commands.diff_command import run_diff
+
+    raise typer.Exit(run_diff(base, head, path, format.value, parse_today(today)))
+
+
 @app.command("rules")
 @exits
 def rules_(

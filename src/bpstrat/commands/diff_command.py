@@ -1,0 +1,70 @@
+"""`bpstrat diff BASE [HEAD] [PATH]`: what a change does to the strategy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from bpstrat.diff import StrategyDiff, compare
+from bpstrat.errors import UsageError
+from bpstrat.git_snapshot import materialise, repo_top, resolve, temporary_folder
+from bpstrat.lint import LintResult, lint
+from bpstrat.load import ROOT_FILE, find_root
+from bpstrat.report import diff_report
+from bpstrat.strategy import score_strategy
+
+
+def run_diff(
+    base: str, head: str | None, path: Path | None, format: str, today: dt.date | None
+) -> int:
+    if head is not None and path is None and Path(head).exists():
+        probe = repo_top(Path(head).resolve())
+        try:
+            resolve(probe, head)
+        except UsageError:
+            head, path = None, Path(head)
+    where = (path or Path(".")).resolve()
+    if not where.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    repo = repo_top(where)
+    root = find_root(where)
+    try:
+        subdir = root.relative_to(repo).as_posix()
+    except ValueError:
+        raise UsageError(f"the strategy root {root} is outside the git repository") from None
+    subdir = "" if subdir == "." else subdir
+    base_commit = resolve(repo, base)
+    with temporary_folder() as tmp:
+        old = _lint_at(repo, base_commit, subdir, Path(tmp) / "base", today)
+        if head is None:
+            new = lint(root, today)
+            head_label = "working tree"
+        else:
+            new = _lint_at(repo, resolve(repo, head), subdir, Path(tmp) / "head", today)
+            head_label = head
+        result = compare(
+            old.strategy,
+            new.strategy,
+            score_strategy(old.strategy),
+            score_strategy(new.strategy),
+            old,
+            new,
+        )
+    sys.stdout.write(_render(result, format, base, head_label))
+    return 0
+
+
+def _lint_at(repo: Path, commit: str, subdir: str, into: Path, today: dt.date | None) -> LintResult:
+    folder = materialise(repo, commit, subdir, into)
+    if not (folder / ROOT_FILE).exists():
+        (folder / ROOT_FILE).write_text("# the strategy did not exist yet\n")
+    return lint(folder, today)
+
+
+def _render(result: StrategyDiff, format: str, base: str, head: str) -> str:
+    if format == "json":
+        return diff_report.render_json(result, base, head)
+    if format == "markdown":
+        return diff_report.render_markdown(result, base, head)
+    return diff_report.render_text(result, base, head)
