@@ -61,10 +61,10 @@ def materialise(repo: Path, commit: str, subdir: str, into: Path) -> Path:
     for record in listing.split(b"\0"):
         if not record:
             continue
-        meta, _, name = record.partition(b"\t")
+        meta, _, raw_name = record.partition(b"\t")
         mode, kind, sha = meta.split()
         if kind == b"blob" and mode != b"120000":
-            entries.append((name.decode("utf-8", "surrogateescape"), sha.decode()))
+            entries.append((raw_name.decode("utf-8", "surrogateescape"), sha.decode()))
     if entries:
         batch = _git(
             repo, "cat-file", "--batch", input_="\n".join(s for _, s in entries).encode() + b"\n"

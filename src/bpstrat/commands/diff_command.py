@@ -19,11 +19,12 @@ def run_diff(
     base: str, head: str | None, path: Path | None, format: str, today: dt.date | None
 ) -> int:
     if head is not None and path is None and Path(head).exists():
-        probe = repo_top(Path(head).resolve())
+        # `diff BASE PATH`: the second argument is a folder, not a revision.
+        maybe_path = Path(head)
         try:
-            resolve(probe, head)
+            resolve(repo_top(maybe_path.resolve()), head)
         except UsageError:
-            head, path = None, Path(head)
+            head, path = None, maybe_path
     where = (path or Path(".")).resolve()
     if not where.exists():
         raise UsageError(f"{path}: no such file or folder")
