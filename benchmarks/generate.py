@@ -51,7 +51,8 @@ def generate(out: Path, consumers: int, seed: int = 7) -> Path:
             f"value_chain: step-{p % 6}\nimpact: {1 + p % 5}\n"
             f"evidence: [measured in 2026]\nconsumers: [consumer-{p % consumers}]\n")
         (out / "goals" / f"goal-{p}.yaml").write_text(
-            f"kind: goal\nid: goal-{p}\ntitle: Goal number {p}\nkey: {'true' if p < 3 else 'false'}\n"
+            f"kind: goal\nid: goal-{p}\ntitle: Goal number {p}\n"
+            f"key: {'true' if p < 3 else 'false'}\n"
             f"category: capability\nproblems: [problem-{p}]\nmetric:\n  name: metric {p}\n"
             f"  unit: s\n  baseline: {100 + p}\n  target: {10 + p}\n  by: 2027-06-30\n"
             "  influence: direct\n")

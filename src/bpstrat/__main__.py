@@ -1,6 +1,6 @@
 """`python -m bpstrat`."""
 
-from bpstrat.cli import main
+from bpstrat.entry import main
 
 if __name__ == "__main__":
     main()

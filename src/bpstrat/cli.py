@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -314,5 +313,4 @@ def main() -> None:
                 reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
-    os.environ.setdefault("TYPER_USE_RICH", "0")
     app(prog_name="bpstrat")

@@ -7,6 +7,7 @@ here, from the code's default and `lint.severity` / `lint.ignore` in bpstrat.yam
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -38,9 +39,13 @@ class LintResult:
         return any(RANK[f.severity] >= RANK[fail_on] for f in self.findings)
 
 
-def lint(path: FsPath, today: dt.date | None = None) -> LintResult:
+def lint(
+    path: FsPath,
+    today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LintResult:
     """Lint the strategy root above `path`."""
-    strategy = load_strategy(path)
+    strategy = load_strategy(path, progress)
     findings = list(strategy.findings)
     findings.extend(check_references(strategy))
     findings.extend(_config_codes(strategy))

@@ -7,7 +7,7 @@ never hides the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
@@ -129,8 +129,11 @@ def finding(source: SourceFile, issue: Issue, entity: str | None = None) -> Find
     )
 
 
-def load_strategy(path: FsPath) -> Strategy:
-    """Find the root above `path`, read every file, validate and index every entity."""
+def load_strategy(path: FsPath, progress: Callable[[int, int], None] | None = None) -> Strategy:
+    """Find the root above `path`, read every file, validate and index every entity.
+
+    `progress(done, total)` is called after each file, for a progress bar.
+    """
     root = find_root(path)
     config_file = read_file(root / ROOT_FILE, ROOT_FILE)
     config_doc = config_file.documents[0] if config_file.documents else None
@@ -156,7 +159,9 @@ def load_strategy(path: FsPath) -> Strategy:
 
     paths, findings = discover(root, config.exclude)
     strategy.findings.extend(findings)
-    for file_path in paths:
+    for done, file_path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(done, len(paths))
         rel = file_path.relative_to(root).as_posix()
         source = read_file(file_path, rel)
         strategy.files.append(source)

@@ -12,6 +12,7 @@ from rich.console import Console
 from bpstrat.baseline import apply_baseline, read_baseline, write_baseline
 from bpstrat.findings import LEVELS, Level
 from bpstrat.lint import lint
+from bpstrat.progress import FileProgress, wanted
 from bpstrat.report import github, json_report, sarif, text
 
 
@@ -23,7 +24,8 @@ def run_lint(
     baseline: Path | None = None,
     write_to: Path | None = None,
 ) -> int:
-    result = lint(path, today)
+    with FileProgress(wanted(format)) as progress:
+        result = lint(path, today, progress)
     if write_to is not None:
         write_baseline(write_to, result.findings)
         sys.stderr.write(f"bpstrat: recorded {len(result.findings)} finding(s) in {write_to}\n")
