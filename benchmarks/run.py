@@ -107,9 +107,15 @@ def main() -> None:
                 args.markdown)
     print_table("Start-up (ratio to importing typer)", ("command", "median s", "ratio"),
                 [(a, f"{b:.3f}", c) for a, b, c in startup], args.markdown)
-    print_table("Scaling of bpstrat lint", ("consumers", "median s", "ms per consumer",
-                                            "peak MB"),
-                [(str(n), f"{t:.3f}", f"{per:.2f}", f"{mb:.0f}") for n, t, per, mb in scaling],
+    # The marginal cost of a consumer (against the next smaller size) shows linearity
+    # without the fixed start-up cost that the plain average carries.
+    marginal = ["-"] + [f"{(b[1] - a[1]) / (b[0] - a[0]) * 1000:.2f}"
+                        for a, b in zip(scaling, scaling[1:], strict=False)]
+    print_table("Scaling of bpstrat lint",
+                ("consumers", "median s", "ms per consumer", "marginal ms per consumer",
+                 "peak MB"),
+                [(str(n), f"{t:.3f}", f"{per:.2f}", m, f"{mb:.0f}")
+                 for (n, t, per, mb), m in zip(scaling, marginal, strict=True)],
                 args.markdown)
 
 
