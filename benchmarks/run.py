@@ -17,6 +17,7 @@ Ratios are what to read: absolute times depend on the machine and on what else r
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -110,7 +111,7 @@ def main() -> None:
     # The marginal cost of a consumer (against the next smaller size) shows linearity
     # without the fixed start-up cost that the plain average carries.
     marginal = ["-"] + [f"{(b[1] - a[1]) / (b[0] - a[0]) * 1000:.2f}"
-                        for a, b in zip(scaling, scaling[1:], strict=False)]
+                        for a, b in itertools.pairwise(scaling)]
     print_table("Scaling of bpstrat lint",
                 ("consumers", "median s", "ms per consumer", "marginal ms per consumer",
                  "peak MB"),
