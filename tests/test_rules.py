@@ -297,6 +297,8 @@ def test_bp410_exactly_at_tolerance_is_balanced(root: Writer) -> None:
     ("  sponsor: cfo\n", stakeholders(("cfo", 5, "neutral")), [("BP414", "bpstrat.yaml", 5, 3)]),
     ("  sponsor: cfo\n", stakeholders(("cfo", 3, "leading")), [("BP414", "bpstrat.yaml", 5, 3)]),
     ("  sponsor: cfo\n", stakeholders(("cfo", 4, "supportive")), []),
+    ("  sponsor: ghost\n", stakeholders(("cfo", 4, "supportive")),
+     [("BP414", "bpstrat.yaml", 5, 3)]),
 ])
 def test_bp414(root: Writer, sponsor: str, people: dict[str, str | bytes],
                expected: list[object]) -> None:

@@ -60,7 +60,12 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         return
     record = ctx.strategy.get("stakeholder", product.sponsor)
     if record is None:
-        return  # BP302 reports the dangling sponsor
+        if ctx.strategy.exists("stakeholder", product.sponsor):
+            return  # charted but invalid: its own findings say why
+        yield ctx.product_finding(
+            f"phase is buy-in but sponsor {product.sponsor!r} is not a charted stakeholder; "
+            "add them as a stakeholder with their power and engagement", "sponsor", "phase")
+        return
     person = record.entity
     current = level(person, "current")
     if person.power < SENIOR or current not in SUPPORTIVE:
