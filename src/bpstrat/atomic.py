@@ -21,7 +21,9 @@ def write_atomic(path: Path, text: str) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        # backslashreplace: file names that are not UTF-8 appear escaped, never crash
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace",
+                       newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

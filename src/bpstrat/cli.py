@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,11 @@ def exits(func: F) -> F:
         except UsageError as error:
             typer.echo(f"bpstrat: error: {error}", err=True)
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # The reader went away (`bpstrat ... | head`): stop quietly, as rich does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("bpstrat: interrupted", err=True)
             raise typer.Exit(130) from None

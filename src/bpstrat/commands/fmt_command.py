@@ -57,7 +57,13 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
                 )
             )
         if not check:
-            write_atomic(target, result.text)
+            try:
+                write_atomic(target, result.text)
+            except OSError as error:
+                sys.stderr.write(f"{rel}: cannot write: {error.strerror or error}; "
+                                 "left as it is\n")
+                changed.pop()
+                failed += 1
     verb = "would reformat" if check else "reformatted"
     for rel in changed:
         sys.stderr.write(f"{verb} {rel}\n")
