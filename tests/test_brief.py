@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,25 @@ def test_missing_template_is_a_usage_error(root: Writer, tmp_path: Path) -> None
 def test_empty_strategy_renders(root: Writer) -> None:
     text = render_brief(root({}, with_ana=False), today=dt.date(2026, 1, 1))
     assert "No consumers are listed yet." in text and "No key goal is set yet." in text
+
+
+MERMAID_DIR = os.environ.get("BPSTRAT_MERMAID_DIR")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
+                    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
+                           "playwright-core installed (needs node and chromium)")
+def test_diagrams_render_in_a_real_mermaid(root: Writer, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text(render_brief(root(HOSTILE), today=TODAY))
+    crowded = tmp_path / "crowded.md"
+    points = [Point(f"P{i}", 5, 5) for i in range(20)] + [Point('end "x" [y]', 1, 1)]
+    crowded.write_text("```mermaid\n" + quadrant_chart(points) + "\n```\n")
+    briefs = [EXAMPLES / name / "BRIEF.md" for name in EXAMPLE_NAMES]
+    result = subprocess.run(
+        ["node", str(Path(__file__).parent / "mermaid" / "render.mjs"),
+         *map(str, [*briefs, hostile, crowded])],
+        capture_output=True, text=True, timeout=300, env={**os.environ})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count('"ok":true') == 7
