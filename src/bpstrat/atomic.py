@@ -12,6 +12,16 @@ import stat
 import tempfile
 from pathlib import Path
 
+from bpstrat.errors import UsageError
+
+
+def write_output(path: Path, text: str) -> None:
+    """write_atomic for a file the user named: failures are usage errors (exit 2)."""
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8) atomically."""
@@ -22,8 +32,7 @@ def write_atomic(path: Path, text: str) -> None:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # backslashreplace: file names that are not UTF-8 appear escaped, never crash
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace",
-                       newline="") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

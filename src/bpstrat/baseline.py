@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from bpstrat.atomic import write_atomic
+from bpstrat.atomic import write_output
 from bpstrat.errors import UsageError
 from bpstrat.findings import Finding
 
@@ -30,14 +30,10 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
         }
         for f in findings
     ]
-    try:
-        write_atomic(
-            path,
-            json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False)
-            + "\n",
-        )
-    except OSError as error:
-        raise UsageError(f"cannot write baseline {path}: {error.strerror or error}") from None
+    write_output(
+        path,
+        json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n",
+    )
 
 
 def read_baseline(path: Path) -> Counter[str]:

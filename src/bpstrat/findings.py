@@ -36,6 +36,19 @@ class Finding:
     def with_severity(self, severity: Level) -> Finding:
         return replace(self, severity=severity)
 
+    def as_json(self) -> dict[str, object]:
+        """The contract's JSON shape of a finding, plus its fingerprint."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "entity": self.entity,
+            "fingerprint": self.fingerprint,
+        }
+
     @property
     def fingerprint(self) -> str:
         """Identity by meaning: code, entity (or file) and field path, not the line number."""

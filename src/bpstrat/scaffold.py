@@ -14,7 +14,7 @@ import re
 import string
 from pathlib import Path
 
-from bpstrat.atomic import write_atomic
+from bpstrat.atomic import write_output
 from bpstrat.brief import packaged_templates
 from bpstrat.errors import UsageError
 from bpstrat.load import ROOT_FILE, find_root
@@ -81,7 +81,7 @@ def init(
         raise UsageError(f"refusing to overwrite existing files: {listed}")
     for target, text in plan.items():
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
+        write_output(target, text)
     return sorted(plan)
 
 
@@ -115,8 +115,8 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
     for schema_path, schema_text in schema_files(root).items():
         if not schema_path.exists():
             schema_path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(schema_path, schema_text)
-    write_atomic(target, text)
+            write_output(schema_path, schema_text)
+    write_output(target, text)
     return target
 
 

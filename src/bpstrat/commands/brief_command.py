@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bpstrat.atomic import write_atomic
+from bpstrat.atomic import write_output
 from bpstrat.brief import render_brief
 from bpstrat.errors import UsageError
 
@@ -32,8 +32,5 @@ def run_brief(
             sys.stderr.write(f"{output} is out of date; run bpstrat brief -o {output}\n")
             return 1
         return 0
-    try:
-        write_atomic(output, text)
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    write_output(output, text)
     return 0

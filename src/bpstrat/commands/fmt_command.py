@@ -60,8 +60,7 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
             try:
                 write_atomic(target, result.text)
             except OSError as error:
-                sys.stderr.write(f"{rel}: cannot write: {error.strerror or error}; "
-                                 "left as it is\n")
+                sys.stderr.write(f"{rel}: cannot write: {error.strerror or error}; left as it is\n")
                 changed.pop()
                 failed += 1
     verb = "would reformat" if check else "reformatted"

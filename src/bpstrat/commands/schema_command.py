@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bpstrat.atomic import write_atomic
-from bpstrat.errors import UsageError
+from bpstrat.atomic import write_output
 from bpstrat.schema import render
 
 
@@ -15,8 +14,5 @@ def run_schema(kind: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        write_atomic(output, text)
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    write_output(output, text)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from bpstrat.diff import StrategyDiff
 from bpstrat.markdown_text import cell
@@ -70,17 +69,6 @@ def render_markdown(d: StrategyDiff, base: str, head: str) -> str:
 
 
 def render_json(d: StrategyDiff, base: str, head: str) -> str:
-    def finding(f: Any) -> dict[str, Any]:
-        return {
-            "code": f.code,
-            "severity": f.severity,
-            "message": f.message,
-            "path": f.path,
-            "line": f.line,
-            "column": f.column,
-            "entity": f.entity,
-        }
-
     document = {
         "version": 1,
         "base": base,
@@ -95,8 +83,8 @@ def render_json(d: StrategyDiff, base: str, head: str) -> str:
         "coalition": d.coalition,
         "flywheel_imbalance": d.imbalance,
         "findings": {
-            "introduced": [finding(f) for f in d.introduced],
-            "fixed": [finding(f) for f in d.fixed],
+            "introduced": [f.as_json() for f in d.introduced],
+            "fixed": [f.as_json() for f in d.fixed],
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -11,19 +11,7 @@ from bpstrat.lint import LintResult
 def render(result: LintResult) -> str:
     document: dict[str, Any] = {
         "version": 1,
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "message": f.message,
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "entity": f.entity,
-                "fingerprint": f.fingerprint,
-            }
-            for f in result.findings
-        ],
+        "findings": [f.as_json() for f in result.findings],
         "summary": {
             "error": result.count("error"),
             "warning": result.count("warning"),

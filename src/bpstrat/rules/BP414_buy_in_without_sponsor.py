@@ -64,7 +64,10 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             return  # charted but invalid: its own findings say why
         yield ctx.product_finding(
             f"phase is buy-in but sponsor {product.sponsor!r} is not a charted stakeholder; "
-            "add them as a stakeholder with their power and engagement", "sponsor", "phase")
+            "add them as a stakeholder with their power and engagement",
+            "sponsor",
+            "phase",
+        )
         return
     person = record.entity
     current = level(person, "current")
