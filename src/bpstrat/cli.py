@@ -100,7 +100,9 @@ class FailOn(str, enum.Enum):
     info = "info"
 
 
-PATH_ARG = typer.Argument(Path("."), help="The strategy root, or any folder or file inside it.")
+PATH_ARG = typer.Argument(
+    Path("."), metavar="PATH", help="The strategy root, or any folder or file inside it."
+)
 TODAY_OPT = typer.Option(None, "--today", help="Date used by date rules (YYYY-MM-DD).")
 
 
@@ -232,7 +234,9 @@ def fmt(
 @app.command()
 @exits
 def init(
-    folder: Path = typer.Argument(Path("."), help="The folder to make a strategy root."),
+    folder: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The folder to make a strategy root."
+    ),
     name: Optional[str] = typer.Option(None, "--name", help="The product's name."),
     pre_commit: bool = typer.Option(
         False, "--pre-commit", help="Also write a .pre-commit-config.yaml."
@@ -252,9 +256,11 @@ def init(
 @exits
 def new(
     kind: str = typer.Argument(
-        ..., help="consumer, stakeholder, problem, goal, dimension or decision."
+        ..., metavar="KIND", help="consumer, stakeholder, problem, goal, dimension or decision."
     ),
-    id: str = typer.Argument(..., help="The new entity's id (a slug such as checkout-web)."),
+    id: str = typer.Argument(
+        ..., metavar="ID", help="The new entity's id (a slug such as checkout-web)."
+    ),
     path: Path = PATH_ARG,
     name: Optional[str] = typer.Option(None, "--name", help="Its name or title."),
     today: Optional[str] = TODAY_OPT,
@@ -274,11 +280,15 @@ class DiffFormat(str, enum.Enum):
 @app.command()
 @exits
 def diff(
-    base: str = typer.Argument(..., help="The git revision to compare from (e.g. main)."),
-    head: Optional[str] = typer.Argument(
-        None, help="The revision to compare to; the working tree when left out."
+    base: str = typer.Argument(
+        ..., metavar="BASE", help="The git revision to compare from (e.g. main)."
     ),
-    path: Optional[Path] = typer.Argument(None, help="The strategy root or a folder in it."),
+    head: Optional[str] = typer.Argument(
+        None, metavar="HEAD", help="The revision to compare to; the working tree when left out."
+    ),
+    path: Optional[Path] = typer.Argument(
+        None, metavar="PATH", help="The strategy root or a folder in it."
+    ),
     format: DiffFormat = typer.Option(
         DiffFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."
     ),
@@ -303,7 +313,9 @@ def rules_(
 
 @app.command()
 @exits
-def rule(code: str = typer.Argument(..., help="A code such as BP406, or a rule name.")) -> None:
+def rule(
+    code: str = typer.Argument(..., metavar="CODE", help="A code such as BP406, or a rule name."),
+) -> None:
     """Explain one finding code: what it checks, why, and failing and passing examples."""
     from bpstrat.commands.rules_command import show_rule
 
