@@ -7,12 +7,10 @@ never hides the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from bpstrat.config import Config, read_config
 from bpstrat.findings import Finding
@@ -32,8 +30,6 @@ from bpstrat.suggest import closest
 from bpstrat.validate import Issue, validate
 from bpstrat.yaml_fast import Document
 
-M = TypeVar("M", bound=BaseModel)
-
 
 @dataclass
 class Record:
@@ -51,9 +47,6 @@ class Record:
 
     def key_pos(self, path: Path) -> Pos:
         return self.document.positions.key(path)
-
-    def value_pos(self, path: Path) -> Pos:
-        return self.document.positions.value(path)
 
 
 @dataclass
@@ -90,33 +83,29 @@ class Strategy:
     def closest(self, kind: str, id_: str) -> str | None:
         return closest(id_, self.known_ids.get(kind, {}))
 
-    def entities(self, kind: str, model: type[M]) -> Iterator[M]:
-        for record in self.all(kind):
-            yield record.entity
-
     @property
     def consumers(self) -> list[Consumer]:
-        return list(self.entities("consumer", Consumer))
+        return [r.entity for r in self.all("consumer")]
 
     @property
     def stakeholders(self) -> list[Stakeholder]:
-        return list(self.entities("stakeholder", Stakeholder))
+        return [r.entity for r in self.all("stakeholder")]
 
     @property
     def problems(self) -> list[Problem]:
-        return list(self.entities("problem", Problem))
+        return [r.entity for r in self.all("problem")]
 
     @property
     def goals(self) -> list[Goal]:
-        return list(self.entities("goal", Goal))
+        return [r.entity for r in self.all("goal")]
 
     @property
     def dimensions(self) -> list[Dimension]:
-        return list(self.entities("dimension", Dimension))
+        return [r.entity for r in self.all("dimension")]
 
     @property
     def decisions(self) -> list[Decision]:
-        return list(self.entities("decision", Decision))
+        return [r.entity for r in self.all("decision")]
 
     @property
     def entity_count(self) -> int:
