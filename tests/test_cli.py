@@ -169,3 +169,14 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert brief.returncode == 0, brief.stderr
     assert brief.stdout == (EXAMPLES / "customer-data" / "BRIEF.md").read_text()
+
+
+def test_prerendered_help_matches_typer() -> None:
+    """`bpstrat --help` prints a pre-rendered text; it must be exactly what typer renders."""
+    from bpstrat.help_text import HELP, render_live
+
+    assert render_live() == HELP, "regenerate with: python -m bpstrat.help_text"
+    fast = bpstrat("--help", env={"COLUMNS": "100"})
+    assert fast.returncode == 0 and fast.stdout == HELP
+    narrow = bpstrat("--help", env={"COLUMNS": "60"})
+    assert narrow.returncode == 0 and narrow.stdout != HELP and "Usage: bpstrat" in narrow.stdout

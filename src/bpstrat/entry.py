@@ -1,4 +1,5 @@
-"""The console-script entry point: answers `--version` before importing anything heavy."""
+"""The console-script entry point: answers `--version` and `--help` before importing
+anything heavy."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ def main() -> None:
 
         sys.stdout.write(f"bpstrat {__version__}\n")
         return
+    if sys.argv[1:] == ["--help"]:
+        import shutil
+
+        from bpstrat.help_text import HELP, WIDTH
+
+        if shutil.get_terminal_size().columns >= WIDTH:  # what click would measure
+            sys.stdout.write(HELP)
+            return
     from bpstrat.cli import main as cli_main
 
     cli_main()
