@@ -93,6 +93,12 @@ def test_no_change_and_formats(repo: Path) -> None:
     assert text.startswith("## Strategy changes (HEAD → working tree)")
     assert "| ~ | `consumer:hotel-connector` Hotel Connector | importance: 4 → 5 |" in text
     assert "- Coalition: 52% → 68%" in text
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
+    assert "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n" \
+        in out.getvalue()
+    assert "\n  coalition 52% → 68%\n  flywheel imbalance 66% → 35%\n" in out.getvalue()
 
 
 def test_strategy_added_in_the_change(tmp_path: Path) -> None:

@@ -21,13 +21,13 @@ def render_text(d: StrategyDiff, base: str, head: str) -> str:
         for e in d.entities:
             lines.append(f"  {_MARK[e.status]} {e.ref} ({e.name}) {e.status}")
             lines += [f"      {c}" for c in e.fields]
-    if d.choices or d.flips:
-        lines += ["", "Score:"] + [f"  chosen {c}" for c in d.choices]
-        lines += [f"  flip {c}" for c in d.flips]
+    score = [f"  chosen {c}" for c in d.choices] + [f"  flip {c}" for c in d.flips]
     if d.coalition:
-        lines.append(f"  coalition {d.coalition}")
+        score.append(f"  coalition {d.coalition}")
     if d.imbalance:
-        lines.append(f"  flywheel imbalance {d.imbalance}")
+        score.append(f"  flywheel imbalance {d.imbalance}")
+    if score:
+        lines += ["", "Score:", *score]
     if d.introduced or d.fixed:
         lines += ["", "Findings:"]
         lines += [f"  new   {f.code} {f.path}:{f.line} {f.message}" for f in d.introduced]
