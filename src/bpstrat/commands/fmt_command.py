@@ -13,6 +13,10 @@ from bpstrat.load import ROOT_FILE, decode, discover, find_root, read_file
 from bpstrat.roundtrip import RoundTripError
 
 
+def _files(count: int) -> str:
+    return f"{count} file{'' if count == 1 else 's'}"
+
+
 def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
     root = find_root(path)
     config_file = read_file(root / ROOT_FILE, ROOT_FILE)
@@ -66,10 +70,11 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
     verb = "would reformat" if check else "reformatted"
     for rel in changed:
         sys.stderr.write(f"{verb} {rel}\n")
-    sys.stderr.write(
-        f"{len(changed)} file(s) {verb}, {len(targets) - len(changed) - failed} "
-        f"unchanged{f', {failed} left as they are (errors)' if failed else ''}\n"
-    )
+    unchanged = len(targets) - len(changed) - failed
+    summary = [f"{verb} {_files(len(changed))}", f"{_files(unchanged)} unchanged"]
+    if failed:
+        summary.append(f"{_files(failed)} left as they are (errors above)")
+    sys.stderr.write(", ".join(summary) + "\n")
     if failed or (check and changed):
         return 1
     return 0
