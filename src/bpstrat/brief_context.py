@@ -49,7 +49,7 @@ def build_context(
     risks = [
         {
             "code": f.code,
-            "message": f.message,
+            "message": f.message[:1].upper() + f.message[1:],
             "where": f"{f.path}:{f.line}",
             "severity": f.severity,
         }
