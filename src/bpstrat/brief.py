@@ -57,9 +57,11 @@ def make_environment(root: Path | None, extra_dir: Path | None = None) -> Sandbo
     return env
 
 
-def render_brief(path: Path, template: Path | None = None, today: dt.date | None = None) -> str:
+def render_brief(
+    path: Path, template: Path | None = None, today: dt.date | None = None, cache: bool = False
+) -> str:
     """Render the brief of the strategy root above `path`."""
-    result = lint(path, today)
+    result = lint(path, today, cache=cache)
     strategy = result.strategy
     context = build_context(strategy, score_strategy(strategy), result, today)
     if template is not None:

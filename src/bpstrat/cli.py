@@ -104,6 +104,9 @@ PATH_ARG = typer.Argument(
     Path("."), metavar="PATH", help="The strategy root, or any folder or file inside it."
 )
 TODAY_OPT = typer.Option(None, "--today", help="Date used by date rules (YYYY-MM-DD).")
+NO_CACHE_OPT = typer.Option(
+    False, "--no-cache", help="Do not use or update the parse cache (also BPSTRAT_NO_CACHE=1)."
+)
 
 
 @app.command()
@@ -123,6 +126,7 @@ def lint(
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", help="Record the current findings in this file and exit 0."
     ),
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Check the strategy files: syntax, fields, references and strategy practice."""
     from bpstrat.commands.lint_command import run_lint
@@ -134,6 +138,7 @@ def lint(
         parse_today(today),
         baseline,
         write_baseline,
+        cache=not no_cache,
     )
     raise typer.Exit(code)
 
@@ -161,11 +166,12 @@ def score(
         metavar="CONSUMER=FACTOR",
         help="Multiply a consumer's weight (repeatable) and show what changes.",
     ),
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
     from bpstrat.commands.score_command import run_score
 
-    raise typer.Exit(run_score(path, format.value, dimension, what_if))
+    raise typer.Exit(run_score(path, format.value, dimension, what_if, not no_cache))
 
 
 @app.command()
@@ -182,11 +188,12 @@ def brief(
         False, "--check", help="Exit 1 if -o FILE differs from the brief; write nothing."
     ),
     today: Optional[str] = TODAY_OPT,
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Render the Markdown strategy brief (stdout, or -o FILE)."""
     from bpstrat.commands.brief_command import run_brief
 
-    raise typer.Exit(run_brief(path, output, template, check, parse_today(today)))
+    raise typer.Exit(run_brief(path, output, template, check, parse_today(today), not no_cache))
 
 
 class SchemaKind(str, enum.Enum):

@@ -43,9 +43,10 @@ def lint(
     path: FsPath,
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: bool = False,
 ) -> LintResult:
-    """Lint the strategy root above `path`."""
-    strategy = load_strategy(path, progress)
+    """Lint the strategy root above `path` (`cache`: use the parse cache in the root)."""
+    strategy = load_strategy(path, progress, cache)
     findings = list(strategy.findings)
     findings.extend(check_references(strategy))
     findings.extend(_config_codes(strategy))

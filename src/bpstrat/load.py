@@ -12,10 +12,14 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from typing import TYPE_CHECKING
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import Finding
 from bpstrat.yaml_fast import Document, parse
+
+if TYPE_CHECKING:
+    from bpstrat.parse_cache import ParseCache
 
 ROOT_FILE = "bpstrat.yaml"
 MAX_FILE_BYTES = 1024 * 1024
@@ -148,7 +152,7 @@ def _not_regular(path: FsPath) -> str | None:
     return None
 
 
-def read_file(path: FsPath, rel: str) -> SourceFile:
+def read_file(path: FsPath, rel: str, cache: ParseCache | None = None) -> SourceFile:
     """Read and parse one file; every problem becomes a finding on the file."""
     source = SourceFile(path, rel)
     try:
@@ -176,7 +180,7 @@ def read_file(path: FsPath, rel: str) -> SourceFile:
         source.findings.append(Finding("BP105", message, rel, line, column))
         return source
     source.text = text
-    documents, syntax = parse(text)
+    documents, syntax = cache.parse(text) if cache is not None else parse(text)
     source.documents = documents
     if syntax is not None:
         source.findings.append(

@@ -25,6 +25,7 @@ from bpstrat.model import (
     Problem,
     Stakeholder,
 )
+from bpstrat.parse_cache import ParseCache, disabled_by_environment
 from bpstrat.positions import Path, Pos
 from bpstrat.score import ScoreResult, score
 from bpstrat.suggest import closest
@@ -119,26 +120,32 @@ def finding(source: SourceFile, issue: Issue, entity: str | None = None) -> Find
     )
 
 
-def load_strategy(path: FsPath, progress: Callable[[int, int], None] | None = None) -> Strategy:
+def load_strategy(
+    path: FsPath, progress: Callable[[int, int], None] | None = None, cache: bool = False
+) -> Strategy:
     """Find the root above `path`, read every file, validate and index every entity.
 
-    `progress(done, total)` is called after each file, for a progress bar.
+    `progress(done, total)` is called after each file, for a progress bar; `cache` reuses
+    and updates the parse cache in the root (see parse_cache).
     """
     # Loading builds many small acyclic objects; the cycle collector would keep
     # re-scanning them (15% of a large lint) and never find garbage.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_strategy(path, progress)
+        return _load_strategy(path, progress, cache)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_strategy(path: FsPath, progress: Callable[[int, int], None] | None = None) -> Strategy:
+def _load_strategy(
+    path: FsPath, progress: Callable[[int, int], None] | None, use_cache: bool
+) -> Strategy:
     """load_strategy with the cycle collector paused."""
     root = find_root(path)
-    config_file = read_file(root / ROOT_FILE, ROOT_FILE)
+    cache = ParseCache(root if use_cache and not disabled_by_environment() else None)
+    config_file = read_file(root / ROOT_FILE, ROOT_FILE, cache)
     config_doc = config_file.documents[0] if config_file.documents else None
     if config_file.text.strip() == "" and not config_file.findings:
         config_doc = None
@@ -166,10 +173,11 @@ def _load_strategy(path: FsPath, progress: Callable[[int, int], None] | None = N
         if progress is not None:
             progress(done, len(paths))
         rel = file_path.relative_to(root).as_posix()
-        source = read_file(file_path, rel)
+        source = read_file(file_path, rel, cache)
         strategy.files.append(source)
         strategy.findings.extend(source.findings)
         _index_file(strategy, source)
+    cache.save()
     return strategy
 
 

@@ -12,11 +12,16 @@ from bpstrat.errors import UsageError
 
 
 def run_brief(
-    path: Path, output: Path | None, template: Path | None, check: bool, today: dt.date | None
+    path: Path,
+    output: Path | None,
+    template: Path | None,
+    check: bool,
+    today: dt.date | None,
+    cache: bool = False,
 ) -> int:
     if check and output is None:
         raise UsageError("--check needs -o FILE: the brief to compare with")
-    text = render_brief(path, template, today)
+    text = render_brief(path, template, today, cache)
     if output is None:
         sys.stdout.write(text)
         return 0

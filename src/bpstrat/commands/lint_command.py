@@ -23,9 +23,10 @@ def run_lint(
     today: dt.date | None,
     baseline: Path | None = None,
     write_to: Path | None = None,
+    cache: bool = False,
 ) -> int:
     with FileProgress(wanted(format)) as progress:
-        result = lint(path, today, progress)
+        result = lint(path, today, progress, cache)
     if write_to is not None:
         write_baseline(write_to, result.findings)
         sys.stderr.write(f"bpstrat: recorded {len(result.findings)} finding(s) in {write_to}\n")

@@ -11,8 +11,10 @@ from bpstrat.commands.score_view import build_view
 from bpstrat.report import score_csv, score_json, score_markdown, score_text
 
 
-def run_score(path: Path, format: str, dimension: str | None, what_if: list[str]) -> int:
-    view = build_view(path, what_if, dimension)
+def run_score(
+    path: Path, format: str, dimension: str | None, what_if: list[str], cache: bool = False
+) -> int:
+    view = build_view(path, what_if, dimension, cache)
     if format == "json":
         sys.stdout.write(score_json.render(view))
     elif format == "markdown":

@@ -48,8 +48,10 @@ def parse_what_if(values: list[str]) -> dict[str, float]:
     return factors
 
 
-def build_view(path: Path, what_if: list[str], dimension: str | None) -> ScoreView:
-    strategy = load_strategy(path)
+def build_view(
+    path: Path, what_if: list[str], dimension: str | None, cache: bool = False
+) -> ScoreView:
+    strategy = load_strategy(path, cache=cache)
     _check_scoring_config(strategy)
     factors = parse_what_if(what_if)
     known = {c.id for c in strategy.consumers}

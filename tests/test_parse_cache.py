@@ -1,0 +1,92 @@
+"""The parse cache: same results warm and cold, never stale, damage ignored, easy to switch off."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bpstrat import parse_cache
+from bpstrat.lint import lint
+from bpstrat.parse_cache import FILE, FOLDER
+from conftest import EXAMPLES, TODAY
+
+
+@pytest.fixture(autouse=True)
+def cache_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("BPSTRAT_NO_CACHE", raising=False)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "pricing"
+    shutil.copytree(EXAMPLES / "pricing-platform", target,
+                    ignore=shutil.ignore_patterns(FOLDER))
+    return target
+
+
+def snapshot(base: Path, cache: bool) -> list[object]:
+    result = lint(base, TODAY, cache=cache)
+    docs = [(s.rel, [(d.data, d.positions.keys, d.positions.values, d.start, d.problems)
+                     for d in s.documents]) for s in result.strategy.files]
+    return [docs, result.findings]
+
+
+def test_warm_equals_cold(example: Path) -> None:
+    cold = snapshot(example, cache=False)
+    assert not (example / FOLDER).exists()
+    first = snapshot(example, cache=True)
+    assert (example / FOLDER / FILE).is_file()
+    assert (example / FOLDER / ".gitignore").read_text() == "*\n"
+    warm = snapshot(example, cache=True)
+    assert cold == first == warm
+
+
+def test_edited_file_is_parsed_again(example: Path) -> None:
+    snapshot(example, cache=True)
+    consumer = example / "consumers" / "mobile-app.yaml"
+    consumer.write_text(consumer.read_text().replace("importance: 4", "importance: 9"))
+    warm = lint(example, TODAY, cache=True)
+    assert [(f.code, f.path) for f in warm.findings if f.code == "BP202"] == [
+        ("BP202", "consumers/mobile-app.yaml")]
+    assert snapshot(example, cache=True) == snapshot(example, cache=False)
+
+
+@pytest.mark.parametrize("damage", [
+    "not json", "[]", '{"stamp": "x", "entries": {}}', "\xff",
+    None,  # entries of the right stamp with the wrong shape
+])
+def test_damaged_cache_is_ignored(example: Path, damage: str | None) -> None:
+    snapshot(example, cache=True)
+    path = example / FOLDER / FILE
+    if damage is None:
+        data = json.loads(path.read_text())
+        data["entries"] = {key: {"documents": [{"data": 1}], "error": None}
+                           for key in data["entries"]}
+        path.write_text(json.dumps(data))
+    else:
+        path.write_text(damage, encoding="utf-8", errors="surrogateescape")
+    assert snapshot(example, cache=True) == snapshot(example, cache=False)
+
+
+def test_new_version_invalidates(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot(example, cache=True)
+    monkeypatch.setattr(parse_cache, "__version__", "99.0")
+    cache = parse_cache.ParseCache(example)
+    assert cache.entries == {}
+
+
+@pytest.mark.parametrize("variable", ["BPSTRAT_NO_CACHE", "CI"])
+def test_switched_off_by_environment(example: Path, monkeypatch: pytest.MonkeyPatch,
+                                     variable: str) -> None:
+    monkeypatch.setenv(variable, "1" if variable == "BPSTRAT_NO_CACHE" else "true")
+    snapshot(example, cache=True)
+    assert not (example / FOLDER).exists()
+
+
+def test_unwritable_root_is_fine(example: Path) -> None:
+    (example / FOLDER).write_text("a file where the folder should be")
+    assert snapshot(example, cache=True) == snapshot(example, cache=False)
