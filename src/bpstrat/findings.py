@@ -37,7 +37,7 @@ class Finding:
         return replace(self, severity=severity)
 
     def as_json(self) -> dict[str, object]:
-        """The contract's JSON shape of a finding, plus its fingerprint."""
+        """The documented JSON shape of a finding, plus its fingerprint."""
         return {
             "code": self.code,
             "severity": self.severity,

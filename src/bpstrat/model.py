@@ -1,6 +1,6 @@
 """The strategy model: pydantic v2 models of bpstrat.yaml and of every entity kind.
 
-Field names, kinds and enums follow the strategy-format contract. Models are strict
+Field names, kinds and enums follow the file format (docs/format.md). Models are strict
 where YAML could silently mean something else (a quoted "5" is not a score, a number is
 not a date), and forbid unknown fields so typos surface as findings.
 """

@@ -1,4 +1,4 @@
-"""`--format json`: the contract's shape, findings sorted by path, line, column, code."""
+"""`--format json`: the documented, stable shape; findings sorted by path, line, column, code."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`bpstrat score --format json`: the contract's shape, plus explanatory extra keys."""
+"""`bpstrat score --format json`: the documented, stable shape plus explanatory extra keys."""
 
 from __future__ import annotations
 
