@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -46,11 +47,18 @@ SETTINGS = settings(max_examples=150, deadline=None,
 
 
 def lint_files(files: dict[str, str | bytes]) -> int:
+    """Lint through the command; every finding must point inside its file."""
     with tempfile.TemporaryDirectory() as tmp:
         base = write_root(Path(tmp) / "root", files)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            return run_lint(base, "json", "error", TODAY)
+            code = run_lint(base, "json", "error", TODAY)
+        for finding in json.loads(out.getvalue())["findings"]:
+            raw = (base / finding["path"]).read_bytes()
+            lines = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+            assert 1 <= finding["line"] <= len(lines) + 1, finding
+            assert finding["column"] >= 1, finding
+        return code
 
 
 @SETTINGS
