@@ -72,3 +72,25 @@ def test_new_refuses_existing_ids_and_bad_input(tmp_path: Path) -> None:
 def test_new_outside_a_root(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="bpstrat init"):
         new(tmp_path, "goal", "g", None, TODAY)
+
+
+def test_init_excludes_yaml_that_was_already_there(tmp_path: Path) -> None:
+    (tmp_path / "k8s").mkdir()
+    (tmp_path / "k8s" / "deploy.yaml").write_text("apiVersion: v1\n")
+    (tmp_path / "docker-compose.yml").write_text("services: {}\n")
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "ci.yml").write_text("on: push\n")
+    init(tmp_path, "X", TODAY, False, False)
+    config = (tmp_path / "bpstrat.yaml").read_text()
+    assert 'exclude:\n  - "docker-compose.yml"\n  - "k8s"\n' in config
+    assert lint(tmp_path, TODAY).findings == []
+
+
+def test_new_decision_needs_a_dimension(tmp_path: Path) -> None:
+    init(tmp_path, "X", TODAY, False, False)
+    for path in (tmp_path / "dimensions").iterdir():
+        path.unlink()
+    for path in (tmp_path / "decisions").iterdir():
+        path.unlink()
+    with pytest.raises(UsageError, match="bpstrat new dimension"):
+        new(tmp_path, "decision", "d", None, TODAY)

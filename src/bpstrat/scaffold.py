@@ -17,7 +17,7 @@ from pathlib import Path
 from bpstrat.atomic import write_output
 from bpstrat.brief import packaged_templates
 from bpstrat.errors import UsageError
-from bpstrat.load import ROOT_FILE, find_root
+from bpstrat.load import ROOT_FILE, discover, find_root
 from bpstrat.model import KINDS, SLUG_PATTERN, suggest_slug
 from bpstrat.schema import render
 
@@ -66,6 +66,8 @@ def init(
         target = folder / rel
         schema = ROOT_SCHEMA if rel.as_posix() == ROOT_FILE else ENTITY_SCHEMA
         plan[target] = _fill(template, schema=_schema_ref(folder, target, schema), **values)
+        if rel.as_posix() == ROOT_FILE:
+            plan[target] = _exclude_existing(folder, plan[target])
     plan.update(schema_files(folder))
     if pre_commit:
         plan[folder / ".pre-commit-config.yaml"] = (source / "pre-commit-config.yaml").read_text(
@@ -85,6 +87,23 @@ def init(
     return sorted(plan)
 
 
+def _exclude_existing(folder: Path, config: str) -> str:
+    """bpstrat.yaml with the YAML files already in `folder` excluded.
+
+    A compose file, CI manifests or a docs config are not strategy files; excluding them
+    keeps the new strategy clean from its first lint.
+    """
+    if not folder.is_dir():
+        return config
+    found, _ = discover(folder, [])
+    tops = sorted({path.relative_to(folder).parts[0] for path in found})
+    if not tops:
+        return config
+    items = "".join(f"\n  - {json.dumps(top)}" for top in tops)
+    block = f"# YAML files here before bpstrat init, not part of the strategy:\nexclude:{items}"
+    return re.sub(r"(?m)^exclude: \[\].*$", lambda _: block, config, count=1)
+
+
 def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Path:
     """Write a new entity file from its skeleton; refuse an id that exists in that kind."""
     from bpstrat.strategy import load_strategy
@@ -102,6 +121,11 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
         raise UsageError(f"{target.relative_to(root).as_posix()} already exists")
     title = name or id_.replace("-", " ").replace("_", " ").capitalize()
     dimensions = strategy.dimensions
+    if kind == "decision" and not dimensions:
+        raise UsageError(
+            "a decision settles a dimension, and there is none yet; "
+            "add one first with `bpstrat new dimension ID`"
+        )
     text = _fill(
         packaged_templates() / "skeletons" / f"{kind}.yaml",
         id=id_,
