@@ -22,7 +22,6 @@ from bpstrat.brief_context import build_context
 from bpstrat.errors import UsageError
 from bpstrat.lint import lint
 from bpstrat.markdown_text import cell, inline
-from bpstrat.strategy import score_strategy
 
 DEFAULT_TEMPLATE = "brief.md.j2"
 
@@ -63,7 +62,7 @@ def render_brief(
     """Render the brief of the strategy root above `path`."""
     result = lint(path, today, cache=cache)
     strategy = result.strategy
-    context = build_context(strategy, score_strategy(strategy), result, today)
+    context = build_context(strategy, result.score, result, today)
     if template is not None:
         if not template.is_file():
             raise UsageError(f"template {template} does not exist or is not a file")

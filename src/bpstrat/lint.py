@@ -18,7 +18,8 @@ from bpstrat.positions import Path
 from bpstrat.references import check_references
 from bpstrat.rules import RULES
 from bpstrat.rules.base import RuleContext
-from bpstrat.strategy import Strategy, load_strategy
+from bpstrat.score import ScoreResult
+from bpstrat.strategy import Strategy, load_strategy, score_strategy
 from bpstrat.suppress import apply_suppressions
 
 
@@ -27,6 +28,14 @@ class LintResult:
     strategy: Strategy
     findings: list[Finding]
     baselined: int = 0  # findings hidden by a baseline
+    context: RuleContext | None = None
+
+    @property
+    def score(self) -> ScoreResult:
+        """The strategy's score, as the rules computed it (computed once)."""
+        if self.context is None:
+            return score_strategy(self.strategy)
+        return self.context.score
 
     def count(self, severity: Level) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -47,20 +56,22 @@ def lint(
 ) -> LintResult:
     """Lint the strategy root above `path` (`cache`: use the parse cache in the root)."""
     strategy = load_strategy(path, progress, cache)
+    day = today or dt.date.today()
+    context = RuleContext(strategy, day)
     findings = list(strategy.findings)
     findings.extend(check_references(strategy))
     findings.extend(_config_codes(strategy))
-    findings.extend(run_rules(strategy, today or dt.date.today()))
+    findings.extend(run_rules(context))
     sources = [strategy.config_file, *strategy.files]
-    findings = apply_suppressions(findings, sources, today or dt.date.today())
+    findings = apply_suppressions(findings, sources, day)
     findings = _stamp_severity(strategy, findings)
     findings.sort(key=Finding.sort_key)
-    return LintResult(strategy, findings)
+    return LintResult(strategy, findings, context=context)
 
 
-def run_rules(strategy: Strategy, today: dt.date) -> list[Finding]:
+def run_rules(context: RuleContext) -> list[Finding]:
     """Run every strategy rule and place its findings in their files."""
-    context = RuleContext(strategy, today)
+    strategy = context.strategy
     out: list[Finding] = []
     config_doc = strategy.config_document
     for code, rule in RULES.items():

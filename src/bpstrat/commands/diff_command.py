@@ -12,7 +12,6 @@ from bpstrat.git_snapshot import materialise, repo_top, resolve, temporary_folde
 from bpstrat.lint import LintResult, lint
 from bpstrat.load import ROOT_FILE, find_root
 from bpstrat.report import diff_report
-from bpstrat.strategy import score_strategy
 
 
 def run_diff(
@@ -47,8 +46,8 @@ def run_diff(
         result = compare(
             old.strategy,
             new.strategy,
-            score_strategy(old.strategy),
-            score_strategy(new.strategy),
+            old.score,
+            new.score,
             old,
             new,
         )
