@@ -9,6 +9,7 @@ from typing import Any
 from bpstrat.findings import Finding
 from bpstrat.lint import LintResult
 from bpstrat.score import ScoreResult
+from bpstrat.score_sentences import pct
 from bpstrat.strategy import Strategy
 
 
@@ -138,10 +139,10 @@ def compare(
         diff.choices.append(f"{old_dims[dim_id].name}: dimension removed")
 
     if abs(old_score.coalition.share - new_score.coalition.share) > 1e-9:
-        diff.coalition = f"{_pct(old_score.coalition.share)} → {_pct(new_score.coalition.share)}"
+        diff.coalition = f"{pct(old_score.coalition.share)} → {pct(new_score.coalition.share)}"
     if old_score.flywheel_imbalance != new_score.flywheel_imbalance:
         diff.imbalance = (
-            f"{_pct(old_score.flywheel_imbalance)} → {_pct(new_score.flywheel_imbalance)}"
+            f"{pct(old_score.flywheel_imbalance)} → {pct(new_score.flywheel_imbalance)}"
         )
 
     old_keys = Counter(f.fingerprint for f in old_lint.findings)
@@ -168,7 +169,3 @@ def _name(entity: Any) -> str:
 
 def _flip(flip: tuple[str, float] | None) -> str:
     return "none" if flip is None else f"{flip[0]} x{flip[1]:g}"
-
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{round(value * 100)}%"

@@ -30,8 +30,8 @@ class Formatted:
 def format_text(text: str, is_root_config: bool = False) -> Formatted:
     """The canonical form of one file's text (raises RoundTripError on bad YAML)."""
     documents = load_all(text)
-    comment_lines = _comment_lines(text)
     lines = text.splitlines()
+    comment_lines = _comment_lines(lines)
     notes: list[str] = []
     for document in documents:
         model: type[BaseModel] | None = RootConfig if is_root_config else None
@@ -57,9 +57,9 @@ def _starts_after_comments(text: str) -> bool:
     return False
 
 
-def _comment_lines(text: str) -> set[int]:
+def _comment_lines(lines: list[str]) -> set[int]:
     """0-based numbers of the lines that hold only a comment."""
-    return {n for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("#")}
+    return {n for n, line in enumerate(lines) if line.lstrip().startswith("#")}
 
 
 def _format_node(

@@ -25,6 +25,14 @@ class Pos(NamedTuple):
         return cls(line0 + 1, column0 + 1)
 
 
+def path_name(path: Path) -> str:
+    """`demands[0].strength`: how a path reads in a message ('' for the document)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class Positions:
     """Positions of the keys and values of one document, by path.
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from bpstrat.findings import Finding
 from bpstrat.load import ROOT_FILE
 from bpstrat.model import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
-from bpstrat.positions import Path
+from bpstrat.positions import Path, path_name
 from bpstrat.strategy import Record, Strategy
 from bpstrat.suggest import closest
 
@@ -68,7 +68,7 @@ def _ref(strategy: Strategy, record: Record, kind: str, path: Path, value: str) 
     pos = record.key_pos(path)
     return Finding(
         "BP302",
-        _dangling(strategy, kind, value, _name(path)),
+        _dangling(strategy, kind, value, path_name(path)),
         record.file.rel,
         pos.line,
         pos.column,
@@ -84,13 +84,6 @@ def _refs(
         found = _ref(strategy, record, kind, path + (index,), value)
         if found:
             yield found
-
-
-def _name(path: Path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _consumer(

@@ -197,7 +197,7 @@ def score_dimension(
     )
     flip = None
     if decision is None:
-        flip = find_flip(dimension, consumers, strengths, factors, chosen)
+        flip = find_flip(dimension, contributions, chosen)
     return DimensionScore(
         id=dimension.id,
         name=dimension.name,
@@ -228,9 +228,7 @@ def chosen_with(
 
 def find_flip(
     dimension: Dimension,
-    consumers: Sequence[Consumer],
-    strengths: StrengthWeights,
-    factors: Mapping[str, float],
+    contributions: Mapping[str, list[Contribution]],
     baseline: tuple[str, ...],
 ) -> Flip | None:
     """The single-consumer weight change closest to 1x that changes the chosen set.
@@ -242,7 +240,6 @@ def find_flip(
     """
     best: Flip | None = None
     best_distance = float("inf")
-    contributions = _contributions(dimension, consumers, strengths, factors)
     total = {o.id: 0.0 for o in dimension.options}
     own_by: dict[str, dict[str, float]] = {}
     for option, items in contributions.items():

@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bpstrat.positions import Path, Pos, Positions
+from bpstrat.positions import Path, Pos, Positions, path_name
 from bpstrat.suggest import closest
 
 
@@ -127,11 +127,7 @@ def _issue(model: type[BaseModel], err: ErrorDetails, positions: Positions, base
 
 
 def _name(loc: Path) -> str:
-    """`demands[0].strength` style name of a path."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "document"
+    return path_name(loc) or "document"
 
 
 def _where(loc: Path) -> str:

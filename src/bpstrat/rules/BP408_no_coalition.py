@@ -48,8 +48,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.rules.base import RuleContext, RuleFinding, below, percent
+from bpstrat.rules.base import RuleContext, RuleFinding, below
 from bpstrat.score import SUPPORTIVE
+from bpstrat.score_sentences import pct
 
 CODE = "BP408"
 NAME = "no-coalition"
@@ -82,8 +83,8 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     ]
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     yield ctx.product_finding(
-        f"coalition {percent(coalition.share)} of power ({coalition.supportive_power} of "
-        f"{coalition.total_power}) is below {percent(threshold)}: {'; '.join(names)}{more}; "
+        f"coalition {pct(coalition.share)} of power ({coalition.supportive_power} of "
+        f"{coalition.total_power}) is below {pct(threshold)}: {'; '.join(names)}{more}; "
         "win the most powerful of them before calling the strategy done",
         "owner",
     )

@@ -65,7 +65,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.rules.base import RuleContext, RuleFinding, percent
+from bpstrat.rules.base import RuleContext, RuleFinding
+from bpstrat.score_sentences import pct
 
 CODE = "BP409"
 NAME = "undecided-conflict"
@@ -78,7 +79,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             continue
         record = ctx.strategy.get("dimension", scored.id)
         demanded = [o for o in scored.options if o.support > 0]
-        shares = ", ".join(f"{o.id} {percent(o.share)}" for o in demanded)
+        shares = ", ".join(f"{o.id} {pct(o.share)}" for o in demanded)
         leaders = ", ".join(scored.chosen)
         yield RuleFinding(
             f"{len(demanded)} options are demanded on {scored.name!r} but it offers "

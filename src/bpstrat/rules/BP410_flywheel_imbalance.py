@@ -67,7 +67,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.rules.base import RuleContext, RuleFinding, above, percent
+from bpstrat.rules.base import RuleContext, RuleFinding, above
+from bpstrat.score_sentences import pct
 
 CODE = "BP410"
 NAME = "flywheel-imbalance"
@@ -81,7 +82,7 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         return
     sides = [s for s in ctx.score.sides if s.served_ratio is not None]
     worst = min(sides, key=lambda s: s.served_ratio or 0.0)
-    ratios = ", ".join(f"{s.id} {percent(s.served_ratio or 0.0)}" for s in sides)
+    ratios = ", ".join(f"{s.id} {pct(s.served_ratio or 0.0)}" for s in sides)
     yield ctx.product_finding(
         f"flywheel imbalance {imbalance:.2f} is above {tolerance:.2f} (served: {ratios}); "
         f"the {worst.id} side is underserved: revisit the decisions that leave its demands "

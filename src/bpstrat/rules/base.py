@@ -49,10 +49,6 @@ class RuleContext:
     def score(self) -> ScoreResult:
         return score_strategy(self.strategy)
 
-    def stakeholder_name(self, stakeholder_id: str) -> str:
-        record = self.strategy.get("stakeholder", stakeholder_id)
-        return record.entity.name if record else stakeholder_id
-
     def product_finding(self, message: str, *keys: str) -> RuleFinding:
         """A finding on bpstrat.yaml, at the first of `keys` under `product` that is set."""
         document = self.strategy.config_document
@@ -91,7 +87,3 @@ def above(value: float, limit: float) -> bool:
 def below(value: float, limit: float) -> bool:
     """Strictly below `limit`, ignoring floating-point noise."""
     return limit - value > EPSILON
-
-
-def percent(value: float) -> str:
-    return f"{round(value * 100)}%"
