@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.lint import LintResult, lint
+from bpstrat.lint.linter import LintResult, lint
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TODAY = dt.date(2026, 11, 20)

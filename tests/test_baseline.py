@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.commands.lint_command import run_lint
+from bpstrat.cli.lint import run_lint
 from bpstrat.errors import UsageError
 from conftest import TODAY, Writer
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief import render_brief
-from bpstrat.commands.brief_command import run_brief
+from bpstrat.brief.mermaid import Point, label, quadrant_chart
+from bpstrat.brief.render import render_brief
+from bpstrat.cli.brief import run_brief
 from bpstrat.errors import UsageError
-from bpstrat.mermaid import Point, label, quadrant_chart
 from conftest import EXAMPLES, TODAY, Writer
 
 GOLDEN = Path(__file__).parent / "golden"

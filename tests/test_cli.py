@@ -161,7 +161,11 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     assert (target / "bpstrat" / "templates" / "brief.md.j2").is_file()
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
-        [sys.executable, "-c", "import bpstrat.brief as b; print(b.packaged_templates())"],
+        [
+            sys.executable,
+            "-c",
+            "from bpstrat.source.packaged import packaged_templates as p; print(p())",
+        ],
         capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert result.stdout.strip() == str(target / "bpstrat" / "templates")
     brief = subprocess.run([sys.executable, "-m", "bpstrat", "brief",
@@ -173,9 +177,9 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
 
 def test_prerendered_help_matches_typer() -> None:
     """`bpstrat --help` prints a pre-rendered text; it must be exactly what typer renders."""
-    from bpstrat.help_text import HELP, render_live
+    from bpstrat.cli.help_text import HELP, render_live
 
-    assert render_live() == HELP, "regenerate with: python -m bpstrat.help_text"
+    assert render_live() == HELP, "regenerate with: python -m bpstrat.cli.help_text"
     fast = bpstrat("--help", env={"COLUMNS": "100"})
     assert fast.returncode == 0 and fast.stdout == HELP
     narrow = bpstrat("--help", env={"COLUMNS": "60"})

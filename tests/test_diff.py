@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.commands.diff_command import run_diff
+from bpstrat.cli.diff import run_diff
 from bpstrat.errors import UsageError
 from conftest import EXAMPLES, TODAY
 

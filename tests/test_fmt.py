@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat import atomic
-from bpstrat.commands.fmt_command import run_fmt
-from bpstrat.fmt import format_text
-from bpstrat.yaml_fast import parse
+from bpstrat.cli.fmt import run_fmt
+from bpstrat.edit.fmt import format_text
+from bpstrat.source import atomic
+from bpstrat.source.yaml_fast import parse
 from conftest import EXAMPLES, Writer
 
 

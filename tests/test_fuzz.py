@@ -13,8 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bpstrat.commands.lint_command import run_lint
-from bpstrat.yaml_fast import parse
+from bpstrat.cli.lint import run_lint
+from bpstrat.source.yaml_fast import parse
 from conftest import TODAY, write_root
 
 FIELDS = ["kind", "id", "name", "importance", "demands", "dimension", "option", "strength",
@@ -147,8 +147,8 @@ def strategies(draw: Any) -> dict[str, Any]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies())
 def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
-    from bpstrat.brief import render_brief
-    from bpstrat.commands.score_command import run_score
+    from bpstrat.brief.render import render_brief
+    from bpstrat.cli.score import run_score
 
     config = ("product:\n  id: demo\n  name: Demo\n  sides: [client, supply]\n"
               f"  phase: {strategy['phase']}\n")
@@ -167,6 +167,6 @@ def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
 
 
 def lint_result(base: Path) -> Any:
-    from bpstrat.lint import lint
+    from bpstrat.lint.linter import lint
 
     return lint(base, TODAY)

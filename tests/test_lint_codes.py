@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.lint import lint
+from bpstrat.lint.linter import lint
 from conftest import TODAY, Writer, run, where
 
 CONSUMER = """\

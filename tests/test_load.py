@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bpstrat.errors import UsageError
-from bpstrat.load import MAX_FILE_BYTES, discover, find_root, glob_regex
+from bpstrat.source.files import MAX_FILE_BYTES, discover, find_root, glob_regex
 from conftest import Writer, run, where
 
 CONSUMER = """\

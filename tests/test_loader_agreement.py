@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from bpstrat.positions import Path as DocPath
-from bpstrat.positions import Pos
-from bpstrat.roundtrip import load_all
-from bpstrat.yaml_fast import parse
+from bpstrat.source.positions import Path as DocPath
+from bpstrat.source.positions import Pos
+from bpstrat.source.roundtrip import load_all
+from bpstrat.source.yaml_fast import parse
 
 TOP = Path(__file__).resolve().parent.parent
 FILES = sorted(p for folder in ("examples", "templates", "tests")

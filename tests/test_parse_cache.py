@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat import parse_cache
-from bpstrat.lint import lint
-from bpstrat.parse_cache import FILE, FOLDER
+from bpstrat.lint.linter import lint
+from bpstrat.source import parse_cache
+from bpstrat.source.parse_cache import FILE, FOLDER
 from conftest import EXAMPLES, TODAY
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bpstrat.rules import RULES, examples
+from bpstrat.lint.rules import RULES, examples
 from conftest import TODAY, Writer, run_all, where
 
 GOOD_CONFIG = "product: {id: demo, name: Demo, owner: ana}\n"
@@ -342,7 +342,7 @@ def test_examples_lint_with_only_intended_warnings(name: str) -> None:
 
 
 def test_docs_rules_md_is_up_to_date() -> None:
-    from bpstrat.rules_doc import render_markdown
+    from bpstrat.lint.rules_doc import render_markdown
     from conftest import EXAMPLES
 
     committed = (EXAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -350,7 +350,7 @@ def test_docs_rules_md_is_up_to_date() -> None:
 
 
 def test_rules_and_rule_commands(capsys: pytest.CaptureFixture[str]) -> None:
-    from bpstrat.commands.rules_command import list_rules, show_rule
+    from bpstrat.cli.rules import list_rules, show_rule
     from bpstrat.errors import UsageError
 
     assert list_rules(False) == 0

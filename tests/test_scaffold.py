@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bpstrat.edit.scaffold import init, new
 from bpstrat.errors import UsageError
-from bpstrat.lint import lint
-from bpstrat.scaffold import init, new
+from bpstrat.lint.linter import lint
 from conftest import TODAY
 
 
@@ -28,7 +28,7 @@ def test_init_lints_clean_and_writes_modelines(tmp_path: Path) -> None:
     assert consumer.startswith(
         "# yaml-language-server: $schema=../.bpstrat/entity.schema.json\n")
     assert (tmp_path / "bpstrat.yaml").read_text().startswith(
-        "# yaml-language-server: $schema=.bpstrat/bpstrat.schema.json\n")
+        "# yaml-language-server: $schema=.bpstrat/bpstrat.model.schema.json\n")
 
 
 def test_init_stays_clean_a_month_later(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.schema import entity_schema, render, root_schema
+from bpstrat.model.schema import entity_schema, render, root_schema
 from conftest import EXAMPLES, Writer, run
 
 CHECKER = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.commands.score_command import run_score
+from bpstrat.cli.score import run_score
 from bpstrat.errors import UsageError
 from conftest import EXAMPLES, Writer
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from bpstrat.positions import Pos
-from bpstrat.yaml_fast import MAX_DEPTH, MAX_NODES, parse, resolve_plain
+from bpstrat.source.positions import Pos
+from bpstrat.source.yaml_fast import MAX_DEPTH, MAX_NODES, parse, resolve_plain
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ def main() -> None:
     if sys.argv[1:] == ["--help"]:
         import shutil
 
-        from bpstrat.help_text import HELP, WIDTH
+        from bpstrat.cli.help_text import HELP, WIDTH
 
         if shutil.get_terminal_size().columns >= WIDTH:  # what click would measure
             sys.stdout.write(HELP)
             return
-    from bpstrat.cli import main as cli_main
+    from bpstrat.cli.app import main as cli_main
 
     cli_main()

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, Union
 
-from bpstrat.positions import Path
+PathItem = Union[str, int]
+Path = tuple[PathItem, ...]
+"""A place inside a YAML document: mapping keys (str) and list indexes (int)."""
+
+
+def path_name(path: Path) -> str:
+    """`demands[0].strength`: how a path reads in a message ('' for the document)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bpstrat.diff import StrategyDiff
-from bpstrat.markdown_text import cell
+from bpstrat.brief.markdown import cell
+from bpstrat.diff.compare import StrategyDiff
 
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from bpstrat.commands.score_view import ScoreView
+from bpstrat.score.view import ScoreView
 
 COLUMNS = [
     "dimension",

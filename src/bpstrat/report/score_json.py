@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bpstrat.commands.score_view import ScoreView
-from bpstrat.score import DimensionScore, ScoreResult
+from bpstrat.score.arithmetic import DimensionScore, ScoreResult
+from bpstrat.score.view import ScoreView
 
 
 def _r(value: float | None, digits: int = 3) -> float | None:

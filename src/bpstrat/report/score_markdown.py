@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bpstrat.commands.score_view import ScoreView
-from bpstrat.markdown_text import cell
-from bpstrat.score_sentences import dimension_sentence, pct
+from bpstrat.brief.markdown import cell
+from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.view import ScoreView
 
 
 def render(view: ScoreView) -> str:

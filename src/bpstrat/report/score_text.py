@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bpstrat.commands.score_view import ScoreView
-from bpstrat.score_sentences import dimension_sentence, pct
+from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.view import ScoreView
 
 BAR_WIDTH = 20
 

@@ -1,0 +1,92 @@
+"""The strategy brief: one Jinja environment factory and one render function.
+
+Templates run in Jinja's SandboxedEnvironment with StrictUndefined: a template cannot
+read files or reach Python internals, and a typo is an error, not silently nothing.
+A `templates/` folder in the strategy root is searched first, so a team can override
+the whole brief or extend the default (`{% extends "bpstrat/brief.md.j2" %}`) and
+replace single blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from bpstrat.brief.context import build_context
+from bpstrat.brief.markdown import cell, inline
+from bpstrat.errors import UsageError
+from bpstrat.lint.linter import lint
+from bpstrat.source.packaged import packaged_templates
+
+DEFAULT_TEMPLATE = "brief.md.j2"
+
+
+def make_environment(root: Path | None, extra_dir: Path | None = None) -> SandboxedEnvironment:
+    """The one place a Jinja environment is built."""
+    packaged = jinja2.FileSystemLoader(str(packaged_templates()))
+    loaders: list[jinja2.BaseLoader] = []
+    if extra_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(extra_dir)))
+    if root is not None and (root / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(root / "templates")))
+    loaders += [jinja2.PrefixLoader({"bpstrat": packaged}), packaged]
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: escaping is explicit, per place
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cell"] = cell
+    env.filters["md"] = inline
+    return env
+
+
+def render_brief(
+    path: Path, template: Path | None = None, today: dt.date | None = None, cache: bool = False
+) -> str:
+    """Render the brief of the strategy root above `path`."""
+    result = lint(path, today, cache=cache)
+    strategy = result.strategy
+    context = build_context(strategy, result.score, result, today)
+    if template is not None:
+        if not template.is_file():
+            raise UsageError(f"template {template} does not exist or is not a file")
+        env = make_environment(strategy.root, template.resolve().parent)
+        name = template.name
+    else:
+        env = make_environment(strategy.root)
+        name = DEFAULT_TEMPLATE
+    return _render(env, name, context)
+
+
+def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        text = env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name or name}:{error.lineno}"
+        raise UsageError(f"template error at {where}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise UsageError(f"template {error.name!r} not found") from None
+    except (jinja2.TemplateError, UnicodeDecodeError) as error:
+        raise UsageError(f"template error at {_template_line(error, name)}: {error}") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as error:
+        raise UsageError(
+            f"template error at {_template_line(error, name)}: {type(error).__name__}: {error}"
+        ) from None
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def _template_line(error: BaseException, fallback: str) -> str:
+    """file:line of the innermost template frame of a rendering error."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2") or "template" in frame.name:
+            return f"{frame.filename}:{frame.lineno}"
+    return fallback

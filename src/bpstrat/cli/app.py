@@ -1,0 +1,341 @@
+"""The command line: each command declares its flags and calls one function.
+
+Heavy modules (the model, the rules, formatters, Jinja) are imported inside the commands
+so `bpstrat --version` and `--help` start instantly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import typer
+
+from bpstrat import __version__
+from bpstrat.errors import UsageError
+
+app = typer.Typer(
+    name="bpstrat",
+    help="Keep the product strategy of a backend product as YAML in git: lint it, score "
+    "conflicting consumer demands, render the strategy brief.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def exits(func: F) -> F:
+    """Turn user errors into exit code 2 with a message: never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except UsageError as error:
+            typer.echo(f"bpstrat: error: {error}", err=True)
+            raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # The reader went away (`bpstrat ... | head`): stop quietly, as rich does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("bpstrat: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Exception as error:
+            typer.echo(
+                f"bpstrat: internal error: {type(error).__name__}: {error}\n"
+                "Please report this with the file that caused it.",
+                err=True,
+            )
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bpstrat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Keep the product strategy of a backend product as YAML in git."""
+
+
+def parse_today(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today {value!r} is not a date written YYYY-MM-DD") from None
+
+
+class LintFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+PATH_ARG = typer.Argument(
+    Path("."), metavar="PATH", help="The strategy root, or any folder or file inside it."
+)
+TODAY_OPT = typer.Option(None, "--today", help="Date used by date rules (YYYY-MM-DD).")
+NO_CACHE_OPT = typer.Option(
+    False, "--no-cache", help="Do not use or update the parse cache (also BPSTRAT_NO_CACHE=1)."
+)
+
+
+@app.command()
+@exits
+def lint(
+    path: Path = PATH_ARG,
+    format: Optional[LintFormat] = typer.Option(
+        None, "--format", "-f", help="text (default), json, sarif or github annotations."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
+    ),
+    today: Optional[str] = TODAY_OPT,
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings not recorded in this baseline file."
+    ),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record the current findings in this file and exit 0."
+    ),
+    no_cache: bool = NO_CACHE_OPT,
+) -> None:
+    """Check the strategy files: syntax, fields, references and strategy practice."""
+    from bpstrat.cli.lint import run_lint
+
+    code = run_lint(
+        path,
+        format.value if format else None,
+        fail_on.value,
+        parse_today(today),
+        baseline,
+        write_baseline,
+        cache=not no_cache,
+    )
+    raise typer.Exit(code)
+
+
+class ScoreFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+@app.command()
+@exits
+def score(
+    path: Path = PATH_ARG,
+    format: ScoreFormat = typer.Option(
+        ScoreFormat.text, "--format", "-f", help="text, json, markdown or csv."
+    ),
+    dimension: Optional[str] = typer.Option(
+        None, "--dimension", "-d", help="Show only this dimension."
+    ),
+    what_if: list[str] = typer.Option(
+        [],
+        "--what-if",
+        metavar="CONSUMER=FACTOR",
+        help="Multiply a consumer's weight (repeatable) and show what changes.",
+    ),
+    no_cache: bool = NO_CACHE_OPT,
+) -> None:
+    """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
+    from bpstrat.cli.score import run_score
+
+    raise typer.Exit(run_score(path, format.value, dimension, what_if, not no_cache))
+
+
+@app.command()
+@exits
+def brief(
+    path: Path = PATH_ARG,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the brief to this file (atomically)."
+    ),
+    template: Optional[Path] = typer.Option(
+        None, "--template", help="Render with this Jinja template instead."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Exit 1 if -o FILE differs from the brief; write nothing."
+    ),
+    today: Optional[str] = TODAY_OPT,
+    no_cache: bool = NO_CACHE_OPT,
+) -> None:
+    """Render the Markdown strategy brief (stdout, or -o FILE)."""
+    from bpstrat.cli.brief import run_brief
+
+    raise typer.Exit(run_brief(path, output, template, check, parse_today(today), not no_cache))
+
+
+class SchemaKind(str, enum.Enum):
+    entity = "entity"
+    bpstrat = "bpstrat"
+    consumer = "consumer"
+    stakeholder = "stakeholder"
+    problem = "problem"
+    goal = "goal"
+    dimension = "dimension"
+    decision = "decision"
+
+
+@app.command()
+@exits
+def schema(
+    kind: SchemaKind = typer.Option(
+        SchemaKind.entity,
+        "--kind",
+        help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind.",
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the strategy files, for editors and CI."""
+    from bpstrat.cli.schema import run_schema
+
+    raise typer.Exit(run_schema(kind.value, output))
+
+
+@app.command()
+@exits
+def fmt(
+    path: Path = PATH_ARG,
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if a file would change."
+    ),
+    diff: bool = typer.Option(False, "--diff", help="Print what would change as a diff."),
+) -> None:
+    """Format the strategy files canonically, keeping every comment and value."""
+    from bpstrat.cli.fmt import run_fmt
+
+    raise typer.Exit(run_fmt(path, check, diff))
+
+
+@app.command()
+@exits
+def init(
+    folder: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The folder to make a strategy root."
+    ),
+    name: Optional[str] = typer.Option(None, "--name", help="The product's name."),
+    pre_commit: bool = typer.Option(
+        False, "--pre-commit", help="Also write a .pre-commit-config.yaml."
+    ),
+    github_actions: bool = typer.Option(
+        False, "--github-actions", help="Also write a GitHub Actions workflow."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Start a strategy: bpstrat.yaml and one commented example of each kind."""
+    from bpstrat.cli.init import run_init
+
+    raise typer.Exit(run_init(folder, name, pre_commit, github_actions, parse_today(today)))
+
+
+@app.command()
+@exits
+def new(
+    kind: str = typer.Argument(
+        ..., metavar="KIND", help="consumer, stakeholder, problem, goal, dimension or decision."
+    ),
+    id: str = typer.Argument(
+        ..., metavar="ID", help="The new entity's id (a slug such as checkout-web)."
+    ),
+    path: Path = PATH_ARG,
+    name: Optional[str] = typer.Option(None, "--name", help="Its name or title."),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Add an entity file from a commented skeleton, in the kind's usual folder."""
+    from bpstrat.cli.init import run_new
+
+    raise typer.Exit(run_new(path, kind, id, name, parse_today(today)))
+
+
+class DiffFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@exits
+def diff(
+    base: str = typer.Argument(
+        ..., metavar="BASE", help="The git revision to compare from (e.g. main)."
+    ),
+    head: Optional[str] = typer.Argument(
+        None, metavar="HEAD", help="The revision to compare to; the working tree when left out."
+    ),
+    path: Optional[Path] = typer.Argument(
+        None, metavar="PATH", help="The strategy root or a folder in it."
+    ),
+    format: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
+    from bpstrat.cli.diff import run_diff
+
+    raise typer.Exit(run_diff(base, head, path, format.value, parse_today(today)))
+
+
+@app.command("rules")
+@exits
+def rules_(
+    markdown: bool = typer.Option(False, "--markdown", help="Print docs/rules.md instead."),
+) -> None:
+    """List every finding code: name, default severity and summary."""
+    from bpstrat.cli.rules import list_rules
+
+    raise typer.Exit(list_rules(markdown))
+
+
+@app.command()
+@exits
+def rule(
+    code: str = typer.Argument(..., metavar="CODE", help="A code such as BP406, or a rule name."),
+) -> None:
+    """Explain one finding code: what it checks, why, and failing and passing examples."""
+    from bpstrat.cli.rules import show_rule
+
+    raise typer.Exit(show_rule(code))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+    app(prog_name="bpstrat")

@@ -1,1 +1,0 @@
-"""One module per command: flags parsed in cli.py, the work done here, an exit code back."""

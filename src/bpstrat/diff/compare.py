@@ -1,0 +1,171 @@
+"""Compare two states of a strategy: entities, scores, coalition, flywheel and findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from bpstrat.findings import Finding
+from bpstrat.lint.linter import LintResult
+from bpstrat.model.strategy import Strategy
+from bpstrat.score.arithmetic import ScoreResult
+from bpstrat.score.sentences import pct
+
+
+@dataclass
+class EntityChange:
+    ref: str
+    name: str
+    status: str  # added | removed | changed
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StrategyDiff:
+    entities: list[EntityChange] = field(default_factory=list)
+    product: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    flips: list[str] = field(default_factory=list)
+    coalition: str | None = None
+    imbalance: str | None = None
+    introduced: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.entities
+            or self.product
+            or self.choices
+            or self.flips
+            or self.coalition
+            or self.imbalance
+            or self.introduced
+            or self.fixed
+        )
+
+
+def _dump(entity: Any) -> dict[str, Any]:
+    data: dict[str, Any] = entity.model_dump(mode="json", exclude_defaults=True)
+    return data
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return "null" if value is None else str(value)
+
+
+def field_changes(before: Any, after: Any, path: str = "") -> list[str]:
+    """Field-by-field changes, in words: 'importance: 3 -> 5', 'demands[2] added: ...'."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        out: list[str] = []
+        for key in list(before) + [k for k in after if k not in before]:
+            sub = f"{path}.{key}" if path else str(key)
+            if key not in after:
+                out.append(f"{sub} removed (was {_show(before[key])})")
+            elif key not in before:
+                out.append(f"{sub} added: {_show(after[key])}")
+            else:
+                out += field_changes(before[key], after[key], sub)
+        return out
+    if isinstance(before, list) and isinstance(after, list):
+        if all(not isinstance(v, (dict, list)) for v in before + after):
+            gone = [v for v in before if v not in after]
+            new = [v for v in after if v not in before]
+            out = []
+            if new:
+                out.append(f"{path}: added {', '.join(map(_show, new))}")
+            if gone:
+                out.append(f"{path}: removed {', '.join(map(_show, gone))}")
+            return out
+        out = []
+        for index in range(max(len(before), len(after))):
+            sub = f"{path}[{index}]"
+            if index >= len(after):
+                out.append(f"{sub} removed (was {_show(before[index])})")
+            elif index >= len(before):
+                out.append(f"{sub} added: {_show(after[index])}")
+            else:
+                out += field_changes(before[index], after[index], sub)
+        return out
+    if before != after:
+        return [f"{path}: {_show(before)} → {_show(after)}"]
+    return []
+
+
+def compare(
+    old: Strategy,
+    new: Strategy,
+    old_score: ScoreResult,
+    new_score: ScoreResult,
+    old_lint: LintResult,
+    new_lint: LintResult,
+) -> StrategyDiff:
+    diff = StrategyDiff()
+    before = {r.ref: r for r in old.records}
+    after = {r.ref: r for r in new.records}
+    for ref in sorted(set(before) | set(after)):
+        if ref not in before:
+            diff.entities.append(EntityChange(ref, _name(after[ref].entity), "added"))
+        elif ref not in after:
+            diff.entities.append(EntityChange(ref, _name(before[ref].entity), "removed"))
+        else:
+            changes = field_changes(_dump(before[ref].entity), _dump(after[ref].entity))
+            if changes:
+                diff.entities.append(
+                    EntityChange(ref, _name(after[ref].entity), "changed", changes)
+                )
+    old_product = _dump(old.config.product) if old.config.product else {}
+    new_product = _dump(new.config.product) if new.config.product else {}
+    diff.product = field_changes(old_product, new_product)
+
+    old_dims = {d.id: d for d in old_score.dimensions}
+    for d in new_score.dimensions:
+        previous = old_dims.get(d.id)
+        if previous is None:
+            diff.choices.append(f"{d.name}: new dimension, chosen {', '.join(d.chosen)}")
+            continue
+        if set(previous.chosen) != set(d.chosen):
+            diff.choices.append(f"{d.name}: {', '.join(previous.chosen)} → {', '.join(d.chosen)}")
+        old_flip = (previous.flip.consumer, previous.flip.factor) if previous.flip else None
+        new_flip = (d.flip.consumer, d.flip.factor) if d.flip else None
+        if old_flip != new_flip:
+            diff.flips.append(f"{d.name}: {_flip(old_flip)} → {_flip(new_flip)}")
+    for dim_id in sorted(set(old_dims) - {d.id for d in new_score.dimensions}):
+        diff.choices.append(f"{old_dims[dim_id].name}: dimension removed")
+
+    if abs(old_score.coalition.share - new_score.coalition.share) > 1e-9:
+        diff.coalition = f"{pct(old_score.coalition.share)} → {pct(new_score.coalition.share)}"
+    if old_score.flywheel_imbalance != new_score.flywheel_imbalance:
+        diff.imbalance = (
+            f"{pct(old_score.flywheel_imbalance)} → {pct(new_score.flywheel_imbalance)}"
+        )
+
+    old_keys = Counter(f.fingerprint for f in old_lint.findings)
+    new_keys = Counter(f.fingerprint for f in new_lint.findings)
+    diff.introduced = _only_in(new_lint.findings, old_keys)
+    diff.fixed = _only_in(old_lint.findings, new_keys)
+    return diff
+
+
+def _only_in(findings: list[Finding], other: Counter[str]) -> list[Finding]:
+    remaining = Counter(other)
+    out = []
+    for f in findings:
+        if remaining[f.fingerprint] > 0:
+            remaining[f.fingerprint] -= 1
+        else:
+            out.append(f)
+    return out
+
+
+def _name(entity: Any) -> str:
+    return str(getattr(entity, "name", None) or getattr(entity, "title", None) or entity.id)
+
+
+def _flip(flip: tuple[str, float] | None) -> str:
+    return "none" if flip is None else f"{flip[0]} x{flip[1]:g}"

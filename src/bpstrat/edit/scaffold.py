@@ -1,0 +1,152 @@
+"""`bpstrat init` and `bpstrat new`: write commented starting files, never overwriting.
+
+The files come from templates/init and templates/skeletons; each entity file starts with
+a `# yaml-language-server: $schema=...` line pointing at the JSON Schema that init
+writes to `.bpstrat/`, so editors validate and complete as people type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import string
+from pathlib import Path
+
+from bpstrat.errors import UsageError
+from bpstrat.model.entities import KINDS, SLUG_PATTERN, suggest_slug
+from bpstrat.model.schema import render
+from bpstrat.source.atomic import write_output
+from bpstrat.source.files import ROOT_FILE, discover, find_root
+from bpstrat.source.packaged import packaged_templates
+
+SCHEMA_DIR = ".bpstrat"
+ENTITY_SCHEMA = f"{SCHEMA_DIR}/entity.schema.json"
+ROOT_SCHEMA = f"{SCHEMA_DIR}/bpstrat.model.schema.json"
+FOLDERS = {
+    "consumer": "consumers",
+    "stakeholder": "stakeholders",
+    "problem": "problems",
+    "goal": "goals",
+    "dimension": "dimensions",
+    "decision": "decisions",
+}
+
+
+def _fill(template: Path, **values: str) -> str:
+    return string.Template(template.read_text(encoding="utf-8")).substitute(values)
+
+
+def _schema_ref(root: Path, target: Path, schema: str) -> str:
+    return Path(os.path.relpath(root / schema, target.parent)).as_posix()
+
+
+def schema_files(root: Path) -> dict[Path, str]:
+    return {root / ENTITY_SCHEMA: render(None), root / ROOT_SCHEMA: render("bpstrat")}
+
+
+def init(
+    folder: Path, name: str, today: dt.date, pre_commit: bool, github_actions: bool
+) -> list[Path]:
+    """Scaffold a strategy root in `folder`; refuse if any file to write exists."""
+    source = packaged_templates() / "init"
+    product_id = suggest_slug(name)
+    values = {
+        "name": name,
+        "id": product_id,
+        "today": today.isoformat(),
+        "next_year": str(today.year + 1),
+    }
+    plan: dict[Path, str] = {}
+    for template in sorted(source.rglob("*.yaml")):
+        rel = template.relative_to(source)
+        if rel.name == "pre-commit-config.yaml":
+            continue
+        target = folder / rel
+        schema = ROOT_SCHEMA if rel.as_posix() == ROOT_FILE else ENTITY_SCHEMA
+        plan[target] = _fill(template, schema=_schema_ref(folder, target, schema), **values)
+        if rel.as_posix() == ROOT_FILE:
+            plan[target] = _exclude_existing(folder, plan[target])
+    plan.update(schema_files(folder))
+    if pre_commit:
+        plan[folder / ".pre-commit-config.yaml"] = (source / "pre-commit-config.yaml").read_text(
+            encoding="utf-8"
+        )
+    if github_actions:
+        plan[folder / ".github" / "workflows" / "strategy.yml"] = _fill(
+            source / "github-workflow.yml", path="."
+        )
+    existing = sorted(p for p in plan if p.exists())
+    if existing:
+        listed = ", ".join(p.relative_to(folder).as_posix() for p in existing)
+        raise UsageError(f"refusing to overwrite existing files: {listed}")
+    for target, text in plan.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_output(target, text)
+    return sorted(plan)
+
+
+def _exclude_existing(folder: Path, config: str) -> str:
+    """bpstrat.yaml with the YAML files already in `folder` excluded.
+
+    A compose file, CI manifests or a docs config are not strategy files; excluding them
+    keeps the new strategy clean from its first lint.
+    """
+    if not folder.is_dir():
+        return config
+    found, _ = discover(folder, [])
+    tops = sorted({path.relative_to(folder).parts[0] for path in found})
+    if not tops:
+        return config
+    items = "".join(f"\n  - {json.dumps(top)}" for top in tops)
+    block = f"# YAML files here before bpstrat init, not part of the strategy:\nexclude:{items}"
+    return re.sub(r"(?m)^exclude: \[\].*$", lambda _: block, config, count=1)
+
+
+def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Path:
+    """Write a new entity file from its skeleton; refuse an id that exists in that kind."""
+    from bpstrat.model.strategy import load_strategy
+
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
+    if not re.match(SLUG_PATTERN, id_):
+        raise UsageError(f"{id_!r} is not a valid id; try {suggest_slug(id_)!r}")
+    root = find_root(path)
+    strategy = load_strategy(root)
+    if strategy.exists(kind, id_):
+        raise UsageError(f"{kind} {id_!r} already exists at {strategy.known_ids[kind][id_]}")
+    target = root / FOLDERS[kind] / f"{id_}.yaml"
+    if target.exists():
+        raise UsageError(f"{target.relative_to(root).as_posix()} already exists")
+    title = name or id_.replace("-", " ").replace("_", " ").capitalize()
+    dimensions = strategy.dimensions
+    if kind == "decision" and not dimensions:
+        raise UsageError(
+            "a decision settles a dimension, and there is none yet; "
+            "add one first with `bpstrat new dimension ID`"
+        )
+    text = _fill(
+        packaged_templates() / "skeletons" / f"{kind}.yaml",
+        id=id_,
+        name=_yaml_text(title),
+        today=today.isoformat(),
+        schema=_schema_ref(root, target, ENTITY_SCHEMA),
+        dimension=dimensions[0].id if dimensions else "dimension-id",
+        option=dimensions[0].options[0].id if dimensions else "option-id",
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for schema_path, schema_text in schema_files(root).items():
+        if not schema_path.exists():
+            schema_path.parent.mkdir(parents=True, exist_ok=True)
+            write_output(schema_path, schema_text)
+    write_output(target, text)
+    return target
+
+
+def _yaml_text(value: str) -> str:
+    """A one-line YAML scalar for free text: quoted when plain YAML would misread it."""
+    plain_safe = (
+        value and value[0].isalpha() and not any(c in value for c in ":#'\"\n{}[],&*!|>%@`")
+    )
+    return value if plain_safe else json.dumps(value, ensure_ascii=False)

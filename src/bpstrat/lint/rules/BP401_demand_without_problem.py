@@ -1,0 +1,70 @@
+"""Demand without a problem: a demand is not a problem.
+
+Every demand a consumer makes names the problem in the value chain it would solve
+(`problem:`). "We want Kafka" is a demand; "prices at checkout are 15 minutes old" is a
+problem. Tying each demand to a problem keeps the team solving problems end to end
+instead of collecting wishes, which leads to local optimisation.
+
+The finding points at the demand.
+
+Failing example:
+
+```yaml
+kind: consumer
+id: checkout-web
+name: Checkout Web
+importance: 5
+demands:
+  - {dimension: interface, option: rest-json, strength: must}
+---
+kind: dimension
+id: interface
+name: Interface
+options: [{id: rest-json}]
+```
+
+Passing example:
+
+```yaml
+kind: consumer
+id: checkout-web
+name: Checkout Web
+importance: 5
+demands:
+  - {dimension: interface, option: rest-json, strength: must, problem: stale-prices}
+---
+kind: dimension
+id: interface
+name: Interface
+options: [{id: rest-json}]
+---
+kind: problem
+id: stale-prices
+title: Prices at checkout are 15 minutes old
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP401"
+NAME = "demand-without-problem"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    for record in ctx.strategy.all("consumer"):
+        consumer = record.entity
+        for index, demand in enumerate(consumer.demands):
+            if demand.problem is None:
+                yield RuleFinding(
+                    f"{consumer.name} demands {demand.option!r} on {demand.dimension!r} "
+                    f"({demand.strength}) without naming the problem it solves; add "
+                    "`problem:` with a problem id (ask which step of the value chain it fixes)",
+                    record,
+                    ("demands", index),
+                    "value",
+                )

@@ -1,0 +1,60 @@
+"""Goal metric the team cannot influence: pick a metric the team can move.
+
+A backend team cannot own end-customer conversion. A metric marked `influence: indirect`
+is moved by others; choose one the team moves itself (`direct`) or with a named partner
+(`shared`), and keep the indirect one as context.
+
+The finding points at the goal's `metric` key.
+
+Failing example:
+
+```yaml
+kind: goal
+id: conversion
+title: Higher conversion
+metric:
+  name: checkout conversion
+  baseline: 2.1
+  target: 2.4
+  by: 2027-06-30
+  influence: indirect
+```
+
+Passing example:
+
+```yaml
+kind: goal
+id: fresh-prices
+title: Fresher prices
+metric:
+  name: p95 price age
+  baseline: 900
+  target: 60
+  by: 2027-06-30
+  influence: direct
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP403"
+NAME = "uninfluenceable-metric"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    for record in ctx.strategy.all("goal"):
+        goal = record.entity
+        if goal.metric is not None and goal.metric.influence == "indirect":
+            name = goal.metric.name or "its metric"
+            yield RuleFinding(
+                f"goal {goal.title!r} is measured by {name!r}, which the team cannot "
+                "influence (influence: indirect); choose a metric the team moves itself "
+                "(direct) or with a partner (shared)",
+                record,
+                ("metric",),
+            )

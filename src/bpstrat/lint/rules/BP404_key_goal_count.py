@@ -1,0 +1,58 @@
+"""Number of key goals not within 1..max_key_goals: a few headlines.
+
+A plan is drafted on a few headlines: at least one key goal (`key: true`) and no more
+than `lint.max_key_goals` (default 3). Everything else is a suggestion (`key: false`).
+A strategy with ten key goals has none.
+
+The finding points at the first key goal over the limit, or at bpstrat.yaml when there
+is no key goal at all.
+
+Failing example:
+
+```yaml
+kind: goal
+id: fresh-prices
+title: Fresher prices
+key: false
+```
+
+Passing example:
+
+```yaml
+kind: goal
+id: fresh-prices
+title: Fresher prices
+key: true
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP404"
+NAME = "key-goal-count"
+OPTIONS: tuple[str, ...] = ("max_key_goals",)
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    limit = ctx.config.max_key_goals
+    key_goals = [r for r in ctx.strategy.all("goal") if r.entity.key]
+    goals = ctx.strategy.all("goal")
+    if not key_goals:
+        suggestion = f" (e.g. {goals[0].id!r})" if goals else ""
+        yield ctx.product_finding(
+            f"no key goal among {len(goals)} goal(s); mark 1 to {limit} goals `key: true`"
+            f"{suggestion} so the strategy has headlines",
+        )
+    elif len(key_goals) > limit:
+        extra = key_goals[limit]
+        names = ", ".join(r.id for r in key_goals)
+        yield RuleFinding(
+            f"{len(key_goals)} key goals ({names}) exceed max_key_goals {limit}; keep the "
+            f"{limit} that matter most and make the others suggestions (`key: false`)",
+            extra,
+            ("key",),
+        )

@@ -1,0 +1,54 @@
+"""Consumer strategy unknown: know where every consumer is heading.
+
+A backend product serves products that change. Write down each consumer's own strategy
+(`strategy.summary`) and where it comes from (`strategy.sources`: roadmaps, visions,
+even marketing material, or a talk with the team). Where nothing is written, ask them.
+
+The finding points at the consumer's `strategy` key, or at the consumer.
+
+Failing example:
+
+```yaml
+kind: consumer
+id: billing
+name: Billing
+importance: 4
+```
+
+Passing example:
+
+```yaml
+kind: consumer
+id: billing
+name: Billing
+importance: 4
+strategy:
+  summary: Mainframe billing stays until 2029; only its interfaces change.
+  sources: [Billing roadmap 2026-2029]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP405"
+NAME = "consumer-strategy-unknown"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    for record in ctx.strategy.all("consumer"):
+        consumer = record.entity
+        strategy = consumer.strategy
+        if strategy is None or (not strategy.summary and not strategy.sources):
+            where = ("strategy",) if strategy is not None else ()
+            yield RuleFinding(
+                f"the strategy of {consumer.name} is unknown; add `strategy.summary` and "
+                "`strategy.sources` (their roadmap, vision or a conversation with them)",
+                record,
+                where,
+                "key" if where else "value",
+            )

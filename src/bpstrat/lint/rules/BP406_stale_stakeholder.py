@@ -1,0 +1,64 @@
+"""Stakeholder analysis stale or never reviewed: keep the analysis alive.
+
+Most stakeholder analyses are filled in once and never reopened, while power and
+positions move. Each stakeholder records when it was last looked at (`reviewed:`); one
+older than `lint.stale_after_days` (default 90) days is stale. Exactly at the limit is
+still fresh.
+
+The finding points at the `reviewed` key, or at the stakeholder when it has none.
+
+Failing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+reviewed: 2020-01-01
+```
+
+Passing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+reviewed: 2099-01-01
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP406"
+NAME = "stale-stakeholder"
+OPTIONS: tuple[str, ...] = ("stale_after_days",)
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    limit = ctx.config.stale_after_days
+    for record in ctx.strategy.all("stakeholder"):
+        person = record.entity
+        if person.reviewed is None:
+            yield RuleFinding(
+                f"the analysis of {person.name} was never reviewed; look at power, interest "
+                f"and engagement again and add `reviewed: {ctx.today.isoformat()}`",
+                record,
+                (),
+                "value",
+            )
+            continue
+        age = (ctx.today - person.reviewed).days
+        if age > limit:
+            yield RuleFinding(
+                f"the analysis of {person.name} was last reviewed {age} days ago "
+                f"({person.reviewed}), more than {limit}; review it and update `reviewed`",
+                record,
+                ("reviewed",),
+            )

@@ -1,0 +1,64 @@
+"""Powerful stakeholder below desired engagement with no next step: plan the politics.
+
+Someone with power 4 or 5 whose current engagement is below the desired one (on the
+PMBOK scale unaware < resistant < neutral < supportive < leading) needs a plan: what is
+the next step to move them (`plan.next_step`)?
+
+The finding points at the stakeholder's `plan` key, or at the stakeholder.
+
+Failing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: neutral, desired: supportive}
+```
+
+Passing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: neutral, desired: supportive}
+plan: {next_step: Show the cost model for batch vs streaming.}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.model.entities import ENGAGEMENT_LEVELS
+
+CODE = "BP407"
+NAME = "powerful-without-plan"
+OPTIONS: tuple[str, ...] = ()
+POWERFUL = 4
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    for record in ctx.strategy.all("stakeholder"):
+        person = record.entity
+        engagement = person.engagement
+        if person.power < POWERFUL or engagement is None or engagement.desired is None:
+            continue
+        below = ENGAGEMENT_LEVELS.index(engagement.current) < ENGAGEMENT_LEVELS.index(
+            engagement.desired
+        )
+        if below and not (person.plan and person.plan.next_step):
+            where = ("plan",) if person.plan is not None else ()
+            yield RuleFinding(
+                f"{person.name} (power {person.power}) is {engagement.current} but should be "
+                f"{engagement.desired}, and there is no plan to get there; add "
+                "`plan.next_step` with the next conversation or proof you will bring",
+                record,
+                where,
+                "key" if where else "value",
+            )

@@ -1,0 +1,90 @@
+"""No coalition: a strategy is not done until a coalition stands behind it.
+
+The coalition share is the power held by stakeholders whose current engagement is
+supportive or leading, over the power of all stakeholders. Below
+`lint.coalition_threshold` (default 0.5) the strategy has no coalition yet; exactly at
+the threshold it has one.
+
+The finding points at bpstrat.yaml and names who holds the missing power.
+
+Failing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: resistant, desired: supportive}
+---
+kind: stakeholder
+id: ana-lopez
+name: Ana Lopez
+power: 3
+interest: 5
+engagement: {current: leading}
+```
+
+Passing example:
+
+```yaml
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: supportive}
+---
+kind: stakeholder
+id: ana-lopez
+name: Ana Lopez
+power: 3
+interest: 5
+engagement: {current: leading}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding, below
+from bpstrat.score.arithmetic import SUPPORTIVE
+from bpstrat.score.sentences import pct
+
+CODE = "BP408"
+NAME = "no-coalition"
+OPTIONS: tuple[str, ...] = ("coalition_threshold",)
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    coalition = ctx.score.coalition
+    threshold = ctx.config.coalition_threshold
+    if not below(coalition.share, threshold):
+        return
+    if coalition.total_power == 0:
+        yield ctx.product_finding(
+            "no stakeholders are charted, so nobody stands behind the strategy; add the "
+            "people whose support it needs (`bpstrat new stakeholder ...`)",
+            "owner",
+        )
+        return
+    others = sorted(
+        (
+            p
+            for p in ctx.strategy.stakeholders
+            if p.engagement is None or p.engagement.current not in SUPPORTIVE
+        ),
+        key=lambda p: (-p.power, p.name),
+    )
+    names = [
+        f"{p.name} ({p.power}) is {p.engagement.current if p.engagement else 'not assessed'}"
+        for p in others[:3]
+    ]
+    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+    yield ctx.product_finding(
+        f"coalition {pct(coalition.share)} of power ({coalition.supportive_power} of "
+        f"{coalition.total_power}) is below {pct(threshold)}: {'; '.join(names)}{more}; "
+        "win the most powerful of them before calling the strategy done",
+        "owner",
+    )

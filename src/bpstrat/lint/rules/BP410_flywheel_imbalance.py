@@ -1,0 +1,91 @@
+"""Flywheel imbalance above tolerance: serve both sides of the marketplace.
+
+A marketplace platform sits between client teams (conversion) and supply teams
+(inventory). The served ratio of a side is the weight of its demands that the chosen
+options serve over the weight it demands. When the best-served and the worst-served
+side differ by more than `lint.flywheel_tolerance` (default 0.3), the platform leans to
+one side, and leaning for long stalls both. Exactly at the tolerance is balanced.
+
+The finding points at `product.sides` in bpstrat.yaml.
+
+Failing example:
+
+```yaml
+product: {id: demo, name: Demo, sides: [client, supply]}
+---
+kind: dimension
+id: interface
+name: Interface
+options: [{id: rest-json}, {id: soap-xml}]
+---
+kind: consumer
+id: web
+name: Web
+side: client
+importance: 5
+demands:
+  - {dimension: interface, option: rest-json, strength: must}
+---
+kind: consumer
+id: hotels
+name: Hotels
+side: supply
+importance: 3
+demands:
+  - {dimension: interface, option: soap-xml, strength: must}
+```
+
+Passing example:
+
+```yaml
+product: {id: demo, name: Demo, sides: [client, supply]}
+---
+kind: dimension
+id: interface
+name: Interface
+options: [{id: rest-json}, {id: soap-xml}]
+---
+kind: consumer
+id: web
+name: Web
+side: client
+importance: 5
+demands:
+  - {dimension: interface, option: rest-json, strength: must}
+---
+kind: consumer
+id: hotels
+name: Hotels
+side: supply
+importance: 3
+demands:
+  - {dimension: interface, option: rest-json, strength: should}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding, above
+from bpstrat.score.sentences import pct
+
+CODE = "BP410"
+NAME = "flywheel-imbalance"
+OPTIONS: tuple[str, ...] = ("flywheel_tolerance",)
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    imbalance = ctx.score.flywheel_imbalance
+    tolerance = ctx.config.flywheel_tolerance
+    if imbalance is None or not above(imbalance, tolerance):
+        return
+    sides = [s for s in ctx.score.sides if s.served_ratio is not None]
+    worst = min(sides, key=lambda s: s.served_ratio or 0.0)
+    ratios = ", ".join(f"{s.id} {pct(s.served_ratio or 0.0)}" for s in sides)
+    yield ctx.product_finding(
+        f"flywheel imbalance {imbalance:.2f} is above {tolerance:.2f} (served: {ratios}); "
+        f"the {worst.id} side is underserved: revisit the decisions that leave its demands "
+        "unserved",
+        "sides",
+    )

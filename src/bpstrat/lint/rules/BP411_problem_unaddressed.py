@@ -1,0 +1,51 @@
+"""Problem that no goal addresses: every real problem needs a goal or a conscious no.
+
+A problem found in the value chain that no goal lists in `problems:` is either not
+worth solving (then remove it, or say so) or a gap in the plan.
+
+The finding points at the problem.
+
+Failing example:
+
+```yaml
+kind: problem
+id: stale-prices
+title: Prices at checkout are 15 minutes old
+```
+
+Passing example:
+
+```yaml
+kind: problem
+id: stale-prices
+title: Prices at checkout are 15 minutes old
+---
+kind: goal
+id: fresh-prices
+title: Prices are never older than 60 seconds
+problems: [stale-prices]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP411"
+NAME = "problem-unaddressed"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    addressed = {p for goal in ctx.strategy.goals for p in goal.problems}
+    for record in ctx.strategy.all("problem"):
+        if record.id not in addressed:
+            yield RuleFinding(
+                f"no goal addresses problem {record.entity.title!r}; add {record.id!r} to "
+                "the `problems` of a goal, or remove the problem if it is not worth solving",
+                record,
+                (),
+                "value",
+            )

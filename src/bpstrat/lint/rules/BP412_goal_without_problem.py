@@ -1,0 +1,51 @@
+"""Goal linked to no problem: find a problem, not a demand.
+
+A goal that addresses no problem (`problems:` empty) is an output looking for a reason.
+Link it to the problems in the value chain it solves.
+
+The finding points at the goal's `problems` key, or at the goal.
+
+Failing example:
+
+```yaml
+kind: goal
+id: kafka
+title: Run Kafka
+```
+
+Passing example:
+
+```yaml
+kind: goal
+id: fresh-prices
+title: Prices are never older than 60 seconds
+problems: [stale-prices]
+---
+kind: problem
+id: stale-prices
+title: Prices at checkout are 15 minutes old
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP412"
+NAME = "goal-without-problem"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    for record in ctx.strategy.all("goal"):
+        if not record.entity.problems:
+            has_key = ("problems",) in record.document.positions.keys
+            yield RuleFinding(
+                f"goal {record.entity.title!r} addresses no problem; list the problems it "
+                "solves in `problems:`",
+                record,
+                ("problems",) if has_key else (),
+                "key" if has_key else "value",
+            )

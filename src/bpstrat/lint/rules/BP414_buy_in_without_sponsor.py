@@ -1,0 +1,81 @@
+"""Phase buy-in without an engaged senior sponsor: get someone to fund it.
+
+In the buy-in phase a senior sponsor funds the product as an investment. The product
+needs a `sponsor` who is a stakeholder with power 4 or more and a current engagement of
+supportive or leading.
+
+The finding points at `product.sponsor` (or `product.phase`) in bpstrat.yaml.
+
+Failing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: buy-in, sponsor: cfo-mark}
+---
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: neutral}
+```
+
+Passing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: buy-in, sponsor: cfo-mark}
+---
+kind: stakeholder
+id: cfo-mark
+name: Mark Jansen
+power: 5
+interest: 3
+engagement: {current: supportive}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding, level
+from bpstrat.score.arithmetic import SUPPORTIVE
+
+CODE = "BP414"
+NAME = "buy-in-without-sponsor"
+OPTIONS: tuple[str, ...] = ()
+SENIOR = 4
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    product = ctx.product
+    if product is None or product.phase != "buy-in":
+        return
+    if product.sponsor is None:
+        yield ctx.product_finding(
+            "phase is buy-in but no sponsor is named; add `sponsor:` with the stakeholder "
+            "(power 4 or 5) who funds the product",
+            "sponsor",
+            "phase",
+        )
+        return
+    record = ctx.strategy.get("stakeholder", product.sponsor)
+    if record is None:
+        if ctx.strategy.exists("stakeholder", product.sponsor):
+            return  # charted but invalid: its own findings say why
+        yield ctx.product_finding(
+            f"phase is buy-in but sponsor {product.sponsor!r} is not a charted stakeholder; "
+            "add them as a stakeholder with their power and engagement",
+            "sponsor",
+            "phase",
+        )
+        return
+    person = record.entity
+    current = level(person, "current")
+    if person.power < SENIOR or current not in SUPPORTIVE:
+        yield ctx.product_finding(
+            f"phase is buy-in but sponsor {person.name} has power {person.power} and is "
+            f"{current or 'not assessed'}; a sponsor needs power 4 or more and to be "
+            "supportive or leading: win them over or find a more senior sponsor",
+            "sponsor",
+            "phase",
+        )

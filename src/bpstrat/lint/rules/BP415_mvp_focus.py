@@ -1,0 +1,62 @@
+"""Phase minimum without exactly one key goal: know your minimum.
+
+In the minimum phase the product ships an MVP focused on exactly one goal. Zero key
+goals is no focus; two or more is no minimum.
+
+The finding points at `product.phase` in bpstrat.yaml.
+
+Failing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: minimum}
+---
+kind: goal
+id: a
+title: A
+key: true
+---
+kind: goal
+id: b
+title: B
+key: true
+```
+
+Passing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: minimum}
+---
+kind: goal
+id: a
+title: A
+key: true
+---
+kind: goal
+id: b
+title: B
+key: false
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP415"
+NAME = "mvp-focus"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    if ctx.product is None or ctx.product.phase != "minimum":
+        return
+    key_goals = [g.id for g in ctx.strategy.goals if g.key]
+    if len(key_goals) != 1:
+        listed = f" ({', '.join(key_goals)})" if key_goals else ""
+        yield ctx.product_finding(
+            f"phase is minimum but there are {len(key_goals)} key goals{listed}; an MVP "
+            "focuses on exactly one: keep one `key: true` and make the rest suggestions",
+            "phase",
+        )

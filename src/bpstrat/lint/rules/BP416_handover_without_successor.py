@@ -1,0 +1,46 @@
+"""Phase handover without a successor: hand over gracefully.
+
+Do not fall in love with your product: in the handover phase a successor is named
+(`product.successor`, a stakeholder id) who will own it next.
+
+The finding points at `product.successor` (or `product.phase`) in bpstrat.yaml.
+
+Failing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: handover, successor: null}
+```
+
+Passing example:
+
+```yaml
+product: {id: demo, name: Demo, phase: handover, successor: ana-lopez}
+---
+kind: stakeholder
+id: ana-lopez
+name: Ana Lopez
+power: 3
+interest: 5
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bpstrat.lint.rules.base import RuleContext, RuleFinding
+
+CODE = "BP416"
+NAME = "handover-without-successor"
+OPTIONS: tuple[str, ...] = ()
+
+
+def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+    if ctx.product is None or ctx.product.phase != "handover" or ctx.product.successor:
+        return
+    yield ctx.product_finding(
+        "phase is handover but no successor is named; add `successor:` with the "
+        "stakeholder who will own the product next",
+        "successor",
+        "phase",
+    )

@@ -1,0 +1,75 @@
+"""The strategy practice rules BP401-BP416, one module each, registered here explicitly.
+
+A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads) and
+`check(ctx)` yielding RuleFindings; its docstring is its documentation, with a failing
+and a passing example that the tests run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bpstrat.lint.codes import Code, register
+from bpstrat.lint.rules import (
+    BP401_demand_without_problem,
+    BP402_goal_without_metric,
+    BP403_uninfluenceable_metric,
+    BP404_key_goal_count,
+    BP405_consumer_strategy_unknown,
+    BP406_stale_stakeholder,
+    BP407_powerful_without_plan,
+    BP408_no_coalition,
+    BP409_undecided_conflict,
+    BP410_flywheel_imbalance,
+    BP411_problem_unaddressed,
+    BP412_goal_without_problem,
+    BP413_demand_overdue,
+    BP414_buy_in_without_sponsor,
+    BP415_mvp_focus,
+    BP416_handover_without_successor,
+)
+from bpstrat.lint.rules.base import Rule
+
+_ALL: tuple[Rule, ...] = (
+    BP401_demand_without_problem,
+    BP402_goal_without_metric,
+    BP403_uninfluenceable_metric,
+    BP404_key_goal_count,
+    BP405_consumer_strategy_unknown,
+    BP406_stale_stakeholder,
+    BP407_powerful_without_plan,
+    BP408_no_coalition,
+    BP409_undecided_conflict,
+    BP410_flywheel_imbalance,
+    BP411_problem_unaddressed,
+    BP412_goal_without_problem,
+    BP413_demand_overdue,
+    BP414_buy_in_without_sponsor,
+    BP415_mvp_focus,
+    BP416_handover_without_successor,
+)
+RULES: dict[str, Rule] = {rule.CODE: rule for rule in _ALL}
+
+
+def summary(rule: Rule) -> str:
+    """The first line of the rule's docstring."""
+    return (rule.__doc__ or "").strip().splitlines()[0].rstrip(".")
+
+
+def explanation(rule: Rule) -> str:
+    """The docstring without its first line."""
+    return "\n".join((rule.__doc__ or "").strip().splitlines()[1:]).strip()
+
+
+def examples(rule: Rule) -> dict[str, str]:
+    """{'failing': yaml, 'passing': yaml} from the docstring."""
+    found = {}
+    for label, body in re.findall(
+        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
+    ):
+        found[label.lower()] = body
+    return found
+
+
+for _rule in RULES.values():
+    register(Code(_rule.CODE, _rule.NAME, summary(_rule), explanation(_rule).split("\n\n")[0]))

@@ -1,0 +1,67 @@
+"""bpstrat.yaml -> the effective configuration, salvaging every section that is valid.
+
+A typo in `product` must not switch off `lint.ignore`: each section is validated on its
+own, and an invalid one falls back to its defaults while its findings are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from bpstrat.model.entities import LintConfig, Product, RootConfig, ScoringConfig, Text
+from bpstrat.model.validate import Issue, validate
+from bpstrat.source.yaml_fast import Document
+
+_EXCLUDE: TypeAdapter[list[str]] = TypeAdapter(list[Text])
+
+
+@dataclass
+class Config:
+    """What bpstrat.yaml says, with defaults for whatever it could not say validly."""
+
+    product: Product | None = None
+    exclude: list[str] = field(default_factory=list)
+    lint: LintConfig = field(default_factory=LintConfig)
+    scoring: ScoringConfig = field(default_factory=ScoringConfig)
+
+
+def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
+    """Validate the first document of bpstrat.yaml; return the config and its issues."""
+    if document is None or not isinstance(document.data, dict):
+        from bpstrat.source.positions import Pos
+
+        pos = document.start if document is not None else Pos(1, 1)
+        return Config(), [
+            Issue(
+                "BP103",
+                pos,
+                "bpstrat.yaml must be a mapping with a `product:` section (id, name, vision, ...)",
+                (),
+            )
+        ]
+    data: dict[str, Any] = document.data
+    model, issues = validate(RootConfig, data, document.positions)
+    if isinstance(model, RootConfig):
+        return Config(model.product, list(model.exclude), model.lint, model.scoring), issues
+    config = Config(
+        product=_section(Product, data.get("product")),
+        lint=_section(LintConfig, data.get("lint")) or LintConfig(),
+        scoring=_section(ScoringConfig, data.get("scoring")) or ScoringConfig(),
+    )
+    try:
+        config.exclude = _EXCLUDE.validate_python(data.get("exclude") or [])
+    except ValidationError:
+        pass
+    return config, issues
+
+
+def _section(model: type[BaseModel], value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return model.model_validate(value)
+    except ValidationError:
+        return None

@@ -1,0 +1,62 @@
+"""JSON Schema (draft 2020-12) generated from the models: one schema for any entity
+document (chosen by its `kind`) and one for bpstrat.yaml.
+
+Editors use them to validate and complete as people type
+(`# yaml-language-server: $schema=...`); schema validators use them in CI. What the
+schema accepts, lint accepts; lint checks more (references, options, strategy rules).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Union
+
+from pydantic import Field, TypeAdapter
+
+from bpstrat import __version__
+from bpstrat.model.entities import (
+    KINDS,
+    Consumer,
+    Decision,
+    Dimension,
+    Goal,
+    Problem,
+    RootConfig,
+    Stakeholder,
+)
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE = "urn:bpstrat:schema"
+
+_AnyEntity = Annotated[
+    Union[Consumer, Stakeholder, Problem, Goal, Dimension, Decision],
+    Field(discriminator="kind"),
+]
+
+
+def entity_schema(kind: str | None = None) -> dict[str, Any]:
+    """The schema of one kind, or of any entity document when `kind` is None."""
+    if kind is None:
+        schema = TypeAdapter(_AnyEntity).json_schema()
+        schema.pop("discriminator", None)  # an OpenAPI keyword; `kind` consts decide
+        title = "bpstrat entity"
+        name = "entity"
+    else:
+        schema = KINDS[kind].model_json_schema()
+        title = f"bpstrat {kind}"
+        name = kind
+    return _head(schema, title, name)
+
+
+def root_schema() -> dict[str, Any]:
+    return _head(RootConfig.model_json_schema(), "bpstrat.yaml", "bpstrat")
+
+
+def _head(schema: dict[str, Any], title: str, name: str) -> dict[str, Any]:
+    head = {"$schema": DRAFT, "$id": f"{BASE}:{name}:{__version__}", "title": title}
+    return {**head, **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def render(kind: str | None) -> str:
+    schema = root_schema() if kind == "bpstrat" else entity_schema(kind)
+    return json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"

@@ -1,0 +1,226 @@
+"""Pydantic validation errors -> findings (BP201 missing, BP202 invalid, BP203 unknown).
+
+Each error's `loc` is a path inside the document; `Positions` turns it into a line and
+column: the offending key for wrong and unknown fields, the mapping's start for a
+missing one. Messages say what to write instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from bpstrat.model.suggest import closest
+from bpstrat.source.positions import Path, Pos, Positions, path_name
+
+
+class Issue(typing.NamedTuple):
+    """A validation problem before it is placed in a file."""
+
+    code: str
+    pos: Pos
+    message: str
+    field: Path
+
+
+def validate(
+    model: type[BaseModel], data: Any, positions: Positions, base: Path = ()
+) -> tuple[BaseModel | None, list[Issue]]:
+    """Validate `data`; return the model (None when invalid) and the issues found."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        errors = error.errors()
+        issues = [_issue(model, err, positions, base) for err in errors]
+        return _salvage(model, data, errors), issues
+
+
+def _salvage(model: type[BaseModel], data: Any, errors: list[ErrorDetails]) -> BaseModel | None:
+    """The entity without its broken parts, when only optional parts are broken.
+
+    An unknown field, an invalid optional field or a broken list item is dropped, so one
+    typo does not hide the entity from reference checks and scoring; a broken required
+    field makes the entity unusable (None). The findings are reported either way.
+    """
+    cuts: list[Path] = []
+    for err in errors:
+        cut = _cut_for(model, tuple(err["loc"]), err["type"])
+        if cut is None:
+            return None
+        cuts.append(cut)
+    trimmed = copy.deepcopy(data)
+    # Longest and highest indexes first, so earlier cuts do not shift later ones.
+    for cut in sorted(set(cuts), key=_cut_order, reverse=True):
+        _delete(trimmed, cut)
+    try:
+        return model.model_validate(trimmed)
+    except ValidationError:
+        return None
+
+
+def _cut_order(cut: Path) -> tuple[int, int]:
+    return (len(cut), cut[-1] if cut and isinstance(cut[-1], int) else -1)
+
+
+def _cut_for(model: type[BaseModel], loc: Path, kind: str) -> Path | None:
+    """What to remove to get rid of an error at `loc`, or None if it cannot be removed."""
+    if not loc:
+        return None
+    if kind == "extra_forbidden" or (kind != "missing" and _optional(model, loc)):
+        return loc
+    for n in range(len(loc) - 1, 0, -1):
+        if isinstance(loc[n], int):
+            return loc[: n + 1]
+    return None
+
+
+def _optional(model: type[BaseModel], loc: Path) -> bool:
+    if isinstance(loc[-1], int):
+        return False
+    parent = model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent is not None else None
+    return field is not None and not field.is_required()
+
+
+def _delete(data: Any, path: Path) -> None:
+    target = data
+    for part in path[:-1]:
+        try:
+            target = target[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    try:
+        del target[path[-1]]
+    except (KeyError, IndexError, TypeError):
+        pass
+
+
+def _issue(model: type[BaseModel], err: ErrorDetails, positions: Positions, base: Path) -> Issue:
+    loc: Path = base + tuple(err["loc"])
+    local = tuple(err["loc"])
+    kind = err["type"]
+    name = _name(local)
+    if kind == "missing":
+        where = f" to {_name(local[:-1])}" if len(local) > 1 else ""
+        return Issue(
+            "BP201",
+            positions.value(loc[:-1]),
+            f"required field `{local[-1]}` is missing; add `{local[-1]}:`{where}",
+            loc,
+        )
+    if kind == "extra_forbidden":
+        known = fields_at(model, local[:-1])
+        hint = _did_you_mean(str(local[-1]), known)
+        listing = f" (known fields: {', '.join(known)})" if known and not hint else ""
+        return Issue(
+            "BP203",
+            positions.key(loc),
+            f"unknown field `{local[-1]}`{_where(local[:-1])}{hint}{listing}",
+            loc,
+        )
+    return Issue("BP202", positions.key(loc), _invalid_message(name, err), loc)
+
+
+def _name(loc: Path) -> str:
+    return path_name(loc) or "document"
+
+
+def _where(loc: Path) -> str:
+    return f" in `{_name(loc)}`" if loc else ""
+
+
+def _did_you_mean(word: str, choices: list[str], value: bool = False) -> str:
+    """'; did you mean `summary`?' for a field name, "'must'" for a value."""
+    close = closest(word, choices)
+    if not close:
+        return ""
+    return f"; did you mean {close!r}?" if value else f"; did you mean `{close}`?"
+
+
+def _got(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _invalid_message(name: str, err: ErrorDetails) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "literal_error":
+        listed = str(ctx.get("expected", "")).replace(" or ", ", ")
+        expected = [part.strip(" '") for part in listed.split(",")]
+        hint = _did_you_mean(str(value), expected, value=True) if isinstance(value, str) else ""
+        return f"`{name}` must be one of: {', '.join(expected)} (got {_got(value)}){hint}"
+    if kind == "value_error":
+        error = ctx.get("error")
+        return f"`{name}`: {error}" if error is not None else f"`{name}`: {err['msg']}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"`{name}`: {err['msg'].lower()} (got {_got(value)})"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        quoted = " (remove the quotes)" if isinstance(value, str) else ""
+        return f"`{name}` must be a whole number, got {_got(value)}{quoted}"
+    if kind in ("float_type", "float_parsing"):
+        quoted = " (remove the quotes)" if isinstance(value, str) else ""
+        return f"`{name}` must be a number, got {_got(value)}{quoted}"
+    if kind == "bool_type":
+        return f"`{name}` must be true or false, got {_got(value)}"
+    if kind == "string_type":
+        return f"`{name}` must be text, got {_describe(value)}"
+    if kind in ("list_type",):
+        return f"`{name}` must be a list (`[a, b]` or `- item` lines), got {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"`{name}` must be a mapping of `field: value` lines, got {_describe(value)}"
+    if kind == "too_short":
+        return f"`{name}` must not be empty"
+    if kind == "string_too_short":
+        return f"`{name}` must not be empty text"
+    return f"`{name}`: {err['msg']} (got {_got(value)})"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return _got(value)
+
+
+def fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """The field names allowed at `loc` inside `model` (for "did you mean")."""
+    target = model_at(model, loc)
+    return list(target.model_fields) if target is not None else []
+
+
+def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model that describes the mapping at `loc`, if any."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        target = _model_of(current)
+        if target is None or part not in target.model_fields:
+            return None
+        current = target.model_fields[part].annotation
+    return _model_of(current)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """Find the model inside Optional[...], list[...], Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return None
+    if origin in (Union, types.UnionType, list, typing.Annotated) or origin is not None:
+        for arg in get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,24 @@
+"""`--format json`: the documented, stable shape; findings sorted by path, line, column, code."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bpstrat.lint.linter import LintResult
+
+
+def render(result: LintResult) -> str:
+    document: dict[str, Any] = {
+        "version": 1,
+        "findings": [f.as_json() for f in result.findings],
+        "summary": {
+            "error": result.count("error"),
+            "warning": result.count("warning"),
+            "info": result.count("info"),
+            "files": result.files,
+            "entities": result.strategy.entity_count,
+            "baselined": result.baselined,
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,77 @@
+"""`--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bpstrat import __version__
+from bpstrat.lint.codes import CODES
+from bpstrat.lint.linter import LintResult
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def render(result: LintResult, prefix: str = "") -> str:
+    """SARIF log; `prefix` makes artifact paths relative to the repository root."""
+    used = sorted({f.code for f in result.findings} | set(CODES))
+    index = {code: i for i, code in enumerate(used)}
+    rules = []
+    for code in used:
+        info = CODES.get(code)
+        summary = info.summary if info else code
+        help_text = info.help if info else summary
+        rules.append(
+            {
+                "id": code,
+                "name": info.name if info else code,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary},
+                "help": {"text": help_text, "markdown": f"**{code}**: {summary}\n\n{help_text}"},
+                "defaultConfiguration": {
+                    "level": _LEVEL[info.default_severity if info else "error"]
+                },
+            }
+        )
+    results: list[dict[str, Any]] = []
+    for f in result.findings:
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {
+                                "uri": f"{prefix}{f.path}",
+                                "uriBaseId": "%SRCROOT%",
+                            },
+                            "region": {"startLine": f.line, "startColumn": f.column},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"bpstratFinding/v1": f.fingerprint},
+            }
+        )
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "bpstrat",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/bpstrat/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

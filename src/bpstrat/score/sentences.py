@@ -1,0 +1,56 @@
+"""Plain-language sentences about a score, shared by the score reports and the brief."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bpstrat.score.arithmetic import DimensionScore, Flip
+
+
+def pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{round(value * 100)}%"
+
+
+def factor_text(flip: Flip) -> str:
+    """'1.25x', '2x'."""
+    return f"{flip.factor:g}x"
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
+    """'REST/JSON wins with 80% of weighted demand; only if X's weight rose 2.4x would ...'"""
+    labels = {o.id: o.name for o in score.options}
+    chosen = join_names([labels.get(o, o) for o in score.chosen])
+    share = sum(o.share for o in score.options if o.chosen)
+    if score.total == 0:
+        return f"No consumer demands anything on {score.name} yet."
+    verb = "win" if len(score.chosen) > 1 else "wins"
+    if score.decided:
+        head = (
+            f"{chosen} {'were' if len(score.chosen) > 1 else 'was'} chosen by decision "
+            f"{score.decision}, with {pct(share)} of weighted demand"
+        )
+    else:
+        head = f"{chosen} {verb} with {pct(share)} of weighted demand"
+    if not score.conflict:
+        return head + "; no conflict: every demanded option is offered."
+    tail = ""
+    if score.flip is not None:
+        who = names.get(score.flip.consumer, score.flip.consumer)
+        gained = [labels.get(o, o) for o in score.flip.chosen if o not in score.chosen]
+        change = "rose" if score.flip.factor >= 1 else "fell"
+        tail = (
+            f"; only if {who}'s weight {change} to {factor_text(score.flip)} "
+            f"would {join_names(gained)} win"
+        )
+    elif not score.decided:
+        tail = "; no single consumer's weight could change this"
+    unserved = [names.get(c, c) for c in score.unserved]
+    if unserved:
+        tail += f". Not served: {join_names(unserved)}"
+    return head + tail + "."

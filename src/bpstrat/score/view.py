@@ -1,0 +1,106 @@
+"""What `bpstrat score` shows: the result, what-if changes, and what was left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from bpstrat.errors import UsageError
+from bpstrat.model.strategy import Strategy, load_strategy
+from bpstrat.model.suggest import closest
+from bpstrat.score.arithmetic import ScoreResult, score_strategy
+from bpstrat.source.files import ROOT_FILE
+
+
+@dataclass(frozen=True)
+class Change:
+    dimension: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass
+class ScoreView:
+    strategy: Strategy
+    result: ScoreResult
+    baseline: ScoreResult | None = None  # without the what-if factors
+    changes: list[Change] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+    def consumer_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.strategy.consumers}
+
+
+def parse_what_if(values: list[str]) -> dict[str, float]:
+    factors: dict[str, float] = {}
+    for value in values:
+        consumer, sep, number = value.partition("=")
+        try:
+            factor = float(number)
+        except ValueError:
+            factor = -1.0
+        if not sep or not consumer.strip() or not factor > 0 or factor == float("inf"):
+            raise UsageError(
+                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0, "
+                "e.g. --what-if billing=1.5"
+            )
+        factors[consumer.strip()] = factor
+    return factors
+
+
+def build_view(
+    path: Path, what_if: list[str], dimension: str | None, cache: bool = False
+) -> ScoreView:
+    strategy = load_strategy(path, cache=cache)
+    _check_scoring_config(strategy)
+    factors = parse_what_if(what_if)
+    known = {c.id for c in strategy.consumers}
+    for consumer in factors:
+        if consumer not in known:
+            close = closest(consumer, known)
+            hint = f"; did you mean {close!r}?" if close else ""
+            raise UsageError(f"--what-if: no consumer {consumer!r}{hint}")
+    if dimension is not None and strategy.get("dimension", dimension) is None:
+        ids = sorted(d.id for d in strategy.dimensions)
+        close = closest(dimension, ids)
+        hint = f"; did you mean {close!r}?" if close else f" (dimensions: {', '.join(ids)})"
+        raise UsageError(f"--dimension: no dimension {dimension!r}{hint}")
+    result = score_strategy(strategy, factors)
+    baseline = score_strategy(strategy) if factors else None
+    if dimension is not None:
+        result = _only(result, dimension)
+        baseline = _only(baseline, dimension) if baseline else None
+    view = ScoreView(strategy, result, baseline, left_out=left_out(strategy))
+    if baseline is not None:
+        before = {d.id: d.chosen for d in baseline.dimensions}
+        view.changes = [
+            Change(d.id, before[d.id], d.chosen)
+            for d in result.dimensions
+            if set(before[d.id]) != set(d.chosen)
+        ]
+    return view
+
+
+def _only(result: ScoreResult, dimension: str) -> ScoreResult:
+    return replace(result, dimensions=tuple(d for d in result.dimensions if d.id == dimension))
+
+
+def _check_scoring_config(strategy: Strategy) -> None:
+    bad = [f for f in strategy.findings if f.path == ROOT_FILE and f.field[:1] == ("scoring",)]
+    if bad:
+        lines = "\n".join(f"{ROOT_FILE}:{f.line}:{f.column}: {f.message}" for f in bad)
+        raise UsageError(f"invalid scoring settings:\n{lines}")
+
+
+def left_out(strategy: Strategy) -> list[str]:
+    """Entities and demands the score could not use, and why."""
+    notes = list(strategy.skipped)
+    options = {d.id: {o.id for o in d.options} for d in strategy.dimensions}
+    for record in strategy.all("consumer"):
+        for index, demand in enumerate(record.entity.demands):
+            where = f"{record.ref} demands[{index}] ({record.file.rel})"
+            if demand.dimension not in options:
+                notes.append(f"{where}: dimension {demand.dimension!r} does not exist")
+            elif demand.option not in options[demand.dimension]:
+                notes.append(f"{where}: {demand.dimension!r} has no option {demand.option!r}")
+    return notes
