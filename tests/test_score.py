@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpstrat.model.entities import Consumer, Decision, Dimension, Stakeholder, StrengthWeights
+from bpstrat.model.config import StrengthWeights
+from bpstrat.model.entities import Consumer, Decision, Dimension, Stakeholder
 from bpstrat.score.arithmetic import chosen_with, coalition, score, score_dimension
 
 STRENGTHS = StrengthWeights()

@@ -11,8 +11,8 @@ from typing import Any
 
 from bpstrat.brief.mermaid import Demand, Point, demand_flowchart, quadrant, quadrant_chart
 from bpstrat.lint.linter import LintResult
-from bpstrat.model.entities import ENGAGEMENT_LEVELS
 from bpstrat.model.strategy import Strategy
+from bpstrat.model.types import ENGAGEMENT_LEVELS
 from bpstrat.score.arithmetic import ScoreResult
 from bpstrat.score.sentences import dimension_sentence, join_names, pct
 

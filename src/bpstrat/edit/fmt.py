@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from bpstrat.model.entities import KINDS, RootConfig
+from bpstrat.model.config import RootConfig
+from bpstrat.model.kinds import KINDS
 from bpstrat.model.validate import model_at
 from bpstrat.source.roundtrip import WIDTH, dump_all, load_all
 
@@ -37,7 +38,8 @@ def format_text(text: str, is_root_config: bool = False) -> Formatted:
         model: type[BaseModel] | None = RootConfig if is_root_config else None
         if isinstance(document, CommentedMap) and not is_root_config:
             kind = document.get("kind")
-            model = KINDS.get(kind) if isinstance(kind, str) else None
+            found = KINDS.get(kind) if isinstance(kind, str) else None
+            model = found.model if found is not None else None
         _format_node(document, model, (), comment_lines, notes, lines)
     explicit = text.lstrip("\ufeff").lstrip().startswith("---") or _starts_after_comments(text)
     out = dump_all(documents, explicit_start=explicit)

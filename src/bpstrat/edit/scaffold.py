@@ -15,8 +15,9 @@ import string
 from pathlib import Path
 
 from bpstrat.errors import UsageError
-from bpstrat.model.entities import KINDS, SLUG_PATTERN, suggest_slug
+from bpstrat.model.kinds import KINDS
 from bpstrat.model.schema import render
+from bpstrat.model.types import SLUG_PATTERN, suggest_slug
 from bpstrat.source.atomic import write_output
 from bpstrat.source.files import ROOT_FILE, discover, find_root
 from bpstrat.source.packaged import packaged_templates
@@ -24,14 +25,6 @@ from bpstrat.source.packaged import packaged_templates
 SCHEMA_DIR = ".bpstrat"
 ENTITY_SCHEMA = f"{SCHEMA_DIR}/entity.schema.json"
 ROOT_SCHEMA = f"{SCHEMA_DIR}/bpstrat.model.schema.json"
-FOLDERS = {
-    "consumer": "consumers",
-    "stakeholder": "stakeholders",
-    "problem": "problems",
-    "goal": "goals",
-    "dimension": "dimensions",
-    "decision": "decisions",
-}
 
 
 def _fill(template: Path, **values: str) -> str:
@@ -116,7 +109,7 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
     strategy = load_strategy(root)
     if strategy.exists(kind, id_):
         raise UsageError(f"{kind} {id_!r} already exists at {strategy.known_ids[kind][id_]}")
-    target = root / FOLDERS[kind] / f"{id_}.yaml"
+    target = root / KINDS[kind].folder / f"{id_}.yaml"
     if target.exists():
         raise UsageError(f"{target.relative_to(root).as_posix()} already exists")
     title = name or id_.replace("-", " ").replace("_", " ").capitalize()

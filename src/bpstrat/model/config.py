@@ -7,13 +7,53 @@ own, and an invalid one falls back to its defaults while its findings are report
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
-from bpstrat.model.entities import LintConfig, Product, RootConfig, ScoringConfig, Text
+from bpstrat.model.types import Phase, Severity, Slug, Strict, Text
 from bpstrat.model.validate import Issue, validate
 from bpstrat.source.yaml_fast import Document
+
+
+class Product(Strict):
+    id: Slug
+    name: Text
+    vision: Optional[Text] = None
+    phase: Optional[Phase] = None
+    owner: Optional[Slug] = None
+    sponsor: Optional[Slug] = None
+    successor: Optional[Slug] = None
+    sides: list[Slug] = Field(default_factory=list)
+
+
+class LintConfig(Strict):
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    max_key_goals: Annotated[int, Field(strict=True, ge=1)] = 3
+    stale_after_days: Annotated[int, Field(strict=True, ge=1)] = 90
+    coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.5
+    flywheel_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.3
+
+
+class StrengthWeights(Strict):
+    must: Annotated[float, Field(strict=True, ge=0)] = 3.0
+    should: Annotated[float, Field(strict=True, ge=0)] = 2.0
+    could: Annotated[float, Field(strict=True, ge=0)] = 1.0
+
+
+class ScoringConfig(Strict):
+    strength: StrengthWeights = Field(default_factory=StrengthWeights)
+
+
+class RootConfig(Strict):
+    """The contents of bpstrat.yaml."""
+
+    product: Product
+    exclude: list[Text] = Field(default_factory=list)
+    lint: LintConfig = Field(default_factory=LintConfig)
+    scoring: ScoringConfig = Field(default_factory=ScoringConfig)
+
 
 _EXCLUDE: TypeAdapter[list[str]] = TypeAdapter(list[Text])
 

@@ -14,16 +14,16 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter
 
 from bpstrat import __version__
+from bpstrat.model.config import RootConfig
 from bpstrat.model.entities import (
-    KINDS,
     Consumer,
     Decision,
     Dimension,
     Goal,
     Problem,
-    RootConfig,
     Stakeholder,
 )
+from bpstrat.model.kinds import KINDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "urn:bpstrat:schema"
@@ -42,7 +42,7 @@ def entity_schema(kind: str | None = None) -> dict[str, Any]:
         title = "bpstrat entity"
         name = "entity"
     else:
-        schema = KINDS[kind].model_json_schema()
+        schema = KINDS[kind].model.model_json_schema()
         title = f"bpstrat {kind}"
         name = kind
     return _head(schema, title, name)

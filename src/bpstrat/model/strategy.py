@@ -16,7 +16,6 @@ from typing import Any
 from bpstrat.findings import Finding
 from bpstrat.model.config import Config, read_config
 from bpstrat.model.entities import (
-    KINDS,
     Consumer,
     Decision,
     Dimension,
@@ -24,6 +23,7 @@ from bpstrat.model.entities import (
     Problem,
     Stakeholder,
 )
+from bpstrat.model.kinds import KINDS
 from bpstrat.model.suggest import closest
 from bpstrat.model.validate import Issue, validate
 from bpstrat.source.files import ROOT_FILE, SourceFile, discover, find_root, read_file
@@ -224,7 +224,8 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document) 
             )
         )
         return
-    model = KINDS.get(kind) if isinstance(kind, str) else None
+    found = KINDS.get(kind) if isinstance(kind, str) else None
+    model = found.model if found is not None else None
     if model is None:
         pos = document.positions.key(("kind",))
         close = closest(str(kind), KINDS, 0.5)

@@ -23,12 +23,12 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import (
     Consumer,
     Decision,
     Dimension,
     Stakeholder,
-    StrengthWeights,
 )
 from bpstrat.model.strategy import Strategy
 

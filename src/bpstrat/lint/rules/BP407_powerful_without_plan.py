@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bpstrat.lint.rules.base import RuleContext, RuleFinding
-from bpstrat.model.entities import ENGAGEMENT_LEVELS
+from bpstrat.model.types import ENGAGEMENT_LEVELS
 
 CODE = "BP407"
 NAME = "powerful-without-plan"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, Protocol
 
-from bpstrat.model.entities import LintConfig, Product, Stakeholder
+from bpstrat.model.config import LintConfig, Product
+from bpstrat.model.entities import Stakeholder
 from bpstrat.model.strategy import Record, Strategy
 from bpstrat.score.arithmetic import ScoreResult, score_strategy
 from bpstrat.source.positions import Path

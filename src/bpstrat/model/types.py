@@ -1,0 +1,99 @@
+"""The value types of the strategy files: ids, dates, text, scales and the fixed words.
+
+Types are strict where YAML could silently mean something else (a quoted "5" is not a
+score, a number is not a date); each carries the JSON Schema that says what lint accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+_SLUG = re.compile(SLUG_PATTERN)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept `YYYY-MM-DD` text (or a date) only: no timestamps, no other formats."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a real date ({error})") from None
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lowercase letters, digits, '.', '_' and '-', "
+            f"starting with a letter or digit (e.g. {suggest_slug(value)!r})"
+        )
+    return value
+
+
+def suggest_slug(value: str) -> str:
+    """A slug close to `value`, for messages."""
+    slug = re.sub(r"[^a-z0-9._-]+", "-", value.lower()).strip("-._")
+    return slug or "my-id"
+
+
+def _number_as_text(value: Any) -> Any:
+    """`id: 2027` or `name: 2027` is text the author wrote, not a number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# The JSON Schema of each type says what lint accepts, for editors and schema validators.
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_SLUG_SCHEMA = {
+    "anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]
+}
+_TEXT_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), WithJsonSchema(_DATE_SCHEMA)]
+Slug = Annotated[
+    str,
+    Field(strict=True),
+    BeforeValidator(_number_as_text),
+    AfterValidator(_slug),
+    WithJsonSchema(_SLUG_SCHEMA),
+]
+Text = Annotated[
+    str,
+    Field(strict=True, min_length=1),
+    BeforeValidator(_number_as_text),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+Scale = Annotated[int, Field(strict=True, ge=1, le=5)]
+Number = Annotated[float, Field(strict=True)]
+
+Phase = Literal["buy-in", "problem", "minimum", "attention", "handover"]
+Strength = Literal["must", "should", "could"]
+Engagement = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
+Category = Literal["capability", "data", "ways-of-working"]
+Influence = Literal["direct", "shared", "indirect"]
+Status = Literal["proposed", "accepted", "superseded"]
+Severity = Literal["error", "warning", "info", "off"]
+
+ENGAGEMENT_LEVELS: tuple[str, ...] = Engagement.__args__  # type: ignore[attr-defined]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
