@@ -25,7 +25,7 @@ owner: nobody
 def lint_json(base: Path, **kwargs: object) -> tuple[int, dict[str, object]]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = run_lint(base, "json", "warning", TODAY, **kwargs)  # type: ignore[arg-type]
+        code = run_lint(base, format="json", fail_on="warning", today=TODAY, **kwargs)  # type: ignore[arg-type]
     return code, json.loads(out.getvalue()) if out.getvalue() else {}
 
 
@@ -78,7 +78,7 @@ def test_sarif_fingerprint_is_the_baseline_key(root: Writer, tmp_path: Path) -> 
     lint_json(base, write_to=baseline)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        run_lint(base, "sarif", "error", TODAY)
+        run_lint(base, format="sarif", fail_on="error", today=TODAY)
     sarif = {r["partialFingerprints"]["bpstratFinding/v1"]
              for r in json.loads(out.getvalue())["runs"][0]["results"]}
     assert sarif == {f["fingerprint"] for f in json.loads(baseline.read_text())["findings"]}

@@ -28,7 +28,7 @@ EXAMPLE_NAMES = ["pricing-platform", "customer-data"]
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_golden_brief(name: str) -> None:
-    text = render_brief(EXAMPLES / name, today=TODAY)
+    text = render_brief(EXAMPLES / name, None, TODAY)
     golden = GOLDEN / f"{name}.md"
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
@@ -37,11 +37,12 @@ def test_golden_brief(name: str) -> None:
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_committed_example_brief_is_up_to_date(name: str) -> None:
-    assert run_brief(EXAMPLES / name, EXAMPLES / name / "BRIEF.md", None, True, TODAY) == 0
+    committed = EXAMPLES / name / "BRIEF.md"
+    assert run_brief(EXAMPLES / name, output=committed, template=None, check=True, today=TODAY) == 0
 
 
 def test_brief_sections_in_order() -> None:
-    text = render_brief(EXAMPLES / "pricing-platform", today=TODAY)
+    text = render_brief(EXAMPLES / "pricing-platform", None, TODAY)
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == ["Executive summary", "Consumers", "Demands and choices",
                         "Flywheel balance", "Stakeholders",
@@ -83,7 +84,7 @@ HOSTILE = {
 
 
 def test_user_text_cannot_break_the_document(root: Writer) -> None:
-    text = render_brief(root(HOSTILE), today=TODAY)
+    text = render_brief(root(HOSTILE), None, TODAY)
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
     table_rows = [line for line in text.splitlines() if line.startswith("| Evil") or
@@ -117,30 +118,53 @@ def test_quadrant_chart_is_valid_mermaid() -> None:
 
 
 def test_brief_is_deterministic(root: Writer, tmp_path: Path) -> None:
-    first = render_brief(EXAMPLES / "pricing-platform", today=TODAY)
-    assert render_brief(EXAMPLES / "pricing-platform", today=TODAY) == first
+    first = render_brief(EXAMPLES / "pricing-platform", None, TODAY)
+    assert render_brief(EXAMPLES / "pricing-platform", None, TODAY) == first
     assert "As of 2026-11-20" in first.replace("| As of | ", "As of ").replace(" |", "")
-    assert "As of" not in render_brief(EXAMPLES / "customer-data")
+    other_day = render_brief(EXAMPLES / "customer-data", None, dt.date(2027, 2, 3))
+    assert "| As of | 2027-02-03 |" in other_day  # always dated, with the day it was given
+
+
+def test_check_without_today_uses_the_date_the_brief_records(tmp_path: Path) -> None:
+    out = tmp_path / "BRIEF.md"
+    example = EXAMPLES / "customer-data"
+    weeks_ago = TODAY - dt.timedelta(days=40)
+    assert run_brief(example, output=out, template=None, check=False, today=weeks_ago) == 0
+    before = out.read_bytes()
+    assert run_brief(example, output=out, template=None, check=True, today=None) == 0
+    assert out.read_bytes() == before
+    assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 1
+
+
+def test_check_hint_is_a_command_that_fixes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "BRIEF.md"
+    example = EXAMPLES / "customer-data"
+    assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 1
+    hint = capsys.readouterr().err
+    assert f"run bpstrat brief {example} -o {out}" in hint
 
 
 def test_output_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "BRIEF.md"
     example = EXAMPLES / "customer-data"
-    assert run_brief(example, out, None, True, TODAY) == 1  # missing
+    assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 1  # missing
     assert not out.exists()
-    assert run_brief(example, out, None, False, TODAY) == 0
-    assert run_brief(example, out, None, True, TODAY) == 0
+    assert run_brief(example, output=out, template=None, check=False, today=TODAY) == 0
+    assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 0
     out.write_text(out.read_text() + "edited\n")
     before = out.read_text()
-    assert run_brief(example, out, None, True, TODAY) == 1
+    assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 1
     assert out.read_text() == before  # --check writes nothing
     assert "out of date" in capsys.readouterr().err
     with pytest.raises(UsageError, match="--check needs -o"):
-        run_brief(example, None, None, True, TODAY)
+        run_brief(example, output=None, template=None, check=True, today=TODAY)
 
 
 def test_stdout(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_brief(EXAMPLES / "customer-data", None, None, False, TODAY) == 0
+    example = EXAMPLES / "customer-data"
+    assert run_brief(example, output=None, template=None, check=False, today=TODAY) == 0
     assert capsys.readouterr().out.startswith("# Customer Data Service: product strategy")
 
 
@@ -149,7 +173,7 @@ def test_block_override_from_the_root_templates_folder(root: Writer) -> None:
     (base / "templates").mkdir()
     (base / "templates" / "brief.md.j2").write_text(
         '{% extends "bpstrat/brief.md.j2" %}{% block risks %}## Risks our way{% endblock %}\n')
-    text = render_brief(base, today=TODAY)
+    text = render_brief(base, None, TODAY)
     assert text.startswith("# Demo Platform: product strategy")
     assert text.rstrip().endswith("## Risks our way")
 
@@ -185,7 +209,7 @@ def test_missing_template_is_a_usage_error(root: Writer, tmp_path: Path) -> None
 
 
 def test_empty_strategy_renders(root: Writer) -> None:
-    text = render_brief(root({}, with_ana=False), today=dt.date(2026, 1, 1))
+    text = render_brief(root({}, with_ana=False), None, dt.date(2026, 1, 1))
     assert "No consumers are listed yet." in text and "No key goal is set yet." in text
 
 
@@ -198,7 +222,7 @@ CHROMIUM = Path("/usr/bin/chromium")
                            "playwright-core installed (needs node and chromium)")
 def test_diagrams_render_in_a_real_mermaid(root: Writer, tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.md"
-    hostile.write_text(render_brief(root(HOSTILE), today=TODAY))
+    hostile.write_text(render_brief(root(HOSTILE), None, TODAY))
     crowded = tmp_path / "crowded.md"
     points = [Point(f"P{i}", 5, 5) for i in range(20)] + [Point('end "x" [y]', 1, 1)]
     crowded.write_text("```mermaid\n" + quadrant_chart(points) + "\n```\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import shutil
@@ -42,10 +43,12 @@ def change(repo: Path) -> None:
         "kind: problem\nid: new-problem\ntitle: A new problem\n")
 
 
-def diff_json(*args: object) -> dict[str, object]:
+def diff_json(
+    base: str, head: str | None, path: Path | None, format: str, today: dt.date
+) -> dict[str, object]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert run_diff(*args) == 0  # type: ignore[arg-type]
+        assert run_diff(base, head, path, format=format, today=today) == 0
     result: dict[str, object] = json.loads(out.getvalue())
     return result
 
@@ -83,19 +86,19 @@ def test_two_commits_and_from_a_subfolder(repo: Path, monkeypatch: pytest.Monkey
 def test_no_change_and_formats(repo: Path) -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
+        run_diff("HEAD", None, repo / "strategy", format="text", today=TODAY)
     assert out.getvalue() == "Strategy changes from HEAD to working tree: none\n"
     change(repo)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "markdown", TODAY)
+        run_diff("HEAD", None, repo / "strategy", format="markdown", today=TODAY)
     text = out.getvalue()
     assert text.startswith("## Strategy changes (HEAD → working tree)")
     assert "| ~ | `consumer:hotel-connector` Hotel Connector | importance: 4 → 5 |" in text
     assert "- Coalition: 52% → 68%" in text
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
+        run_diff("HEAD", None, repo / "strategy", format="text", today=TODAY)
     assert "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n" \
         in out.getvalue()
     assert "\n  coalition 52% → 68%\n  flywheel imbalance 66% → 35%\n" in out.getvalue()
@@ -113,7 +116,7 @@ def test_strategy_added_in_the_change(tmp_path: Path) -> None:
 
 def test_errors(repo: Path) -> None:
     with pytest.raises(UsageError, match="unknown revision 'nope'"):
-        run_diff("nope", None, repo / "strategy", "text", TODAY)
+        run_diff("nope", None, repo / "strategy", format="text", today=TODAY)
     shutil.rmtree(repo / ".git")
     with pytest.raises(UsageError, match="not inside a git repository"):
-        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
+        run_diff("HEAD", None, repo / "strategy", format="text", today=TODAY)

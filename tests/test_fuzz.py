@@ -52,7 +52,7 @@ def lint_files(files: dict[str, str | bytes]) -> int:
         base = write_root(Path(tmp) / "root", files)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            code = run_lint(base, "json", "error", TODAY)
+            code = run_lint(base, format="json", fail_on="error", today=TODAY)
         for finding in json.loads(out.getvalue())["findings"]:
             raw = (base / finding["path"]).read_bytes()
             lines = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
@@ -94,7 +94,7 @@ def test_lint_of_arbitrary_config(tree: Any) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = write_root(Path(tmp) / "root", {}, config=yaml.safe_dump(tree))
         with contextlib.redirect_stdout(io.StringIO()):
-            assert run_lint(base, "text", "error", TODAY) in (0, 1)
+            assert run_lint(base, format="text", fail_on="error", today=TODAY) in (0, 1)
 
 
 # --- score and brief on random valid strategies ---------------------------------------
@@ -160,10 +160,10 @@ def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
         assert errors == [], errors
         for format in ("text", "json", "markdown", "csv"):
             with contextlib.redirect_stdout(io.StringIO()):
-                assert run_score(base, format, None, []) == 0
-        brief = render_brief(base, today=TODAY)
+                assert run_score(base, format=format, dimension=None, what_if=[]) == 0
+        brief = render_brief(base, None, TODAY)
         assert brief.startswith("# Demo: product strategy")
-        assert render_brief(base, today=TODAY) == brief
+        assert render_brief(base, None, TODAY) == brief
 
 
 def lint_result(base: Path) -> Any:

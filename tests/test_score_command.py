@@ -21,7 +21,7 @@ def score_out(path: Path, format: str = "json", dimension: str | None = None,
               what_if: list[str] | None = None) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert run_score(path, format, dimension, what_if or []) == 0
+        assert run_score(path, format=format, dimension=dimension, what_if=what_if or []) == 0
     return out.getvalue()
 
 
@@ -125,7 +125,7 @@ def test_broken_strategy_scores_what_it_can(root: Writer, capsys: pytest.Capture
     assert data["left_out"] == [
         "consumer:y (y.yaml): left out, it is invalid",
         "consumer:x demands[1] (x.yaml): 'd' has no option 'zz'"]
-    run_score(base, "text", None, [])
+    run_score(base, format="text", dimension=None, what_if=[])
     assert "Left out of the score (2)" in capsys.readouterr().err
 
 

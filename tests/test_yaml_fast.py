@@ -58,7 +58,7 @@ def test_flow_sequences_with_urls() -> None:
 def test_duplicate_key_points_at_second_occurrence() -> None:
     docs, _ = parse("a: 1\nb: 2\na: 3\n")
     [problem] = docs[0].problems
-    assert (problem.code, problem.pos) == ("BP102", Pos(3, 1))
+    assert (problem.code, problem.mark) == ("BP102", Pos(3, 1))
     assert "line 1" in problem.message
     assert docs[0].data == {"a": 1, "b": 2}
 
@@ -70,13 +70,13 @@ def test_tags_are_refused_and_never_constructed(tag: str) -> None:
     assert error is None
     assert docs[0].data == {"a": "echo"}
     [problem] = docs[0].problems
-    assert problem.code == "BP202" and problem.pos == Pos(1, 4)
+    assert problem.code == "BP202" and problem.mark == Pos(1, 4)
 
 
 def test_core_tags_mean_what_they_say() -> None:
     docs, _ = parse("a: !!str 2027\nb: !!int 5\nc: !!float 1\nd: !!bool true\ne: !!int x\n")
     assert docs[0].data == {"a": "2027", "b": 5, "c": 1.0, "d": True, "e": "x"}
-    assert [p.pos for p in docs[0].problems] == [Pos(5, 4)]
+    assert [p.mark for p in docs[0].problems] == [Pos(5, 4)]
 
 
 def test_collection_tags_are_refused() -> None:
@@ -133,7 +133,7 @@ def test_syntax_error_keeps_documents_before_it() -> None:
 def test_non_string_keys_are_reported() -> None:
     docs, _ = parse("1: a\n[x]: b\nnull: c\nok: d\n")
     assert docs[0].data == {"ok": "d"}
-    assert [p.pos.line for p in docs[0].problems] == [1, 2, 3]
+    assert [p.mark[0] if p.mark else 0 for p in docs[0].problems] == [1, 2, 3]
 
 
 def test_control_characters_are_syntax_errors_with_position() -> None:

@@ -1,4 +1,10 @@
-"""A finding: one thing lint reports, with its place in a file."""
+"""What is wrong, in two steps: an Issue says what and where in a document; a Finding is
+an Issue placed on a line and column, with its severity.
+
+Every check (the reader, the validator, the reference checks, the rules, suppressions)
+yields Issues; one step in the linter places them, applies suppressions and stamps the
+severity.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,36 @@ def path_name(path: Path) -> str:
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+
+Anchor = Literal["key", "value", "parent"]
+"""Which position of `Issue.path` a finding points at: the key (or list item), the
+value's start (a whole mapping: an entity, a demand), or the start of the mapping that
+holds the path (a missing field)."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One mistake, before it has a line and column.
+
+    `file` is relative to the strategy root with `/`; `document` is the index of the
+    document in the file; `path` is the place inside that document, and also the
+    finding's identity for baselines; `mark` is a (line, column) the reader already knows
+    (a syntax error, a bad byte), used instead of `path`.
+    """
+
+    code: str
+    message: str
+    file: str = ""
+    path: Path = ()
+    at: Anchor = "key"
+    entity: str | None = None
+    document: int = 0
+    mark: tuple[int, int] | None = None
+
+    def located(self, file: str, document: int = 0, entity: str | None = None) -> Issue:
+        """The same issue in `file` (its `document`, of `entity`)."""
+        return replace(self, file=file, document=document, entity=entity or self.entity)
 
 
 @dataclass(frozen=True)

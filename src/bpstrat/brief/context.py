@@ -26,7 +26,7 @@ PHASES = {
 
 
 def build_context(
-    strategy: Strategy, result: ScoreResult, lint: LintResult, today: dt.date | None
+    strategy: Strategy, result: ScoreResult, lint: LintResult, today: dt.date
 ) -> dict[str, Any]:
     product = strategy.config.product
     people = {p.id: p for p in strategy.stakeholders}
@@ -57,7 +57,7 @@ def build_context(
         if f.severity in ("warning", "error")
     ]
     context: dict[str, Any] = {
-        "today": today.isoformat() if today else None,
+        "today": today.isoformat(),
         "product": {
             "id": product.id if product else strategy.root.name,
             "name": product.name if product else strategy.root.name,

@@ -49,10 +49,8 @@ def make_environment(root: Path | None, extra_dir: Path | None = None) -> Sandbo
     return env
 
 
-def render_brief(
-    path: Path, template: Path | None = None, today: dt.date | None = None, cache: bool = False
-) -> str:
-    """Render the brief of the strategy root above `path`."""
+def render_brief(path: Path, template: Path | None, today: dt.date, cache: bool = False) -> str:
+    """Render the brief of the strategy root above `path`, as of `today`."""
     result = lint(path, today, cache=cache)
     strategy = result.strategy
     context = build_context(strategy, result.score, result, today)

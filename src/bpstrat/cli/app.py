@@ -11,6 +11,7 @@ import enum
 import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional, TypeVar
@@ -19,6 +20,8 @@ import typer
 
 from bpstrat import __version__
 from bpstrat.errors import UsageError
+from bpstrat.model.kinds import KINDS
+from bpstrat.report import DIFF, LINT, SCORE, Format, choices
 
 app = typer.Typer(
     name="bpstrat",
@@ -32,8 +35,12 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+INTERNAL_ERROR = 3  # a bug: not bad input (1: findings, 2: usage error)
+
+
 def exits(func: F) -> F:
-    """Turn user errors into exit code 2 with a message: never a traceback."""
+    """Turn user errors into exit code 2 with a message, and bugs into exit code 3 with
+    one line (the traceback with BPSTRAT_DEBUG=1): never a bare traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -53,12 +60,15 @@ def exits(func: F) -> F:
             typer.echo("bpstrat: interrupted", err=True)
             raise typer.Exit(130) from None
         except Exception as error:
+            if os.environ.get("BPSTRAT_DEBUG") == "1":
+                traceback.print_exc()
             typer.echo(
-                f"bpstrat: internal error: {type(error).__name__}: {error}\n"
-                "Please report this with the file that caused it.",
+                f"bpstrat: internal error (a bug in bpstrat, not in your files): "
+                f"{type(error).__name__}: {error}; please report it with the command and the "
+                "file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
                 err=True,
             )
-            raise typer.Exit(2) from None
+            raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -79,6 +89,7 @@ def root(
 
 
 def parse_today(value: Optional[str]) -> Optional[dt.date]:
+    """--today as a date, or None when it was not given."""
     if value is None:
         return None
     try:
@@ -87,11 +98,28 @@ def parse_today(value: Optional[str]) -> Optional[dt.date]:
         raise UsageError(f"--today {value!r} is not a date written YYYY-MM-DD") from None
 
 
-class LintFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+def resolve_today(value: Optional[str]) -> dt.date:
+    """The one "today" of a run: --today, else the system date."""
+    return parse_today(value) or dt.date.today()
+
+
+def format_option(registry: dict[str, Format], default: Optional[str]) -> Any:
+    """A --format option whose choices come from a report registry."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in registry:
+            raise typer.BadParameter(f"{value!r} is not one of {choices(registry)}")
+        return value
+
+    listed = "; ".join(f"{f.name}: {f.summary}" for f in registry.values())
+    return typer.Option(
+        default,
+        "--format",
+        "-f",
+        help=f"{choices(registry)} ({listed}).",
+        callback=check,
+        autocompletion=lambda: list(registry),
+    )
 
 
 class FailOn(str, enum.Enum):
@@ -103,7 +131,9 @@ class FailOn(str, enum.Enum):
 PATH_ARG = typer.Argument(
     Path("."), metavar="PATH", help="The strategy root, or any folder or file inside it."
 )
-TODAY_OPT = typer.Option(None, "--today", help="Date used by date rules (YYYY-MM-DD).")
+TODAY_OPT = typer.Option(
+    None, "--today", help="The date to judge dates against (YYYY-MM-DD); default: today."
+)
 NO_CACHE_OPT = typer.Option(
     False, "--no-cache", help="Do not use or update the parse cache (also BPSTRAT_NO_CACHE=1)."
 )
@@ -113,9 +143,7 @@ NO_CACHE_OPT = typer.Option(
 @exits
 def lint(
     path: Path = PATH_ARG,
-    format: Optional[LintFormat] = typer.Option(
-        None, "--format", "-f", help="text (default), json, sarif or github annotations."
-    ),
+    format: Optional[str] = format_option(LINT, None),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
     ),
@@ -133,30 +161,21 @@ def lint(
 
     code = run_lint(
         path,
-        format.value if format else None,
-        fail_on.value,
-        parse_today(today),
-        baseline,
-        write_baseline,
+        format=format,
+        fail_on=fail_on.value,
+        today=resolve_today(today),
+        baseline=baseline,
+        write_to=write_baseline,
         cache=not no_cache,
     )
     raise typer.Exit(code)
-
-
-class ScoreFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
 
 
 @app.command()
 @exits
 def score(
     path: Path = PATH_ARG,
-    format: ScoreFormat = typer.Option(
-        ScoreFormat.text, "--format", "-f", help="text, json, markdown or csv."
-    ),
+    format: str = format_option(SCORE, "text"),
     dimension: Optional[str] = typer.Option(
         None, "--dimension", "-d", help="Show only this dimension."
     ),
@@ -171,7 +190,9 @@ def score(
     """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
     from bpstrat.cli.score import run_score
 
-    raise typer.Exit(run_score(path, format.value, dimension, what_if, not no_cache))
+    raise typer.Exit(
+        run_score(path, format=format, dimension=dimension, what_if=what_if, cache=not no_cache)
+    )
 
 
 @app.command()
@@ -193,25 +214,27 @@ def brief(
     """Render the Markdown strategy brief (stdout, or -o FILE)."""
     from bpstrat.cli.brief import run_brief
 
-    raise typer.Exit(run_brief(path, output, template, check, parse_today(today), not no_cache))
+    code = run_brief(
+        path,
+        output=output,
+        template=template,
+        check=check,
+        today=parse_today(today),
+        cache=not no_cache,
+    )
+    raise typer.Exit(code)
 
 
-class SchemaKind(str, enum.Enum):
-    entity = "entity"
-    bpstrat = "bpstrat"
-    consumer = "consumer"
-    stakeholder = "stakeholder"
-    problem = "problem"
-    goal = "goal"
-    dimension = "dimension"
-    decision = "decision"
+SchemaKind = enum.Enum(  # type: ignore[misc]  # members come from the KINDS table
+    "SchemaKind", {name: name for name in ("entity", "bpstrat", *KINDS)}, type=str
+)
 
 
 @app.command()
 @exits
 def schema(
     kind: SchemaKind = typer.Option(
-        SchemaKind.entity,
+        "entity",
         "--kind",
         help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind.",
     ),
@@ -220,7 +243,7 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of the strategy files, for editors and CI."""
     from bpstrat.cli.schema import run_schema
 
-    raise typer.Exit(run_schema(kind.value, output))
+    raise typer.Exit(run_schema(str(kind.value), output))
 
 
 @app.command()
@@ -256,15 +279,20 @@ def init(
     """Start a strategy: bpstrat.yaml and one commented example of each kind."""
     from bpstrat.cli.init import run_init
 
-    raise typer.Exit(run_init(folder, name, pre_commit, github_actions, parse_today(today)))
+    code = run_init(
+        folder,
+        name=name,
+        pre_commit=pre_commit,
+        github_actions=github_actions,
+        today=resolve_today(today),
+    )
+    raise typer.Exit(code)
 
 
 @app.command()
 @exits
 def new(
-    kind: str = typer.Argument(
-        ..., metavar="KIND", help="consumer, stakeholder, problem, goal, dimension or decision."
-    ),
+    kind: str = typer.Argument(..., metavar="KIND", help=f"{', '.join(KINDS)}."),
     id: str = typer.Argument(
         ..., metavar="ID", help="The new entity's id (a slug such as checkout-web)."
     ),
@@ -275,13 +303,7 @@ def new(
     """Add an entity file from a commented skeleton, in the kind's usual folder."""
     from bpstrat.cli.init import run_new
 
-    raise typer.Exit(run_new(path, kind, id, name, parse_today(today)))
-
-
-class DiffFormat(str, enum.Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+    raise typer.Exit(run_new(path, kind=kind, id_=id, name=name, today=resolve_today(today)))
 
 
 @app.command()
@@ -296,15 +318,13 @@ def diff(
     path: Optional[Path] = typer.Argument(
         None, metavar="PATH", help="The strategy root or a folder in it."
     ),
-    format: DiffFormat = typer.Option(
-        DiffFormat.text, "--format", "-f", help="text, markdown (a PR comment) or json."
-    ),
+    format: str = format_option(DIFF, "text"),
     today: Optional[str] = TODAY_OPT,
 ) -> None:
     """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
     from bpstrat.cli.diff import run_diff
 
-    raise typer.Exit(run_diff(base, head, path, format.value, parse_today(today)))
+    raise typer.Exit(run_diff(base, head, path, format=format, today=resolve_today(today)))
 
 
 @app.command("rules")

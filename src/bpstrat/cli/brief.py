@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -10,32 +12,63 @@ from bpstrat.brief.render import render_brief
 from bpstrat.errors import UsageError
 from bpstrat.source.atomic import write_output
 
+_AS_OF = re.compile(r"^\| As of \| (\d{4}-\d{2}-\d{2}) \|$", re.M)
+
 
 def run_brief(
     path: Path,
+    *,
     output: Path | None,
     template: Path | None,
     check: bool,
     today: dt.date | None,
     cache: bool = False,
 ) -> int:
+    """`today` is --today; without it a check uses the date the brief records, so a
+    committed brief goes out of date only when its inputs change."""
     if check and output is None:
         raise UsageError("--check needs -o FILE: the brief to compare with")
-    text = render_brief(path, template, today, cache)
+    current = _read(output) if check and output is not None else None
+    as_of = today or (recorded_as_of(current) if current else None) or dt.date.today()
+    text = render_brief(path, template, as_of, cache)
     if output is None:
         sys.stdout.write(text)
         return 0
     if check:
-        try:
-            current = output.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            sys.stderr.write(f"{output} does not exist; run bpstrat brief -o {output}\n")
+        if current is None:
+            sys.stderr.write(f"{output} does not exist; run {_fix(path, output, template)}\n")
             return 1
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"cannot read {output}: {error}") from None
         if current != text:
-            sys.stderr.write(f"{output} is out of date; run bpstrat brief -o {output}\n")
+            sys.stderr.write(f"{output} is out of date; run {_fix(path, output, template)}\n")
             return 1
         return 0
     write_output(output, text)
     return 0
+
+
+def recorded_as_of(brief: str) -> dt.date | None:
+    """The as-of date a rendered brief records, if it records one."""
+    found = _AS_OF.search(brief)
+    if found is None:
+        return None
+    try:
+        return dt.date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
+
+
+def _read(output: Path) -> str | None:
+    try:
+        return output.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {output}: {error}") from None
+
+
+def _fix(path: Path, output: Path, template: Path | None) -> str:
+    """The command that rewrites the brief, as it can be run from here."""
+    words = ["bpstrat", "brief", str(path), "-o", str(output)]
+    if template is not None:
+        words += ["--template", str(template)]
+    return " ".join(shlex.quote(word) for word in words)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Protocol, cast
 
 from bpstrat.diff.compare import StrategyDiff, compare
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import LintResult, lint
-from bpstrat.report import diff_report
+from bpstrat.report import DIFF
 from bpstrat.source.files import ROOT_FILE, find_root
 from bpstrat.source.git import materialise, repo_top, resolve, temporary_folder
 
 
-def run_diff(
-    base: str, head: str | None, path: Path | None, format: str, today: dt.date | None
-) -> int:
+def run_diff(base: str, head: str | None, path: Path | None, *, format: str, today: dt.date) -> int:
     if head is not None and path is None and Path(head).exists():
         # `diff BASE PATH`: the second argument is a folder, not a revision.
         maybe_path = Path(head)
@@ -55,16 +54,16 @@ def run_diff(
     return 0
 
 
-def _lint_at(repo: Path, commit: str, subdir: str, into: Path, today: dt.date | None) -> LintResult:
+def _lint_at(repo: Path, commit: str, subdir: str, into: Path, today: dt.date) -> LintResult:
     folder = materialise(repo, commit, subdir, into)
     if not (folder / ROOT_FILE).exists():
         (folder / ROOT_FILE).write_text("# the strategy did not exist yet\n")
     return lint(folder, today)
 
 
+class DiffReport(Protocol):
+    def render(self, d: StrategyDiff, base: str, head: str) -> str: ...
+
+
 def _render(result: StrategyDiff, format: str, base: str, head: str) -> str:
-    if format == "json":
-        return diff_report.render_json(result, base, head)
-    if format == "markdown":
-        return diff_report.render_markdown(result, base, head)
-    return diff_report.render_text(result, base, head)
+    return cast(DiffReport, DIFF[format].load()).render(result, base, head)

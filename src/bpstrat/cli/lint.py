@@ -6,28 +6,34 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import Protocol, cast
 
-from rich.console import Console
-
-from bpstrat.cli.progress import FileProgress, wanted
 from bpstrat.findings import LEVELS, Level
 from bpstrat.lint.baseline import apply_baseline, read_baseline, write_baseline
-from bpstrat.lint.linter import lint
-from bpstrat.report import lint_github as github
-from bpstrat.report import lint_json as json_report
-from bpstrat.report import lint_sarif as sarif
-from bpstrat.report import lint_text as text
+from bpstrat.lint.linter import LintResult, lint
+from bpstrat.report import LINT
+
+
+class LintReport(Protocol):
+    def render(self, result: LintResult, prefix: str = "") -> str: ...
+
+
+def report(format: str) -> LintReport:
+    return cast(LintReport, LINT[format].load())
 
 
 def run_lint(
     path: Path,
+    *,
     format: str | None,
-    fail_on: Level | str,
-    today: dt.date | None,
+    fail_on: str,
+    today: dt.date,
     baseline: Path | None = None,
     write_to: Path | None = None,
     cache: bool = False,
 ) -> int:
+    from bpstrat.cli.progress import FileProgress, wanted
+
     with FileProgress(wanted(format)) as progress:
         result = lint(path, today, progress, cache)
     if write_to is not None:
@@ -37,17 +43,9 @@ def run_lint(
     if baseline is not None:
         result.findings, result.baselined = apply_baseline(result.findings, read_baseline(baseline))
     prefix = display_prefix(result.strategy.root)
-    on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    if format == "json":
-        sys.stdout.write(json_report.render(result))
-    elif format == "sarif":
-        sys.stdout.write(sarif.render(result, prefix))
-    elif format == "github":
-        sys.stdout.write(github.render(result, prefix))
-    else:
-        text.render(result, Console(highlight=False, soft_wrap=True), prefix)
-        if format is None and on_actions:
-            sys.stdout.write(github.render(result, prefix))
+    sys.stdout.write(report(format or "text").render(result, prefix))
+    if format is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        sys.stdout.write(report("github").render(result, prefix))
     return 1 if result.failed(_level(fail_on)) else 0
 
 

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Protocol, cast
 
-from rich.console import Console
+from bpstrat.report import SCORE
+from bpstrat.score.view import ScoreView, build_view
 
-from bpstrat.report import score_csv, score_json, score_markdown, score_text
-from bpstrat.score.view import build_view
+
+class ScoreReport(Protocol):
+    def render(self, view: ScoreView) -> str: ...
 
 
 def run_score(
-    path: Path, format: str, dimension: str | None, what_if: list[str], cache: bool = False
+    path: Path, *, format: str, dimension: str | None, what_if: list[str], cache: bool = False
 ) -> int:
     view = build_view(path, what_if, dimension, cache)
-    if format == "json":
-        sys.stdout.write(score_json.render(view))
-    elif format == "markdown":
-        sys.stdout.write(score_markdown.render(view))
-    elif format == "csv":
-        sys.stdout.write(score_csv.render(view))
-    else:
-        score_text.render(view, Console(highlight=False))
+    sys.stdout.write(cast(ScoreReport, SCORE[format].load()).render(view))
     if view.left_out and format != "json":
+        from rich.console import Console
+
         err = Console(stderr=True, highlight=False)
         err.print(
             f"Left out of the score ({len(view.left_out)}); `bpstrat lint` says more:",

@@ -106,8 +106,8 @@ def compare(
     new_lint: LintResult,
 ) -> StrategyDiff:
     diff = StrategyDiff()
-    before = {r.ref: r for r in old.records}
-    after = {r.ref: r for r in new.records}
+    before = {r.ref: r for r in old.all_records()}
+    after = {r.ref: r for r in new.all_records()}
     for ref in sorted(set(before) | set(after)):
         if ref not in before:
             diff.entities.append(EntityChange(ref, _name(after[ref].entity), "added"))

@@ -99,7 +99,7 @@ def _exclude_existing(folder: Path, config: str) -> str:
 
 def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Path:
     """Write a new entity file from its skeleton; refuse an id that exists in that kind."""
-    from bpstrat.model.strategy import load_strategy
+    from bpstrat.model.load import load_strategy
 
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(KINDS)}")

@@ -1,6 +1,9 @@
 """Every finding code bpstrat reports: its name, one-line summary and how to fix it.
 
-One table, read by `bpstrat rules`, the SARIF rule list and the docs.
+One table, read by `bpstrat rules`, the SARIF rule list and the docs: the codes of the
+reader, the validator and the reference checks are written here; the strategy rules'
+codes come from the rule modules (their constants and docstrings), so the table is
+complete as soon as it is imported.
 """
 
 from __future__ import annotations
@@ -8,6 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bpstrat.findings import Level
+from bpstrat.lint.rules import RULES, explanation, summary
+from bpstrat.lint.rules.base import Rule
 
 
 class Code(NamedTuple):
@@ -101,9 +106,12 @@ _TABLE = [
     ),
 ]
 
-CODES: dict[str, Code] = {code.code: code for code in _TABLE}
+
+def _rule_code(rule: Rule) -> Code:
+    return Code(rule.CODE, rule.NAME, summary(rule), explanation(rule).split("\n\n")[0])
 
 
-def register(code: Code) -> None:
-    """Add a code defined elsewhere (the strategy rules) to the table."""
-    CODES[code.code] = code
+CODES: dict[str, Code] = {
+    **{code.code: code for code in _TABLE},
+    **{code: _rule_code(rule) for code, rule in RULES.items()},
+}

@@ -7,34 +7,35 @@ here, from the code's default and `lint.severity` / `lint.ignore` in bpstrat.yam
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from bpstrat.findings import RANK, Finding, Level
+from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.references import check_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.suppress import apply_suppressions
-from bpstrat.model.strategy import Strategy, load_strategy
-from bpstrat.score.arithmetic import ScoreResult, score_strategy
-from bpstrat.source.files import ROOT_FILE
-from bpstrat.source.positions import Path
+from bpstrat.model.load import load_strategy
+from bpstrat.model.strategy import Strategy
+from bpstrat.score.arithmetic import ScoreResult
 
 
 @dataclass
 class LintResult:
     strategy: Strategy
     findings: list[Finding]
+    context: RuleContext
     baselined: int = 0  # findings hidden by a baseline
-    context: RuleContext | None = None
+
+    @property
+    def today(self) -> dt.date:
+        return self.context.today
 
     @property
     def score(self) -> ScoreResult:
         """The strategy's score, as the rules computed it (computed once)."""
-        if self.context is None:
-            return score_strategy(self.strategy)
         return self.context.score
 
     def count(self, severity: Level) -> int:
@@ -50,43 +51,28 @@ class LintResult:
 
 def lint(
     path: FsPath,
-    today: dt.date | None = None,
+    today: dt.date,
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,
 ) -> LintResult:
-    """Lint the strategy root above `path` (`cache`: use the parse cache in the root)."""
+    """Lint the strategy root above `path` as of `today` (`cache`: use the parse cache)."""
     strategy = load_strategy(path, progress, cache)
-    day = today or dt.date.today()
-    context = RuleContext(strategy, day)
-    findings = list(strategy.findings)
-    findings.extend(check_references(strategy))
-    findings.extend(_config_codes(strategy))
-    findings.extend(run_rules(context))
+    context = RuleContext(strategy, today)
+    issues = [*strategy.issues, *check_references(strategy), *_config_codes(strategy)]
+    issues.extend(run_rules(context))
+    findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
-    findings = apply_suppressions(findings, sources, day)
+    findings, problems = apply_suppressions(findings, sources, today)
+    findings.extend(strategy.place(issue) for issue in problems)
     findings = _stamp_severity(strategy, findings)
     findings.sort(key=Finding.sort_key)
     return LintResult(strategy, findings, context=context)
 
 
-def run_rules(context: RuleContext) -> list[Finding]:
-    """Run every strategy rule and place its findings in their files."""
-    strategy = context.strategy
-    out: list[Finding] = []
-    config_doc = strategy.config_document
-    for code, rule in RULES.items():
-        for item in rule.check(context):
-            record = item.record
-            if record is not None:
-                positions, rel, entity = record.document.positions, record.file.rel, record.ref
-            elif config_doc is not None:
-                positions, rel, entity = config_doc.positions, ROOT_FILE, None
-            else:
-                out.append(Finding(code, item.message, ROOT_FILE, 1, 1, None, item.path))
-                continue
-            pos = positions.key(item.path) if item.at == "key" else positions.value(item.path)
-            out.append(Finding(code, item.message, rel, pos.line, pos.column, entity, item.path))
-    return out
+def run_rules(context: RuleContext) -> Iterator[Issue]:
+    """Every issue of every strategy rule."""
+    for rule in RULES.values():
+        yield from rule.check(context)
 
 
 def _stamp_severity(strategy: Strategy, findings: list[Finding]) -> list[Finding]:
@@ -104,29 +90,16 @@ def _stamp_severity(strategy: Strategy, findings: list[Finding]) -> list[Finding
     return out
 
 
-def _config_codes(strategy: Strategy) -> list[Finding]:
+def _config_codes(strategy: Strategy) -> Iterator[Issue]:
     """Codes named in `lint.ignore` / `lint.severity` that bpstrat does not know."""
-    document = strategy.config_document
-    if document is None:
-        return []
+    if strategy.config_document is None:
+        return
     lint = strategy.config.lint
     named: list[tuple[Path, str]] = [
         (("lint", "ignore", i), code) for i, code in enumerate(lint.ignore)
     ]
     named += [(("lint", "severity", code), code) for code in lint.severity]
-    out = []
     for path, code in named:
         if code not in CODES:
-            pos = document.positions.key(path)
-            out.append(
-                Finding(
-                    "BP202",
-                    f"unknown code {code!r} in `lint`; `bpstrat rules` lists the codes",
-                    ROOT_FILE,
-                    pos.line,
-                    pos.column,
-                    None,
-                    path,
-                )
-            )
-    return out
+            message = f"unknown code {code!r} in `lint`; `bpstrat rules` lists the codes"
+            yield strategy.config_issue("BP202", message, path)

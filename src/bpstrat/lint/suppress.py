@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bpstrat.findings import Finding
+from bpstrat.findings import Finding, Issue
 from bpstrat.source.files import SourceFile
 
 _COMMENT = re.compile(
@@ -81,15 +81,16 @@ def find_suppressions(source: SourceFile) -> list[Suppression]:
 
 def apply_suppressions(
     findings: list[Finding], sources: list[SourceFile], today: dt.date
-) -> list[Finding]:
-    """Drop suppressed findings; add BP106 for broken, expired and unused suppressions."""
+) -> tuple[list[Finding], list[Issue]]:
+    """Drop suppressed findings; return the rest and a BP106 issue for each broken,
+    expired or unused suppression."""
     by_file: dict[str, list[Suppression]] = {}
     for source in sources:
         suppressions = find_suppressions(source)
         if suppressions:
             by_file[source.rel] = suppressions
     if not by_file:
-        return findings
+        return findings, []
     kept: list[Finding] = []
     for item in findings:
         active = [
@@ -102,16 +103,19 @@ def apply_suppressions(
                 suppression.used.add(item.code)
             continue
         kept.append(item)
-    for suppressions in by_file.values():
-        for s in suppressions:
-            kept.extend(_useless(s, today))
-    return kept
+    useless = [
+        problem
+        for suppressions in by_file.values()
+        for s in suppressions
+        for problem in _useless(s, today)
+    ]
+    return kept, useless
 
 
-def _useless(s: Suppression, today: dt.date) -> list[Finding]:
-    def report(message: str) -> list[Finding]:
+def _useless(s: Suppression, today: dt.date) -> list[Issue]:
+    def report(message: str) -> list[Issue]:
         field = ("#suppression", ",".join(sorted(s.codes)))
-        return [Finding("BP106", message, s.rel, s.line, s.column, field=field)]
+        return [Issue("BP106", message, s.rel, field, mark=(s.line, s.column))]
 
     if s.problem:
         return report(s.problem)

@@ -7,12 +7,14 @@ own, and an invalid one falls back to its defaults while its findings are report
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
+from bpstrat.findings import Issue
 from bpstrat.model.types import Phase, Severity, Slug, Strict, Text
-from bpstrat.model.validate import Issue, validate
+from bpstrat.model.validate import validate
+from bpstrat.source.files import ROOT_FILE
 from bpstrat.source.yaml_fast import Document
 
 
@@ -55,6 +57,7 @@ class RootConfig(Strict):
     scoring: ScoringConfig = Field(default_factory=ScoringConfig)
 
 
+S = TypeVar("S", bound=BaseModel)
 _EXCLUDE: TypeAdapter[list[str]] = TypeAdapter(list[Text])
 
 
@@ -71,19 +74,12 @@ class Config:
 def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
     """Validate the first document of bpstrat.yaml; return the config and its issues."""
     if document is None or not isinstance(document.data, dict):
-        from bpstrat.source.positions import Pos
-
-        pos = document.start if document is not None else Pos(1, 1)
-        return Config(), [
-            Issue(
-                "BP103",
-                pos,
-                "bpstrat.yaml must be a mapping with a `product:` section (id, name, vision, ...)",
-                (),
-            )
-        ]
+        mark = (document.start.line, document.start.column) if document is not None else (1, 1)
+        message = "bpstrat.yaml must be a mapping with a `product:` section (id, name, vision, ...)"
+        return Config(), [Issue("BP103", message, ROOT_FILE, mark=mark)]
     data: dict[str, Any] = document.data
-    model, issues = validate(RootConfig, data, document.positions)
+    model, issues = validate(RootConfig, data)
+    issues = [issue.located(ROOT_FILE) for issue in issues]
     if isinstance(model, RootConfig):
         return Config(model.product, list(model.exclude), model.lint, model.scoring), issues
     config = Config(
@@ -98,7 +94,7 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
     return config, issues
 
 
-def _section(model: type[BaseModel], value: Any) -> Any:
+def _section(model: type[S], value: object) -> S | None:
     if value is None:
         return None
     try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from bpstrat.model.entities import Entity
 
 
@@ -37,3 +39,11 @@ KINDS: dict[str, Kind] = {
         Kind("decision", "Decision", "decisions", "how a conflict on a dimension was settled"),
     )
 }
+
+
+def kind_of(model: type[BaseModel]) -> str:
+    """The `kind` a model describes (`Consumer` -> 'consumer')."""
+    return _KIND_OF_CLASS[model.__name__]
+
+
+_KIND_OF_CLASS = {kind.class_name: kind.name for kind in KINDS.values()}

@@ -1,8 +1,8 @@
 """Pydantic validation errors -> findings (BP201 missing, BP202 invalid, BP203 unknown).
 
-Each error's `loc` is a path inside the document; `Positions` turns it into a line and
-column: the offending key for wrong and unknown fields, the mapping's start for a
-missing one. Messages say what to write instead.
+Each error's `loc` becomes the issue's path inside the document: the offending key for
+wrong and unknown fields, the mapping that lacks a required one. Messages say what to
+write instead.
 """
 
 from __future__ import annotations
@@ -10,37 +10,31 @@ from __future__ import annotations
 import copy
 import types
 import typing
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from bpstrat.findings import Issue, Path, path_name
 from bpstrat.model.suggest import closest
-from bpstrat.source.positions import Path, Pos, Positions, path_name
+
+M = TypeVar("M", bound=BaseModel)
 
 
-class Issue(typing.NamedTuple):
-    """A validation problem before it is placed in a file."""
+def validate(model: type[M], data: object, base: Path = ()) -> tuple[M | None, list[Issue]]:
+    """Validate `data`; return the model (None when invalid) and the issues found.
 
-    code: str
-    pos: Pos
-    message: str
-    field: Path
-
-
-def validate(
-    model: type[BaseModel], data: Any, positions: Positions, base: Path = ()
-) -> tuple[BaseModel | None, list[Issue]]:
-    """Validate `data`; return the model (None when invalid) and the issues found."""
+    The issues carry paths (under `base`) but no file: the caller locates them.
+    """
     try:
         return model.model_validate(data), []
     except ValidationError as error:
         errors = error.errors()
-        issues = [_issue(model, err, positions, base) for err in errors]
+        issues = [_issue(model, err, base) for err in errors]
         return _salvage(model, data, errors), issues
 
 
-def _salvage(model: type[BaseModel], data: Any, errors: list[ErrorDetails]) -> BaseModel | None:
+def _salvage(model: type[M], data: object, errors: list[ErrorDetails]) -> M | None:
     """The entity without its broken parts, when only optional parts are broken.
 
     An unknown field, an invalid optional field or a broken list item is dropped, so one
@@ -100,7 +94,7 @@ def _delete(data: Any, path: Path) -> None:
         pass
 
 
-def _issue(model: type[BaseModel], err: ErrorDetails, positions: Positions, base: Path) -> Issue:
+def _issue(model: type[BaseModel], err: ErrorDetails, base: Path) -> Issue:
     loc: Path = base + tuple(err["loc"])
     local = tuple(err["loc"])
     kind = err["type"]
@@ -109,21 +103,18 @@ def _issue(model: type[BaseModel], err: ErrorDetails, positions: Positions, base
         where = f" to {_name(local[:-1])}" if len(local) > 1 else ""
         return Issue(
             "BP201",
-            positions.value(loc[:-1]),
             f"required field `{local[-1]}` is missing; add `{local[-1]}:`{where}",
-            loc,
+            path=loc,
+            at="parent",
         )
     if kind == "extra_forbidden":
         known = fields_at(model, local[:-1])
         hint = _did_you_mean(str(local[-1]), known)
         listing = f" (known fields: {', '.join(known)})" if known and not hint else ""
         return Issue(
-            "BP203",
-            positions.key(loc),
-            f"unknown field `{local[-1]}`{_where(local[:-1])}{hint}{listing}",
-            loc,
+            "BP203", f"unknown field `{local[-1]}`{_where(local[:-1])}{hint}{listing}", path=loc
         )
-    return Issue("BP202", positions.key(loc), _invalid_message(name, err), loc)
+    return Issue("BP202", _invalid_message(name, err), path=loc)
 
 
 def _name(loc: Path) -> str:

@@ -8,7 +8,8 @@ from typing import Any
 from bpstrat.lint.linter import LintResult
 
 
-def render(result: LintResult) -> str:
+def render(result: LintResult, prefix: str = "") -> str:
+    """The JSON report (paths stay relative to the strategy root, whatever `prefix`)."""
     document: dict[str, Any] = {
         "version": 1,
         "findings": [f.as_json() for f in result.findings],

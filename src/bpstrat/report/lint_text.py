@@ -13,8 +13,16 @@ from bpstrat.lint.linter import LintResult
 _STYLE: dict[Level, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(result: LintResult, console: Console, prefix: str = "") -> None:
-    """Print the report; `prefix` turns root-relative paths into cwd-relative ones."""
+def render(result: LintResult, prefix: str = "") -> str:
+    """The report, coloured for a terminal; `prefix` turns root-relative paths into
+    cwd-relative ones."""
+    console = Console(highlight=False, soft_wrap=True)
+    with console.capture() as captured:
+        _print(result, console, prefix)
+    return captured.get()
+
+
+def _print(result: LintResult, console: Console, prefix: str) -> None:
     sources = {s.rel: s for s in (result.strategy.config_file, *result.strategy.files)}
     for rel, group in groupby(result.findings, key=lambda f: f.path):
         console.print(Text(f"{prefix}{rel}", style="bold underline"))

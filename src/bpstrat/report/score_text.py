@@ -17,7 +17,15 @@ def bar(share: float) -> str:
     return "█" * filled + "·" * (BAR_WIDTH - filled)
 
 
-def render(view: ScoreView, console: Console) -> None:
+def render(view: ScoreView) -> str:
+    """The score, coloured for a terminal."""
+    console = Console(highlight=False)
+    with console.capture() as captured:
+        _print(view, console)
+    return captured.get()
+
+
+def _print(view: ScoreView, console: Console) -> None:
     names = view.consumer_names()
     result = view.result
     if not result.dimensions:

@@ -27,10 +27,12 @@ from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import (
     Consumer,
     Decision,
+    Demand,
     Dimension,
     Stakeholder,
 )
 from bpstrat.model.strategy import Strategy
+from bpstrat.model.types import ENGAGEMENT_LEVELS, Strength
 
 SUPPORTIVE = ("supportive", "leading")
 _NUDGE = 1e-6  # relative step past a crossing: far above the tie tolerance below
@@ -120,8 +122,49 @@ class ScoreResult:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
 
 
+EPSILON = 1e-9  # shares are sums of fractions: 1.0 - 0.7 must not exceed 0.3
+
+
+def above(value: float, limit: float) -> bool:
+    """Strictly above `limit`, ignoring floating-point noise (exactly at is not above)."""
+    return value - limit > EPSILON
+
+
+def below(value: float, limit: float) -> bool:
+    """Strictly below `limit`, ignoring floating-point noise."""
+    return limit - value > EPSILON
+
+
 def weight(consumer: Consumer, factors: Mapping[str, float]) -> float:
     return consumer.importance * factors.get(consumer.id, 1.0)
+
+
+def strength_weight(strengths: StrengthWeights, strength: Strength) -> float:
+    """The weight `scoring.strength` gives a must, should or could."""
+    if strength == "must":
+        return strengths.must
+    return strengths.should if strength == "should" else strengths.could
+
+
+def demand_weight(
+    consumer: Consumer, demand: Demand, strengths: StrengthWeights, factors: Mapping[str, float]
+) -> float:
+    """w * s: what one demand adds to its option's support."""
+    return weight(consumer, factors) * strength_weight(strengths, demand.strength)
+
+
+def is_supportive(person: Stakeholder) -> bool:
+    """Supportive or leading now: counts towards the coalition."""
+    return person.engagement is not None and person.engagement.current in SUPPORTIVE
+
+
+def below_desired(person: Stakeholder) -> bool:
+    """Current engagement lower than the desired one on the PMBOK scale."""
+    engagement = person.engagement
+    if engagement is None or engagement.desired is None:
+        return False
+    levels = ENGAGEMENT_LEVELS
+    return levels.index(engagement.current) < levels.index(engagement.desired)
 
 
 def _contributions(
@@ -136,7 +179,7 @@ def _contributions(
         w = weight(consumer, factors)
         for demand in consumer.demands:
             if demand.dimension == dimension.id and demand.option in options:
-                s = getattr(strengths, demand.strength)
+                s = strength_weight(strengths, demand.strength)
                 options[demand.option].append(Contribution(consumer.id, demand.strength, w, w * s))
     return options
 
@@ -317,11 +360,10 @@ def score_sides(
         for consumer in consumers:
             if consumer.side != side:
                 continue
-            w = weight(consumer, factors)
             for demand in consumer.demands:
                 if demand.option not in options.get(demand.dimension, ()):
                     continue
-                amount = w * getattr(strengths, demand.strength)
+                amount = demand_weight(consumer, demand, strengths, factors)
                 demanded += amount
                 if demand.option in chosen[demand.dimension]:
                     served += amount
@@ -336,7 +378,7 @@ def coalition(stakeholders: Iterable[Stakeholder], threshold: float) -> Coalitio
     total = supportive = 0
     for person in stakeholders:
         total += person.power
-        if person.engagement is not None and person.engagement.current in SUPPORTIVE:
+        if is_supportive(person):
             supportive += person.power
     return Coalition(supportive / total if total else 0.0, threshold, supportive, total)
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bpstrat.errors import UsageError
-from bpstrat.model.strategy import Strategy, load_strategy
+from bpstrat.model.entities import Consumer, Dimension
+from bpstrat.model.load import load_strategy
+from bpstrat.model.strategy import Strategy
 from bpstrat.model.suggest import closest
 from bpstrat.score.arithmetic import ScoreResult, score_strategy
 from bpstrat.source.files import ROOT_FILE
@@ -60,7 +62,7 @@ def build_view(
             close = closest(consumer, known)
             hint = f"; did you mean {close!r}?" if close else ""
             raise UsageError(f"--what-if: no consumer {consumer!r}{hint}")
-    if dimension is not None and strategy.get("dimension", dimension) is None:
+    if dimension is not None and strategy.get(Dimension, dimension) is None:
         ids = sorted(d.id for d in strategy.dimensions)
         close = closest(dimension, ids)
         hint = f"; did you mean {close!r}?" if close else f" (dimensions: {', '.join(ids)})"
@@ -86,7 +88,11 @@ def _only(result: ScoreResult, dimension: str) -> ScoreResult:
 
 
 def _check_scoring_config(strategy: Strategy) -> None:
-    bad = [f for f in strategy.findings if f.path == ROOT_FILE and f.field[:1] == ("scoring",)]
+    bad = [
+        strategy.place(issue)
+        for issue in strategy.issues
+        if issue.file == ROOT_FILE and issue.path[:1] == ("scoring",)
+    ]
     if bad:
         lines = "\n".join(f"{ROOT_FILE}:{f.line}:{f.column}: {f.message}" for f in bad)
         raise UsageError(f"invalid scoring settings:\n{lines}")
@@ -95,12 +101,11 @@ def _check_scoring_config(strategy: Strategy) -> None:
 def left_out(strategy: Strategy) -> list[str]:
     """Entities and demands the score could not use, and why."""
     notes = list(strategy.skipped)
-    options = {d.id: {o.id for o in d.options} for d in strategy.dimensions}
-    for record in strategy.all("consumer"):
+    for record in strategy.records(Consumer):
         for index, demand in enumerate(record.entity.demands):
             where = f"{record.ref} demands[{index}] ({record.file.rel})"
-            if demand.dimension not in options:
+            if strategy.entity(Dimension, demand.dimension) is None:
                 notes.append(f"{where}: dimension {demand.dimension!r} does not exist")
-            elif demand.option not in options[demand.dimension]:
+            elif strategy.option(demand.dimension, demand.option) is None:
                 notes.append(f"{where}: {demand.dimension!r} has no option {demand.option!r}")
     return notes

@@ -15,7 +15,7 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from bpstrat.errors import UsageError
-from bpstrat.findings import Finding
+from bpstrat.findings import Issue
 from bpstrat.source.yaml_fast import Document, parse
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class SourceFile:
     rel: str
     text: str = ""
     documents: list[Document] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
     _lines: list[str] | None = None
 
     @property
@@ -92,11 +92,11 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(f"^{anchored}{out.rstrip('/')}(?:/.*)?$")
 
 
-def discover(root: FsPath, exclude: list[str]) -> tuple[list[FsPath], list[Finding]]:
-    """Every entity file below `root` (sorted), plus findings for what cannot be read."""
+def discover(root: FsPath, exclude: list[str]) -> tuple[list[FsPath], list[Issue]]:
+    """Every entity file below `root` (sorted), plus issues for what cannot be read."""
     patterns = [glob_regex(p) for p in exclude if p.strip()]
     found: list[FsPath] = []
-    findings: list[Finding] = []
+    issues: list[Issue] = []
     seen_dirs: set[tuple[int, int]] = set()
 
     def excluded(rel: str) -> bool:
@@ -132,12 +132,12 @@ def discover(root: FsPath, exclude: list[str]) -> tuple[list[FsPath], list[Findi
                 continue
             problem = _not_regular(FsPath(entry.path))
             if problem:
-                findings.append(Finding("BP105", problem, child_rel, 1, 1))
+                issues.append(Issue("BP105", problem, child_rel, mark=(1, 1)))
                 continue
             found.append(FsPath(entry.path))
 
     walk(root, "")
-    return found, findings
+    return found, issues
 
 
 def _not_regular(path: FsPath) -> str | None:
@@ -153,53 +153,34 @@ def _not_regular(path: FsPath) -> str | None:
 
 
 def read_file(path: FsPath, rel: str, cache: ParseCache | None = None) -> SourceFile:
-    """Read and parse one file; every problem becomes a finding on the file."""
+    """Read and parse one file; every problem becomes an issue of the file."""
     source = SourceFile(path, rel)
+
+    def unreadable(message: str, line: int = 1, column: int = 1) -> SourceFile:
+        source.issues.append(Issue("BP105", message, rel, mark=(line, column)))
+        return source
+
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        source.findings.append(
-            Finding("BP105", f"cannot be read: {error.strerror or error}", rel, 1, 1)
-        )
-        return source
+        return unreadable(f"cannot be read: {error.strerror or error}")
     if len(raw) > MAX_FILE_BYTES:
-        source.findings.append(
-            Finding(
-                "BP105",
-                f"file is larger than {MAX_FILE_BYTES // 1024} KiB; split it into smaller files",
-                rel,
-                1,
-                1,
-            )
+        return unreadable(
+            f"file is larger than {MAX_FILE_BYTES // 1024} KiB; split it into smaller files"
         )
-        return source
     text, problem = decode(raw)
     if text is None:
         line, column, message = problem
-        source.findings.append(Finding("BP105", message, rel, line, column))
-        return source
+        return unreadable(message, line, column)
     source.text = text
     documents, syntax = cache.parse(text) if cache is not None else parse(text)
     source.documents = documents
     if syntax is not None:
-        source.findings.append(
-            Finding(
-                "BP101", f"invalid YAML: {syntax.message}", rel, syntax.pos.line, syntax.pos.column
-            )
-        )
-    for document in documents:
-        for problem_ in document.problems:
-            source.findings.append(
-                Finding(
-                    problem_.code,
-                    problem_.message,
-                    rel,
-                    problem_.pos.line,
-                    problem_.pos.column,
-                    field=problem_.path,
-                )
-            )
+        mark = (syntax.pos.line, syntax.pos.column)
+        source.issues.append(Issue("BP101", f"invalid YAML: {syntax.message}", rel, mark=mark))
+    for index, document in enumerate(documents):
+        source.issues.extend(issue.located(rel, index) for issue in document.problems)
     return source
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from bpstrat import __version__
+from bpstrat.findings import Issue
 from bpstrat.source import yaml_fast
 from bpstrat.source.positions import Pos, Positions
-from bpstrat.source.yaml_fast import Document, Problem, YamlSyntaxError, parse
+from bpstrat.source.yaml_fast import Document, YamlSyntaxError, parse
 
 FOLDER = ".bpstrat-cache"
 FILE = "parsed.json"
@@ -108,7 +109,7 @@ def _encode(result: Parsed) -> dict[str, Any]:
                 ],
                 "start": [d.start.line, d.start.column],
                 "problems": [
-                    [p.code, p.pos.line, p.pos.column, p.message, list(p.path)] for p in d.problems
+                    [p.code, *(p.mark or (1, 1)), p.message, list(p.path)] for p in d.problems
                 ],
             }
             for d in documents
@@ -124,7 +125,7 @@ def _decode(entry: dict[str, Any]) -> Parsed:
         positions.keys = {tuple(p): Pos(line, column) for p, line, column in d["keys"]}
         positions.values = {tuple(p): Pos(line, column) for p, line, column in d["values"]}
         problems = [
-            Problem(code, Pos(line, column), message, tuple(path))
+            Issue(code, message, path=tuple(path), mark=(line, column))
             for code, line, column, message, path in d["problems"]
         ]
         documents.append(Document(d["data"], positions, Pos(*d["start"]), problems))

@@ -28,6 +28,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from bpstrat.findings import Issue
 from bpstrat.source.positions import Path, Pos, Positions
 
 try:  # libyaml bindings ship in PyYAML's wheels; the pure parser is the slow fallback.
@@ -62,14 +63,9 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-@dataclass
-class Problem:
+def _problem(code: str, pos: Pos, message: str, path: Path) -> Issue:
     """Something wrong found while reading a document that is still usable."""
-
-    code: str
-    pos: Pos
-    message: str
-    path: Path = ()
+    return Issue(code, message, path=path, mark=(pos.line, pos.column))
 
 
 @dataclass
@@ -79,7 +75,7 @@ class Document:
     data: Any
     positions: Positions
     start: Pos
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Issue] = field(default_factory=list)
 
 
 def resolve_plain(text: str) -> Any:
@@ -105,7 +101,7 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _resolve_tagged(tag: str, text: str, pos: Pos, problems: list[Problem], path: Path) -> Any:
+def _resolve_tagged(tag: str, text: str, pos: Pos, problems: list[Issue], path: Path) -> Any:
     """A scalar with an explicit tag: core tags mean what they say, others are refused."""
     if tag in ("!", _CORE + "str"):
         return text
@@ -120,7 +116,7 @@ def _resolve_tagged(tag: str, text: str, pos: Pos, problems: list[Problem], path
     if name == "float" and type(value) in (int, float):
         return float(value)
     if name in ("null", "bool", "int", "float"):
-        problems.append(Problem("BP202", pos, f"{text!r} is not a valid {_short(tag)}", path))
+        problems.append(_problem("BP202", pos, f"{text!r} is not a valid {_short(tag)}", path))
         return text
     problems.append(_tag_problem(tag, pos, path))
     return text
@@ -130,8 +126,8 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _tag_problem(tag: str, pos: Pos, path: Path) -> Problem:
-    return Problem(
+def _tag_problem(tag: str, pos: Pos, path: Path) -> Issue:
+    return _problem(
         "BP202",
         pos,
         f"YAML tag {_short(tag)!r} is not allowed: bpstrat reads plain data only; remove the tag",
@@ -228,7 +224,7 @@ def _describe(value: Any) -> str:
 
 def _read_document(parser: Any, start_event: Any) -> Document:
     positions = Positions()
-    problems: list[Problem] = []
+    problems: list[Issue] = []
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (data, expanded size)
     building: set[str] = set()
     stack: list[_Frame] = []
@@ -275,7 +271,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             return
         if not isinstance(key, str):
             problems.append(
-                Problem(
+                _problem(
                     "BP202",
                     key_pos,
                     f"key {_describe(key)} is not text: "
@@ -287,7 +283,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
         first = top.seen.get(key)
         if first is not None:
             problems.append(
-                Problem(
+                _problem(
                     "BP102",
                     key_pos,
                     f"duplicate key {key!r}: first defined at line {first.line}; "
@@ -378,14 +374,14 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             return Document(root[0] if root else None, positions, start, problems)
 
 
-def _apply_merges(frame: _Frame, positions: Positions, problems: list[Problem]) -> None:
+def _apply_merges(frame: _Frame, positions: Positions, problems: list[Issue]) -> None:
     """`<<: *base` (or a list of aliases): copy the keys the mapping does not set itself."""
     where = frame.path if frame.path is not None else ()
     for value, key_pos in frame.merges:
         for source in value if isinstance(value, list) else [value]:
             if not isinstance(source, dict):
                 problems.append(
-                    Problem(
+                    _problem(
                         "BP202",
                         key_pos,
                         "`<<` merges mappings only: give it an alias of a mapping",

@@ -48,19 +48,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Consumer
 
 CODE = "BP401"
 NAME = "demand-without-problem"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("consumer"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Consumer):
         consumer = record.entity
         for index, demand in enumerate(consumer.demands):
             if demand.problem is None:
-                yield RuleFinding(
+                yield ctx.issue(
+                    CODE,
                     f"{consumer.name} demands {demand.option!r} on {demand.dimension!r} "
                     f"({demand.strength}) without naming the problem it solves; add "
                     "`problem:` with a problem id (ask which step of the value chain it fixes)",

@@ -35,7 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Goal
 
 CODE = "BP402"
 NAME = "goal-without-metric"
@@ -43,11 +45,12 @@ OPTIONS: tuple[str, ...] = ()
 PARTS = ("name", "baseline", "target", "by")
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("goal"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Goal):
         goal = record.entity
         if goal.metric is None:
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"goal {goal.title!r} has no metric; add `metric:` with name, baseline, "
                 "target and by (YYYY-MM-DD) so its outcome can be measured",
                 record,
@@ -55,9 +58,12 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
                 "value",
             )
             continue
-        missing = [part for part in PARTS if getattr(goal.metric, part) is None]
+        metric = goal.metric
+        given = (metric.name, metric.baseline, metric.target, metric.by)
+        missing = [part for part, value in zip(PARTS, given, strict=True) if value is None]
         if missing:
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"the metric of goal {goal.title!r} lacks {', '.join(missing)}; a metric "
                 "needs name, baseline, target and by (YYYY-MM-DD)",
                 record,

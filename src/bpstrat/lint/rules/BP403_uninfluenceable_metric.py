@@ -39,19 +39,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Goal
 
 CODE = "BP403"
 NAME = "uninfluenceable-metric"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("goal"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Goal):
         goal = record.entity
         if goal.metric is not None and goal.metric.influence == "indirect":
             name = goal.metric.name or "its metric"
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"goal {goal.title!r} is measured by {name!r}, which the team cannot "
                 "influence (influence: indirect); choose a metric the team moves itself "
                 "(direct) or with a partner (shared)",

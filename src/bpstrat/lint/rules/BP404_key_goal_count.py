@@ -30,27 +30,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Goal
 
 CODE = "BP404"
 NAME = "key-goal-count"
 OPTIONS: tuple[str, ...] = ("max_key_goals",)
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     limit = ctx.config.max_key_goals
-    key_goals = [r for r in ctx.strategy.all("goal") if r.entity.key]
-    goals = ctx.strategy.all("goal")
+    key_goals = [r for r in ctx.strategy.records(Goal) if r.entity.key]
+    goals = ctx.strategy.records(Goal)
     if not key_goals:
         suggestion = f" (e.g. {goals[0].id!r})" if goals else ""
-        yield ctx.product_finding(
+        yield ctx.product_issue(
+            CODE,
             f"no key goal among {len(goals)} goal(s); mark 1 to {limit} goals `key: true`"
             f"{suggestion} so the strategy has headlines",
         )
     elif len(key_goals) > limit:
         extra = key_goals[limit]
         names = ", ".join(r.id for r in key_goals)
-        yield RuleFinding(
+        yield ctx.issue(
+            CODE,
             f"{len(key_goals)} key goals ({names}) exceed max_key_goals {limit}; keep the "
             f"{limit} that matter most and make the others suggestions (`key: false`)",
             extra,

@@ -32,20 +32,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Consumer
 
 CODE = "BP405"
 NAME = "consumer-strategy-unknown"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("consumer"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Consumer):
         consumer = record.entity
         strategy = consumer.strategy
         if strategy is None or (not strategy.summary and not strategy.sources):
             where = ("strategy",) if strategy is not None else ()
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"the strategy of {consumer.name} is unknown; add `strategy.summary` and "
                 "`strategy.sources` (their roadmap, vision or a conversation with them)",
                 record,

@@ -34,19 +34,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Stakeholder
 
 CODE = "BP406"
 NAME = "stale-stakeholder"
 OPTIONS: tuple[str, ...] = ("stale_after_days",)
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     limit = ctx.config.stale_after_days
-    for record in ctx.strategy.all("stakeholder"):
+    for record in ctx.strategy.records(Stakeholder):
         person = record.entity
         if person.reviewed is None:
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"the analysis of {person.name} was never reviewed; look at power, interest "
                 f"and engagement again and add `reviewed: {ctx.today.isoformat()}`",
                 record,
@@ -56,7 +59,8 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
             continue
         age = (ctx.today - person.reviewed).days
         if age > limit:
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"the analysis of {person.name} was last reviewed {age} days ago "
                 f"({person.reviewed}), more than {limit}; review it and update `reviewed`",
                 record,

@@ -34,8 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
-from bpstrat.model.types import ENGAGEMENT_LEVELS
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Stakeholder
+from bpstrat.score.arithmetic import below_desired
 
 CODE = "BP407"
 NAME = "powerful-without-plan"
@@ -43,18 +45,16 @@ OPTIONS: tuple[str, ...] = ()
 POWERFUL = 4
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("stakeholder"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Stakeholder):
         person = record.entity
         engagement = person.engagement
-        if person.power < POWERFUL or engagement is None or engagement.desired is None:
+        if person.power < POWERFUL or engagement is None or not below_desired(person):
             continue
-        below = ENGAGEMENT_LEVELS.index(engagement.current) < ENGAGEMENT_LEVELS.index(
-            engagement.desired
-        )
-        if below and not (person.plan and person.plan.next_step):
+        if not (person.plan and person.plan.next_step):
             where = ("plan",) if person.plan is not None else ()
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"{person.name} (power {person.power}) is {engagement.current} but should be "
                 f"{engagement.desired}, and there is no plan to get there; add "
                 "`plan.next_step` with the next conversation or proof you will bring",

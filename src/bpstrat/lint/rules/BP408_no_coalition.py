@@ -48,8 +48,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding, below
-from bpstrat.score.arithmetic import SUPPORTIVE
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.score.arithmetic import below, is_supportive
 from bpstrat.score.sentences import pct
 
 CODE = "BP408"
@@ -57,24 +58,21 @@ NAME = "no-coalition"
 OPTIONS: tuple[str, ...] = ("coalition_threshold",)
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     coalition = ctx.score.coalition
     threshold = ctx.config.coalition_threshold
     if not below(coalition.share, threshold):
         return
     if coalition.total_power == 0:
-        yield ctx.product_finding(
+        yield ctx.product_issue(
+            CODE,
             "no stakeholders are charted, so nobody stands behind the strategy; add the "
             "people whose support it needs (`bpstrat new stakeholder ...`)",
             "owner",
         )
         return
     others = sorted(
-        (
-            p
-            for p in ctx.strategy.stakeholders
-            if p.engagement is None or p.engagement.current not in SUPPORTIVE
-        ),
+        (p for p in ctx.strategy.stakeholders if not is_supportive(p)),
         key=lambda p: (-p.power, p.name),
     )
     names = [
@@ -82,7 +80,8 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         for p in others[:3]
     ]
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-    yield ctx.product_finding(
+    yield ctx.product_issue(
+        CODE,
         f"coalition {pct(coalition.share)} of power ({coalition.supportive_power} of "
         f"{coalition.total_power}) is below {pct(threshold)}: {'; '.join(names)}{more}; "
         "win the most powerful of them before calling the strategy done",

@@ -65,7 +65,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Dimension
 from bpstrat.score.sentences import pct
 
 CODE = "BP409"
@@ -73,15 +75,18 @@ NAME = "undecided-conflict"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     for scored in ctx.score.dimensions:
         if not scored.conflict or scored.decided:
             continue
-        record = ctx.strategy.get("dimension", scored.id)
+        record = ctx.strategy.get(Dimension, scored.id)
+        if record is None:
+            continue
         demanded = [o for o in scored.options if o.support > 0]
         shares = ", ".join(f"{o.id} {pct(o.share)}" for o in demanded)
         leaders = ", ".join(scored.chosen)
-        yield RuleFinding(
+        yield ctx.issue(
+            CODE,
             f"{len(demanded)} options are demanded on {scored.name!r} but it offers "
             f"{scored.choose}, and no decision is accepted ({shares}); record a decision "
             f"(kind: decision, status: accepted); by weight it would be {leaders}",

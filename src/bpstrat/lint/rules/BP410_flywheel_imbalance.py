@@ -67,7 +67,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding, above
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.score.arithmetic import above
 from bpstrat.score.sentences import pct
 
 CODE = "BP410"
@@ -75,7 +77,7 @@ NAME = "flywheel-imbalance"
 OPTIONS: tuple[str, ...] = ("flywheel_tolerance",)
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     imbalance = ctx.score.flywheel_imbalance
     tolerance = ctx.config.flywheel_tolerance
     if imbalance is None or not above(imbalance, tolerance):
@@ -83,7 +85,8 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
     sides = [s for s in ctx.score.sides if s.served_ratio is not None]
     worst = min(sides, key=lambda s: s.served_ratio or 0.0)
     ratios = ", ".join(f"{s.id} {pct(s.served_ratio or 0.0)}" for s in sides)
-    yield ctx.product_finding(
+    yield ctx.product_issue(
+        CODE,
         f"flywheel imbalance {imbalance:.2f} is above {tolerance:.2f} (served: {ratios}); "
         f"the {worst.id} side is underserved: revisit the decisions that leave its demands "
         "unserved",

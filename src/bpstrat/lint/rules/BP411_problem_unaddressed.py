@@ -31,18 +31,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Problem
 
 CODE = "BP411"
 NAME = "problem-unaddressed"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     addressed = {p for goal in ctx.strategy.goals for p in goal.problems}
-    for record in ctx.strategy.all("problem"):
+    for record in ctx.strategy.records(Problem):
         if record.id not in addressed:
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"no goal addresses problem {record.entity.title!r}; add {record.id!r} to "
                 "the `problems` of a goal, or remove the problem if it is not worth solving",
                 record,

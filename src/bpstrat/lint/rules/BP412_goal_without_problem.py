@@ -31,18 +31,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Goal
 
 CODE = "BP412"
 NAME = "goal-without-problem"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("goal"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Goal):
         if not record.entity.problems:
             has_key = ("problems",) in record.document.positions.keys
-            yield RuleFinding(
+            yield ctx.issue(
+                CODE,
                 f"goal {record.entity.title!r} addresses no problem; list the problems it "
                 "solves in `problems:`",
                 record,

@@ -43,20 +43,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Consumer
 
 CODE = "BP413"
 NAME = "demand-overdue"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
-    for record in ctx.strategy.all("consumer"):
+def check(ctx: RuleContext) -> Iterator[Issue]:
+    for record in ctx.strategy.records(Consumer):
         consumer = record.entity
         for index, demand in enumerate(consumer.demands):
             if demand.needed_by is not None and demand.needed_by < ctx.today:
                 days = (ctx.today - demand.needed_by).days
-                yield RuleFinding(
+                yield ctx.issue(
+                    CODE,
                     f"{consumer.name} needed {demand.option!r} on {demand.dimension!r} by "
                     f"{demand.needed_by}, {days} days ago; deliver it, agree a new "
                     "`needed_by` with them, or drop the demand",

@@ -37,8 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding, level
-from bpstrat.score.arithmetic import SUPPORTIVE
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
+from bpstrat.model.entities import Stakeholder
+from bpstrat.score.arithmetic import is_supportive
 
 CODE = "BP414"
 NAME = "buy-in-without-sponsor"
@@ -46,23 +48,25 @@ OPTIONS: tuple[str, ...] = ()
 SENIOR = 4
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     product = ctx.product
     if product is None or product.phase != "buy-in":
         return
     if product.sponsor is None:
-        yield ctx.product_finding(
+        yield ctx.product_issue(
+            CODE,
             "phase is buy-in but no sponsor is named; add `sponsor:` with the stakeholder "
             "(power 4 or 5) who funds the product",
             "sponsor",
             "phase",
         )
         return
-    record = ctx.strategy.get("stakeholder", product.sponsor)
+    record = ctx.strategy.get(Stakeholder, product.sponsor)
     if record is None:
         if ctx.strategy.exists("stakeholder", product.sponsor):
             return  # charted but invalid: its own findings say why
-        yield ctx.product_finding(
+        yield ctx.product_issue(
+            CODE,
             f"phase is buy-in but sponsor {product.sponsor!r} is not a charted stakeholder; "
             "add them as a stakeholder with their power and engagement",
             "sponsor",
@@ -70,9 +74,10 @@ def check(ctx: RuleContext) -> Iterator[RuleFinding]:
         )
         return
     person = record.entity
-    current = level(person, "current")
-    if person.power < SENIOR or current not in SUPPORTIVE:
-        yield ctx.product_finding(
+    current = person.engagement.current if person.engagement is not None else None
+    if person.power < SENIOR or not is_supportive(person):
+        yield ctx.product_issue(
+            CODE,
             f"phase is buy-in but sponsor {person.name} has power {person.power} and is "
             f"{current or 'not assessed'}; a sponsor needs power 4 or more and to be "
             "supportive or leading: win them over or find a more senior sponsor",

@@ -42,20 +42,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
 
 CODE = "BP415"
 NAME = "mvp-focus"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     if ctx.product is None or ctx.product.phase != "minimum":
         return
     key_goals = [g.id for g in ctx.strategy.goals if g.key]
     if len(key_goals) != 1:
         listed = f" ({', '.join(key_goals)})" if key_goals else ""
-        yield ctx.product_finding(
+        yield ctx.product_issue(
+            CODE,
             f"phase is minimum but there are {len(key_goals)} key goals{listed}; an MVP "
             "focuses on exactly one: keep one `key: true` and make the rest suggestions",
             "phase",

@@ -28,17 +28,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bpstrat.lint.rules.base import RuleContext, RuleFinding
+from bpstrat.findings import Issue
+from bpstrat.lint.rules.base import RuleContext
 
 CODE = "BP416"
 NAME = "handover-without-successor"
 OPTIONS: tuple[str, ...] = ()
 
 
-def check(ctx: RuleContext) -> Iterator[RuleFinding]:
+def check(ctx: RuleContext) -> Iterator[Issue]:
     if ctx.product is None or ctx.product.phase != "handover" or ctx.product.successor:
         return
-    yield ctx.product_finding(
+    yield ctx.product_issue(
+        CODE,
         "phase is handover but no successor is named; add `successor:` with the "
         "stakeholder who will own the product next",
         "successor",

@@ -1,7 +1,7 @@
 """The strategy practice rules BP401-BP416, one module each, registered here explicitly.
 
 A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads) and
-`check(ctx)` yielding RuleFindings; its docstring is its documentation, with a failing
+`check(ctx)` yielding Issues; its docstring is its documentation, with a failing
 and a passing example that the tests run.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from bpstrat.lint.codes import Code, register
 from bpstrat.lint.rules import (
     BP401_demand_without_problem,
     BP402_goal_without_metric,
@@ -69,7 +68,3 @@ def examples(rule: Rule) -> dict[str, str]:
     ):
         found[label.lower()] = body
     return found
-
-
-for _rule in RULES.values():
-    register(Code(_rule.CODE, _rule.NAME, summary(_rule), explanation(_rule).split("\n\n")[0]))

@@ -1,4 +1,4 @@
-"""What a strategy rule sees (RuleContext) and what it yields (RuleFinding).
+"""What a strategy rule sees (RuleContext) and what it yields (Issues).
 
 A rule says what is wrong and where, as an entity and a path inside its document; the
 linter turns the path into a line and column and stamps the severity from configuration.
@@ -10,27 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, Protocol
+from typing import Protocol
 
+from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import LintConfig, Product
-from bpstrat.model.entities import Stakeholder
-from bpstrat.model.strategy import Record, Strategy
+from bpstrat.model.strategy import E, Record, Strategy
 from bpstrat.score.arithmetic import ScoreResult, score_strategy
-from bpstrat.source.positions import Path
-
-
-@dataclass(frozen=True)
-class RuleFinding:
-    """A finding before it has a position.
-
-    `record` None means bpstrat.yaml. `at` says which position of `path` to use: the key
-    (or list item) or the value's start (for a whole mapping: an entity, a demand).
-    """
-
-    message: str
-    record: Record | None = None
-    path: Path = ()
-    at: Literal["key", "value"] = "key"
 
 
 @dataclass
@@ -50,14 +35,27 @@ class RuleContext:
     def score(self) -> ScoreResult:
         return score_strategy(self.strategy)
 
-    def product_finding(self, message: str, *keys: str) -> RuleFinding:
-        """A finding on bpstrat.yaml, at the first of `keys` under `product` that is set."""
+    def issue(
+        self,
+        code: str,
+        message: str,
+        record: Record[E] | None,
+        path: Path = (),
+        at: Anchor = "key",
+    ) -> Issue:
+        """An issue about `record` at `path` in its document (None: about bpstrat.yaml)."""
+        if record is None:
+            return self.strategy.config_issue(code, message, path)
+        return record.issue(code, message, path, at)
+
+    def product_issue(self, code: str, message: str, *keys: str) -> Issue:
+        """An issue on bpstrat.yaml, at the first of `keys` under `product` that is set."""
         document = self.strategy.config_document
         for key in keys:
             path: Path = ("product", key)
             if document is not None and path in document.positions.keys:
-                return RuleFinding(message, None, path)
-        return RuleFinding(message, None, ("product",))
+                return self.strategy.config_issue(code, message, path)
+        return self.strategy.config_issue(code, message, ("product",))
 
 
 class Rule(Protocol):
@@ -68,23 +66,4 @@ class Rule(Protocol):
     OPTIONS: tuple[str, ...]
     __doc__: str | None
 
-    def check(self, ctx: RuleContext) -> Iterator[RuleFinding]: ...
-
-
-def level(stakeholder: Stakeholder, which: Literal["current", "desired"]) -> str | None:
-    if stakeholder.engagement is None:
-        return None
-    return getattr(stakeholder.engagement, which)  # type: ignore[no-any-return]
-
-
-EPSILON = 1e-9  # shares are sums of fractions: 1.0 - 0.7 must not exceed 0.3
-
-
-def above(value: float, limit: float) -> bool:
-    """Strictly above `limit`, ignoring floating-point noise (exactly at is not above)."""
-    return value - limit > EPSILON
-
-
-def below(value: float, limit: float) -> bool:
-    """Strictly below `limit`, ignoring floating-point noise."""
-    return limit - value > EPSILON
+    def check(self, ctx: RuleContext) -> Iterator[Issue]: ...

@@ -1,0 +1,161 @@
+"""Read a strategy root into a Strategy: config, files, documents, validated entities.
+
+One bad document never hides the others, and every problem becomes an Issue of the
+strategy (placed on a line later, by the linter).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path as FsPath
+
+from bpstrat.findings import Anchor, Issue, Path
+from bpstrat.model.config import read_config
+from bpstrat.model.kinds import KINDS
+from bpstrat.model.strategy import Record, Strategy
+from bpstrat.model.suggest import closest
+from bpstrat.model.validate import validate
+from bpstrat.source.files import ROOT_FILE, SourceFile, discover, find_root, read_file
+from bpstrat.source.parse_cache import ParseCache, disabled_by_environment
+from bpstrat.source.yaml_fast import Document
+
+
+def load_strategy(
+    path: FsPath, progress: Callable[[int, int], None] | None = None, cache: bool = False
+) -> Strategy:
+    """Find the root above `path`, read every file, validate and index every entity.
+
+    `progress(done, total)` is called after each file, for a progress bar; `cache` reuses
+    and updates the parse cache (see parse_cache).
+    """
+    # Loading builds many small acyclic objects; the cycle collector would keep
+    # re-scanning them (15% of a large lint) and never find garbage.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_strategy(path, progress, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_strategy(
+    path: FsPath, progress: Callable[[int, int], None] | None, use_cache: bool
+) -> Strategy:
+    """load_strategy with the cycle collector paused."""
+    root = find_root(path)
+    cache = ParseCache(root if use_cache and not disabled_by_environment() else None)
+    config_file = read_file(root / ROOT_FILE, ROOT_FILE, cache)
+    config_doc = config_file.documents[0] if config_file.documents else None
+    if config_file.text.strip() == "" and not config_file.issues:
+        config_doc = None
+    config, issues = read_config(config_doc)
+    if any(issue.code in ("BP101", "BP105") for issue in config_file.issues):
+        issues = []  # the file could not be read; its own issues say why
+    strategy = Strategy(root, config, config_file)
+    strategy.issues.extend(config_file.issues)
+    strategy.issues.extend(issues)
+    if len(config_file.documents) > 1:
+        strategy.issues.append(
+            Issue(
+                "BP103",
+                "bpstrat.yaml holds one document; move entities to their own files",
+                ROOT_FILE,
+                document=1,
+                mark=(config_file.documents[1].start.line, config_file.documents[1].start.column),
+            )
+        )
+
+    paths, problems = discover(root, config.exclude)
+    strategy.issues.extend(problems)
+    for done, file_path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(done, len(paths))
+        rel = file_path.relative_to(root).as_posix()
+        source = read_file(file_path, rel, cache)
+        strategy.files.append(source)
+        strategy.issues.extend(source.issues)
+        _index_file(strategy, source)
+    cache.save()
+    return strategy
+
+
+def _index_file(strategy: Strategy, source: SourceFile) -> None:
+    documents = [(i, d) for i, d in enumerate(source.documents) if d.data is not None]
+    if not documents and not source.issues:
+        strategy.issues.append(
+            Issue(
+                "BP103",
+                "file holds no document; add one starting with `kind:` or delete the file",
+                source.rel,
+                mark=(1, 1),
+            )
+        )
+    for index, document in documents:
+        _index_document(strategy, source, document, index)
+
+
+def _index_document(strategy: Strategy, source: SourceFile, document: Document, index: int) -> None:
+    data = document.data
+
+    def issue(code: str, message: str, path: Path = (), at: Anchor = "key") -> Issue:
+        return Issue(code, message, source.rel, path, at, document=index)
+
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else f"the value {data!r}"
+        strategy.issues.append(
+            issue(
+                "BP103",
+                f"document is {what}, not a mapping; "
+                "an entity is `kind: ...` followed by its fields",
+                (),
+                "value",
+            )
+        )
+        return
+    kind = data.get("kind")
+    if kind is None:
+        strategy.issues.append(
+            issue(
+                "BP103",
+                f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}",
+                (),
+                "value",
+            )
+        )
+        return
+    found = KINDS.get(kind) if isinstance(kind, str) else None
+    if found is None:
+        close = closest(str(kind), KINDS, 0.5)
+        hint = f"; did you mean `{close}`?" if close else ""
+        strategy.issues.append(
+            issue("BP104", f"unknown kind {kind!r}{hint} (kinds: {', '.join(KINDS)})", ("kind",))
+        )
+        return
+    raw_id = data.get("id")
+    id_ = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
+    entity, issues = validate(found.model, data)
+    ref = f"{kind}:{id_}" if id_ else None
+    strategy.issues.extend(issue.located(source.rel, index, ref) for issue in issues)
+    if id_ is None:
+        return
+    known = strategy.known_ids.setdefault(kind, {})
+    line = document.positions.key(("id",)).line
+    first = known.get(id_)
+    if first is not None:
+        strategy.issues.append(
+            issue(
+                "BP301",
+                f"duplicate {kind} id {id_!r}: first defined at {first}; rename one of them",
+                ("id",),
+            ).located(source.rel, index, ref)
+        )
+        return
+    known[id_] = f"{source.rel}:{line}"
+    if entity is None:
+        strategy.skipped.append(f"{ref} ({source.rel}): left out, it is invalid")
+        return
+    if issues:
+        strategy.skipped.append(f"{ref} ({source.rel}): invalid parts left out")
+    strategy.add(Record(kind, id_, entity, source, document, index))

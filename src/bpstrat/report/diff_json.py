@@ -1,0 +1,29 @@
+"""`bpstrat diff --format json`: for tools."""
+
+from __future__ import annotations
+
+import json
+
+from bpstrat.diff.compare import StrategyDiff
+
+
+def render(d: StrategyDiff, base: str, head: str) -> str:
+    document = {
+        "version": 1,
+        "base": base,
+        "head": head,
+        "entities": [
+            {"ref": e.ref, "name": e.name, "status": e.status, "fields": e.fields}
+            for e in d.entities
+        ],
+        "product": d.product,
+        "chosen": d.choices,
+        "flips": d.flips,
+        "coalition": d.coalition,
+        "flywheel_imbalance": d.imbalance,
+        "findings": {
+            "introduced": [f.as_json() for f in d.introduced],
+            "fixed": [f.as_json() for f in d.fixed],
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,40 @@
+"""`bpstrat diff --format markdown`: a pull-request comment."""
+
+from __future__ import annotations
+
+from bpstrat.brief.markdown import cell
+from bpstrat.diff.compare import StrategyDiff
+from bpstrat.report.diff_text import MARK
+
+
+def render(d: StrategyDiff, base: str, head: str) -> str:
+    out = [f"## Strategy changes ({cell(base)} → {cell(head)})", ""]
+    if d.empty:
+        return "\n".join(out + ["No change to the strategy."]) + "\n"
+    if d.product:
+        out += ["**Product:** " + "; ".join(cell(c) for c in d.product), ""]
+    if d.entities:
+        out += ["| | Entity | Change |", "| --- | --- | --- |"]
+        for e in d.entities:
+            detail = "<br>".join(cell(c) for c in e.fields) or e.status
+            out.append(f"| {MARK[e.status]} | `{cell(e.ref)}` {cell(e.name)} | {detail} |")
+        out.append("")
+    score = [f"- Chosen: {cell(c)}" for c in d.choices]
+    score += [f"- Flip: {cell(c)}" for c in d.flips]
+    if d.coalition:
+        score.append(f"- Coalition: {d.coalition}")
+    if d.imbalance:
+        score.append(f"- Flywheel imbalance: {d.imbalance}")
+    if score:
+        out += ["### Score", ""] + score + [""]
+    if d.introduced or d.fixed:
+        out += ["### Lint", ""]
+        out += [
+            f"- :warning: new {f.code} `{cell(f.path)}:{f.line}`: {cell(f.message)}"
+            for f in d.introduced
+        ]
+        out += [
+            f"- :white_check_mark: fixed {f.code} `{cell(f.path)}`: {cell(f.message)}"
+            for f in d.fixed
+        ]
+    return "\n".join(out).rstrip() + "\n"
