@@ -118,13 +118,16 @@ class ScoringConfig(Strict):
         default_factory=StrengthWeights,
         description="The weight of each demand strength: an option's support is the sum "
         "of consumer importance times this weight over its demands.",
+        examples=[{"must": 3, "should": 2, "could": 1}],
     )
 
 
 class RootConfig(Strict):
     """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
 
-    product: Product = Field(description="The backend product the strategy is for.")
+    product: Product = Field(
+        description="The backend product: its id, name, vision, phase and the people around it."
+    )
     exclude: list[Text] = Field(
         default_factory=list,
         description="Globs of files below the root that are not entity files, relative to "
@@ -133,10 +136,13 @@ class RootConfig(Strict):
         examples=[["drafts/**"]],
     )
     lint: LintConfig = Field(
-        default_factory=LintConfig, description="How `bpstrat lint` judges the strategy."
+        default_factory=LintConfig,
+        description="Settings of `bpstrat lint`: codes to ignore, severities, and the limits "
+        "the strategy rules use.",
     )
     scoring: ScoringConfig = Field(
-        default_factory=ScoringConfig, description="How `bpstrat score` weighs demands."
+        default_factory=ScoringConfig,
+        description="Settings of `bpstrat score`: the weight of each demand strength.",
     )
 
 

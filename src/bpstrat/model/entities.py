@@ -346,6 +346,13 @@ class Dimension(Strict):
     options: Annotated[list[Option], Field(min_length=1)] = Field(
         description="The options consumers can demand, at least one; ids unique within the "
         "dimension.",
+        examples=[
+            [
+                {"id": "rest-json", "name": "REST/JSON", "cost": 2},
+                {"id": "soap-xml", "name": "SOAP/XML", "cost": 3},
+                {"id": "ftp-csv", "name": "FTP/CSV batch", "cost": 1},
+            ]
+        ],
     )
 
 
