@@ -239,11 +239,17 @@ def schema(
         help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind.",
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    markdown: bool = typer.Option(
+        False,
+        "--markdown",
+        help="Print the field reference of bpstrat.yaml and every kind as Markdown instead; "
+        "with -o, an existing file's generated part is replaced and the rest kept.",
+    ),
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the strategy files, for editors and CI."""
     from bpstrat.cli.schema import run_schema
 
-    raise typer.Exit(run_schema(str(kind.value), output))
+    raise typer.Exit(run_schema(str(kind.value), output, markdown))
 
 
 @app.command()

@@ -19,42 +19,133 @@ from bpstrat.source.yaml_fast import Document
 
 
 class Product(Strict):
-    id: Slug
-    name: Text
-    vision: Optional[Text] = None
-    phase: Optional[Phase] = None
-    owner: Optional[Slug] = None
-    sponsor: Optional[Slug] = None
-    successor: Optional[Slug] = None
-    sides: list[Slug] = Field(default_factory=list)
+    """The backend product the strategy is for."""
+
+    id: Slug = Field(description="The product's id.", examples=["pricing-platform"])
+    name: Text = Field(
+        description="The product's name as people say it.", examples=["Pricing Platform"]
+    )
+    vision: Optional[Text] = Field(
+        None,
+        description="Where the product is heading, in a sentence.",
+        examples=["One price, computed once, served everywhere."],
+    )
+    phase: Optional[Phase] = Field(
+        None,
+        description="The phase the product is in: buy-in (a sponsor funds it), problem (find "
+        "the problem), minimum (an MVP for one goal), attention (make it known and easy to "
+        "use) or handover (pass it on). Some rules apply in one phase only.",
+        examples=["problem"],
+    )
+    owner: Optional[Slug] = Field(
+        None,
+        description="The id of the stakeholder who owns the product.",
+        examples=["ana-lopez"],
+    )
+    sponsor: Optional[Slug] = Field(
+        None,
+        description="The id of the senior stakeholder who funds the product; needed in "
+        "phase buy-in [BP414].",
+        examples=["cfo-mark"],
+    )
+    successor: Optional[Slug] = Field(
+        None,
+        description="The id of the stakeholder who takes the product over; needed in "
+        "phase handover [BP416].",
+        examples=["raj-patel"],
+    )
+    sides: list[Slug] = Field(
+        default_factory=list,
+        description="The flywheel sides, e.g. client and supply teams of a marketplace. "
+        "When declared, each consumer's `side` must be one of them.",
+        examples=[["client", "supply"]],
+    )
 
 
 class LintConfig(Strict):
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    max_key_goals: Annotated[int, Field(strict=True, ge=1)] = 3
-    stale_after_days: Annotated[int, Field(strict=True, ge=1)] = 90
-    coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.5
-    flywheel_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.3
+    """How `bpstrat lint` judges the strategy."""
+
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Finding codes switched off for the whole strategy.",
+        examples=[["BP405"]],
+    )
+    severity: dict[str, Severity] = Field(
+        default_factory=dict,
+        description="A different severity per finding code: error, warning, info or off.",
+        examples=[{"BP413": "error"}],
+    )
+    max_key_goals: Annotated[int, Field(strict=True, ge=1)] = Field(
+        3,
+        description="The most key goals a strategy may have (at least one is needed) [BP404].",
+        examples=[3],
+    )
+    stale_after_days: Annotated[int, Field(strict=True, ge=1)] = Field(
+        90,
+        description="After how many days a stakeholder analysis counts as stale [BP406].",
+        examples=[90],
+    )
+    coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
+        0.5,
+        description="The share of all stakeholder power, 0 to 1, that supportive and "
+        "leading stakeholders must hold for a coalition [BP408].",
+        examples=[0.5],
+    )
+    flywheel_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
+        0.3,
+        description="The largest gap, 0 to 1, between the best and the worst served side "
+        "before the flywheel counts as out of balance [BP410].",
+        examples=[0.3],
+    )
 
 
 class StrengthWeights(Strict):
-    must: Annotated[float, Field(strict=True, ge=0)] = 3.0
-    should: Annotated[float, Field(strict=True, ge=0)] = 2.0
-    could: Annotated[float, Field(strict=True, ge=0)] = 1.0
+    """The weight of each demand strength in scoring."""
+
+    must: Annotated[float, Field(strict=True, ge=0)] = Field(
+        3.0, description="The weight of a `must` demand.", examples=[3]
+    )
+    should: Annotated[float, Field(strict=True, ge=0)] = Field(
+        2.0, description="The weight of a `should` demand.", examples=[2]
+    )
+    could: Annotated[float, Field(strict=True, ge=0)] = Field(
+        1.0, description="The weight of a `could` demand.", examples=[1]
+    )
 
 
 class ScoringConfig(Strict):
-    strength: StrengthWeights = Field(default_factory=StrengthWeights)
+    """How `bpstrat score` weighs demands."""
+
+    strength: StrengthWeights = Field(
+        default_factory=StrengthWeights,
+        description="The weight of each demand strength: an option's support is the sum "
+        "of consumer importance times this weight over its demands.",
+        examples=[{"must": 3, "should": 2, "could": 1}],
+    )
 
 
 class RootConfig(Strict):
-    """The contents of bpstrat.yaml."""
+    """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
 
-    product: Product
-    exclude: list[Text] = Field(default_factory=list)
-    lint: LintConfig = Field(default_factory=LintConfig)
-    scoring: ScoringConfig = Field(default_factory=ScoringConfig)
+    product: Product = Field(
+        description="The backend product: its id, name, vision, phase and the people around it."
+    )
+    exclude: list[Text] = Field(
+        default_factory=list,
+        description="Globs of files below the root that are not entity files, relative to "
+        "the root. `*` and `?` match within one name, `**` spans folders; a pattern without "
+        "`/` matches at any depth; a pattern matching a folder excludes all below it.",
+        examples=[["drafts/**"]],
+    )
+    lint: LintConfig = Field(
+        default_factory=LintConfig,
+        description="Settings of `bpstrat lint`: codes to ignore, severities, and the limits "
+        "the strategy rules use.",
+    )
+    scoring: ScoringConfig = Field(
+        default_factory=ScoringConfig,
+        description="Settings of `bpstrat score`: the weight of each demand strength.",
+    )
 
 
 S = TypeVar("S", bound=BaseModel)

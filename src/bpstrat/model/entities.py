@@ -1,7 +1,8 @@
 """The entity kinds of a strategy: consumer, stakeholder, problem, goal, dimension, decision.
 
 Field names and enums follow the file format (docs/format.md); every model forbids
-unknown fields so typos surface as findings.
+unknown fields so typos surface as findings. Each field's description is what editors
+show on hover and what the field reference in docs/format.md says.
 """
 
 from __future__ import annotations
@@ -24,92 +25,306 @@ from bpstrat.model.types import (
     Text,
 )
 
+_ID = "The id other files use to refer to this {kind}; unique among all {kind}s in the root."
+
 
 class ConsumerStrategy(Strict):
-    summary: Optional[Text] = None
-    sources: list[Text] = Field(default_factory=list)
+    """Where the consumer itself is heading, as far as you know it."""
+
+    summary: Optional[Text] = Field(
+        None,
+        description="The consumer's own strategy in a sentence or two: what it is building "
+        "towards and what that means for us. Without a summary or sources the strategy "
+        "counts as unknown [BP405].",
+        examples=["Moving to server-side rendering and event-driven updates."],
+    )
+    sources: list[Text] = Field(
+        default_factory=list,
+        description="Where the strategy comes from: roadmaps, visions, wiki pages, notes of "
+        "a conversation. Links or plain words.",
+        examples=[["https://wiki.example.com/checkout/roadmap-2027"]],
+    )
 
 
 class Demand(Strict):
-    dimension: Slug
-    option: Slug
-    strength: Strength
-    needed_by: Optional[IsoDate] = None
-    problem: Optional[Slug] = None
-    note: Optional[str] = None
+    """One thing a consumer asks for: an option on a dimension, and how strongly."""
+
+    dimension: Slug = Field(
+        description="The id of the dimension the demand is about.",
+        examples=["interface"],
+    )
+    option: Slug = Field(
+        description="The id of the option the consumer wants; it must be one of that "
+        "dimension's options [BP303].",
+        examples=["rest-json"],
+    )
+    strength: Strength = Field(
+        description="How strongly the consumer wants it (MoSCoW): must, should or could. "
+        "Weighed by `scoring.strength` in bpstrat.yaml.",
+        examples=["must"],
+    )
+    needed_by: Optional[IsoDate] = Field(
+        None,
+        description="The date the consumer needs it by; a date in the past is a risk [BP413].",
+        examples=["2027-03-01"],
+    )
+    problem: Optional[Slug] = Field(
+        None,
+        description="The id of the problem behind the demand. A demand is not a problem: "
+        "say which problem it would solve [BP401].",
+        examples=["stale-prices"],
+    )
+    note: Optional[str] = Field(
+        None,
+        description="Free text about the demand.",
+        examples=["Needed for the new checkout flow."],
+    )
 
 
 class Consumer(Strict):
-    kind: Literal["consumer"]
-    id: Slug
-    name: Text
-    side: Optional[Slug] = None
-    importance: Scale
-    owner: Optional[Slug] = None
-    strategy: Optional[ConsumerStrategy] = None
-    demands: list[Demand] = Field(default_factory=list)
+    """A product or team that depends on the backend product."""
+
+    kind: Literal["consumer"] = Field(description="Always `consumer` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="consumer"), examples=["checkout-web"])
+    name: Text = Field(
+        description="The consumer's name as people say it.", examples=["Checkout Web"]
+    )
+    side: Optional[Slug] = Field(
+        None,
+        description="The flywheel side the consumer is on; one of `product.sides` when sides "
+        "are declared [BP202]. Used for the served ratio per side [BP410].",
+        examples=["client"],
+    )
+    importance: Scale = Field(
+        description="How much this consumer matters, 1 (little) to 5 (most): its weight "
+        "when demands are scored.",
+        examples=[5],
+    )
+    owner: Optional[Slug] = Field(
+        None,
+        description="The id of the stakeholder who owns the consumer.",
+        examples=["lena-fischer"],
+    )
+    strategy: Optional[ConsumerStrategy] = Field(
+        None,
+        description="Where the consumer itself is heading; leaving it out counts as an "
+        "unknown strategy [BP405].",
+    )
+    demands: list[Demand] = Field(
+        default_factory=list,
+        description="What the consumer asks of the product, one item per option it wants.",
+    )
 
 
 class EngagementLevels(Strict):
-    current: Engagement
-    desired: Optional[Engagement] = None
+    """How engaged a stakeholder is now and how engaged we need them (PMBOK levels)."""
+
+    current: Engagement = Field(
+        description="How engaged the stakeholder is today: unaware, resistant, neutral, "
+        "supportive or leading. Supportive and leading count towards the coalition.",
+        examples=["neutral"],
+    )
+    desired: Optional[Engagement] = Field(
+        None,
+        description="How engaged we need the stakeholder to be, on the same levels.",
+        examples=["supportive"],
+    )
 
 
 class EngagementPlan(Strict):
-    channel: Optional[Text] = None
-    next_step: Optional[Text] = None
+    """How we engage the stakeholder."""
+
+    channel: Optional[Text] = Field(
+        None,
+        description="How and how often we talk to them.",
+        examples=["monthly 1:1"],
+    )
+    next_step: Optional[Text] = Field(
+        None,
+        description="The next concrete thing we will do with them; a powerful stakeholder "
+        "below the desired engagement needs one [BP407].",
+        examples=["Show the cost model for batch vs streaming."],
+    )
 
 
 class Stakeholder(Strict):
-    kind: Literal["stakeholder"]
-    id: Slug
-    name: Text
-    role: Optional[Text] = None
-    faction: Optional[Text] = None
-    power: Scale
-    interest: Scale
-    engagement: Optional[EngagementLevels] = None
-    concerns: list[Text] = Field(default_factory=list)
-    plan: Optional[EngagementPlan] = None
-    consumers: list[Slug] = Field(default_factory=list)
-    reviewed: Optional[IsoDate] = None
+    """A person or group whose support the strategy needs."""
+
+    kind: Literal["stakeholder"] = Field(description="Always `stakeholder` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="stakeholder"), examples=["cfo-mark"])
+    name: Text = Field(description="The person's or group's name.", examples=["Mark Jansen"])
+    role: Optional[Text] = Field(None, description="Their job or role.", examples=["CFO"])
+    faction: Optional[Text] = Field(
+        None,
+        description="The group or power base they belong to.",
+        examples=["finance"],
+    )
+    power: Scale = Field(
+        description="How much they can help or block the strategy, 1 (little) to 5 (most). "
+        "Their weight in the coalition share.",
+        examples=[5],
+    )
+    interest: Scale = Field(
+        description="How much the product affects them and how much they care, 1 (little) "
+        "to 5 (most).",
+        examples=[3],
+    )
+    engagement: Optional[EngagementLevels] = Field(
+        None,
+        description="How engaged they are now and how engaged we need them.",
+    )
+    concerns: list[Text] = Field(
+        default_factory=list,
+        description="What worries them about the product or the strategy.",
+        examples=[["cost of the migration"]],
+    )
+    plan: Optional[EngagementPlan] = Field(
+        None,
+        description="How we engage them.",
+    )
+    consumers: list[Slug] = Field(
+        default_factory=list,
+        description="The ids of the consumers this stakeholder speaks for.",
+        examples=[["checkout-web"]],
+    )
+    reviewed: Optional[IsoDate] = Field(
+        None,
+        description="When this analysis was last looked at; older than "
+        "`lint.stale_after_days`, or missing, is stale [BP406].",
+        examples=["2026-10-01"],
+    )
 
 
 class Problem(Strict):
-    kind: Literal["problem"]
-    id: Slug
-    title: Text
-    statement: Optional[str] = None
-    value_chain: Optional[Text] = None
-    impact: Optional[Scale] = None
-    evidence: list[Text] = Field(default_factory=list)
-    consumers: list[Slug] = Field(default_factory=list)
+    """A problem in the value chain that the product can solve."""
+
+    kind: Literal["problem"] = Field(description="Always `problem` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="problem"), examples=["stale-prices"])
+    title: Text = Field(
+        description="The problem in one line, as a fact rather than a wish.",
+        examples=["Prices shown at checkout are up to 15 minutes old"],
+    )
+    statement: Optional[str] = Field(
+        None,
+        description="The problem in more words: who suffers, how, and what it costs.",
+        examples=["Longer text."],
+    )
+    value_chain: Optional[Text] = Field(
+        None,
+        description="The step of the company's value chain where the problem hurts.",
+        examples=["checkout"],
+    )
+    impact: Optional[Scale] = Field(
+        None,
+        description="How much solving it is worth, 1 (little) to 5 (most).",
+        examples=[4],
+    )
+    evidence: list[Text] = Field(
+        default_factory=list,
+        description="Facts that show the problem is real: numbers, incidents, quotes.",
+        examples=[["2.1% of bookings fail on price change"]],
+    )
+    consumers: list[Slug] = Field(
+        default_factory=list,
+        description="The ids of the consumers who feel the problem.",
+        examples=[["checkout-web"]],
+    )
 
 
 class Metric(Strict):
-    name: Optional[Text] = None
-    unit: Optional[Text] = None
-    baseline: Optional[Number] = None
-    target: Optional[Number] = None
-    by: Optional[IsoDate] = None
-    influence: Optional[Influence] = None
+    """How a goal is measured: from a baseline to a target by a date."""
+
+    name: Optional[Text] = Field(
+        None,
+        description="What is measured. A goal's metric needs a name, baseline, target and "
+        "by date [BP402].",
+        examples=["p95 price age at checkout"],
+    )
+    unit: Optional[Text] = Field(
+        None,
+        description="The unit of the baseline and target values.",
+        examples=["s"],
+    )
+    baseline: Optional[Number] = Field(
+        None,
+        description="The value today, where the goal starts.",
+        examples=[900],
+    )
+    target: Optional[Number] = Field(
+        None,
+        description="The value the goal aims for.",
+        examples=[60],
+    )
+    by: Optional[IsoDate] = Field(
+        None,
+        description="The date the target should be reached.",
+        examples=["2027-06-30"],
+    )
+    influence: Optional[Influence] = Field(
+        None,
+        description="Can the team move the metric itself (direct), with a partner (shared), "
+        "or hardly at all (indirect) [BP403]?",
+        examples=["direct"],
+    )
 
 
 class Goal(Strict):
-    kind: Literal["goal"]
-    id: Slug
-    title: Text
-    key: StrictBool = False
-    category: Optional[Category] = None
-    problems: list[Slug] = Field(default_factory=list)
-    consumers: list[Slug] = Field(default_factory=list)
-    metric: Optional[Metric] = None
+    """What the product will achieve: an outcome, measured by a metric."""
+
+    kind: Literal["goal"] = Field(description="Always `goal` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="goal"), examples=["fresh-prices"])
+    title: Text = Field(
+        description="The outcome in one line.",
+        examples=["Prices at checkout are never older than 60 seconds"],
+    )
+    key: StrictBool = Field(
+        False,
+        description="true for one of the few key goals the strategy is built on; false for "
+        "a suggestion. There should be 1 to `lint.max_key_goals` key goals [BP404].",
+        examples=[True],
+    )
+    category: Optional[Category] = Field(
+        None,
+        description="What kind of goal: a capability to build, data to capture, or ways of "
+        "working with consumers.",
+        examples=["capability"],
+    )
+    problems: list[Slug] = Field(
+        default_factory=list,
+        description="The ids of the problems the goal addresses; a goal without one is "
+        "reported [BP412].",
+        examples=[["stale-prices"]],
+    )
+    consumers: list[Slug] = Field(
+        default_factory=list,
+        description="The ids of the consumers the goal serves.",
+        examples=[["checkout-web"]],
+    )
+    metric: Optional[Metric] = Field(
+        None,
+        description="How the goal is measured; a goal without a complete metric is "
+        "reported [BP402].",
+    )
 
 
 class Option(Strict):
-    id: Slug
-    name: Optional[Text] = None
-    cost: Scale = 3
+    """One way the product could go on a dimension."""
+
+    id: Slug = Field(
+        description="The id demands and decisions use; unique within the dimension.",
+        examples=["rest-json"],
+    )
+    name: Optional[Text] = Field(
+        None,
+        description="The option's name as people say it; the id is shown when it is missing.",
+        examples=["REST/JSON"],
+    )
+    cost: Scale = Field(
+        3,
+        description="What offering the option costs, 1 (cheap) to 5 (expensive); breaks "
+        "ties between options with the same support.",
+        examples=[2],
+    )
 
     @property
     def label(self) -> str:
@@ -117,21 +332,57 @@ class Option(Strict):
 
 
 class Dimension(Strict):
-    kind: Literal["dimension"]
-    id: Slug
-    name: Text
-    choose: Annotated[int, Field(strict=True, ge=1)] = 1
-    options: Annotated[list[Option], Field(min_length=1)]
+    """An axis on which consumers' demands can conflict, with the options on it."""
+
+    kind: Literal["dimension"] = Field(description="Always `dimension` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="dimension"), examples=["interface"])
+    name: Text = Field(description="The dimension's name.", examples=["Interface style"])
+    choose: Annotated[int, Field(strict=True, ge=1)] = Field(
+        1,
+        description="How many options the product will offer on this dimension; at most the "
+        "number of options [BP202]. Demands for more options than this are a conflict.",
+        examples=[1],
+    )
+    options: Annotated[list[Option], Field(min_length=1)] = Field(
+        description="The options consumers can demand, at least one; ids unique within the "
+        "dimension.",
+        examples=[
+            [
+                {"id": "rest-json", "name": "REST/JSON", "cost": 2},
+                {"id": "soap-xml", "name": "SOAP/XML", "cost": 3},
+                {"id": "ftp-csv", "name": "FTP/CSV batch", "cost": 1},
+            ]
+        ],
+    )
 
 
 class Decision(Strict):
-    kind: Literal["decision"]
-    id: Slug
-    dimension: Slug
-    choice: Annotated[list[Slug], Field(min_length=1)]
-    status: Status
-    date: IsoDate
-    rationale: Optional[str] = None
+    """How a conflict on a dimension was settled."""
+
+    kind: Literal["decision"] = Field(description="Always `decision` for this kind.")
+    id: Slug = Field(description=_ID.format(kind="decision"), examples=["interface-2027"])
+    dimension: Slug = Field(
+        description="The id of the dimension the decision settles.", examples=["interface"]
+    )
+    choice: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="The ids of the chosen options, at least one and at most the "
+        "dimension's `choose`.",
+        examples=[["rest-json"]],
+    )
+    status: Status = Field(
+        description="proposed, accepted or superseded. Only accepted decisions set the "
+        "dimension's chosen options.",
+        examples=["accepted"],
+    )
+    date: IsoDate = Field(
+        description="When the decision was made; the newest accepted decision on a dimension wins.",
+        examples=["2026-11-01"],
+    )
+    rationale: Optional[str] = Field(
+        None,
+        description="Why this choice: the reasons and the trade-offs.",
+        examples=["Free text."],
+    )
 
 
 Entity = Consumer | Stakeholder | Problem | Goal | Dimension | Decision
