@@ -13,7 +13,6 @@ import datetime as dt
 import re
 import traceback
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -62,10 +61,10 @@ def render_brief(path: Path, template: Path | None, today: dt.date, cache: bool 
     else:
         env = make_environment(strategy.root)
         name = DEFAULT_TEMPLATE
-    return _render(env, name, context)
+    return _render(env, name, context.variables())
 
 
-def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+def _render(env: SandboxedEnvironment, name: str, context: dict[str, object]) -> str:
     try:
         text = env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as error:
