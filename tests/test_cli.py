@@ -52,14 +52,14 @@ def test_examples_have_no_errors(example: str) -> None:
 
 def test_text_report(root: Writer) -> None:
     base = root(BROKEN)
-    result = bpstrat("lint", base)
+    result = bpstrat("lint", base, "--today", "2026-11-20")
     assert result.returncode == 1
     out = result.stdout
     assert "\x1b[" not in out  # NO_COLOR and a pipe: plain text
     assert "bad.yaml" in out and "BP101" in out
     assert "consumers/web.yaml" in out and "5:1" in out and "BP302" in out
     assert "5 | owner: bob" in out and "| ^" in out
-    assert out.rstrip().endswith("(2 entities)")
+    assert out.rstrip().endswith("(2 entities), as of 2026-11-20")
     assert "2 errors" in out
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bpstrat.lint.rules import RULES, examples
+from bpstrat.lint.rules import RULES
+from bpstrat.lint.rules.base import Rule
 from conftest import TODAY, Writer, run_all, where
 
 GOOD_CONFIG = "product: {id: demo, name: Demo, owner: ana}\n"
@@ -59,6 +61,16 @@ id: interface
 name: Interface
 options: [{id: rest-json}, {id: soap-xml}, {id: ftp-csv}]
 """
+
+
+def examples(rule: Rule) -> dict[str, str]:
+    """{'failing': yaml, 'passing': yaml} from the rule's docstring."""
+    found = {}
+    for label, body in re.findall(
+        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
+    ):
+        found[label.lower()] = body
+    return found
 
 
 def consumer(id_: str, demands: str, importance: int = 3, extra: str = "") -> str:

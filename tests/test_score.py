@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -11,9 +12,20 @@ from hypothesis import strategies as st
 
 from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import Consumer, Decision, Dimension, Stakeholder
-from bpstrat.score.arithmetic import chosen_with, coalition, score, score_dimension
+from bpstrat.score.arithmetic import _contributions, coalition, score, score_dimension, top
 
 STRENGTHS = StrengthWeights()
+
+
+def chosen_with(
+    dimension: Dimension,
+    consumers: Sequence[Consumer],
+    strengths: StrengthWeights,
+    factors: Mapping[str, float],
+) -> tuple[str, ...]:
+    """The chosen set by support alone, with the given weight factors (brute force)."""
+    contributions = _contributions(dimension, consumers, strengths, factors)
+    return top(dimension, {o: sum(c.support for c in cs) for o, cs in contributions.items()})
 
 
 def dim(n_options: int = 3, choose: int = 1, costs: list[int] | None = None) -> Dimension:

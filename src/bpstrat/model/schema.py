@@ -15,29 +15,23 @@ from pydantic import Field, TypeAdapter
 
 from bpstrat import __version__
 from bpstrat.model.config import RootConfig
-from bpstrat.model.entities import (
-    Consumer,
-    Decision,
-    Dimension,
-    Goal,
-    Problem,
-    Stakeholder,
-)
 from bpstrat.model.kinds import KINDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "urn:bpstrat:schema"
 
-_AnyEntity = Annotated[
-    Union[Consumer, Stakeholder, Problem, Goal, Dimension, Decision],
-    Field(discriminator="kind"),
-]
+
+def _any_entity() -> TypeAdapter[object]:
+    """Any kind of the KINDS table, chosen by its `kind`."""
+    models = tuple(kind.model for kind in KINDS.values())
+    entity = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+    return TypeAdapter(entity)
 
 
 def entity_schema(kind: str | None = None) -> dict[str, Any]:
     """The schema of one kind, or of any entity document when `kind` is None."""
     if kind is None:
-        schema = TypeAdapter(_AnyEntity).json_schema()
+        schema = _any_entity().json_schema()
         schema.pop("discriminator", None)  # an OpenAPI keyword; `kind` consts decide
         title = "bpstrat entity"
         name = "entity"

@@ -20,6 +20,7 @@ def render(result: LintResult, prefix: str = "") -> str:
             "files": result.files,
             "entities": result.strategy.entity_count,
             "baselined": result.baselined,
+            "today": result.today.isoformat(),
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

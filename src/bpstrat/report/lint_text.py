@@ -60,6 +60,7 @@ def summary_line(result: LintResult) -> Text:
             text.append(", ")
         text.append(f"{n} {word}{'s' if n != 1 and word != 'info' else ''}", style=style)
     text.append(f" in {result.files} files ({result.strategy.entity_count} entities)")
+    text.append(f", as of {result.today.isoformat()}", style="dim")
     if result.baselined:
         text.append(f"; {result.baselined} known finding(s) hidden by the baseline", style="dim")
     return text

@@ -259,17 +259,6 @@ def score_dimension(
     )
 
 
-def chosen_with(
-    dimension: Dimension,
-    consumers: Sequence[Consumer],
-    strengths: StrengthWeights,
-    factors: Mapping[str, float],
-) -> tuple[str, ...]:
-    """The chosen set by support alone, with the given weight factors."""
-    contributions = _contributions(dimension, consumers, strengths, factors)
-    return top(dimension, {o: sum(c.support for c in cs) for o, cs in contributions.items()})
-
-
 def find_flip(
     dimension: Dimension,
     contributions: Mapping[str, list[Contribution]],

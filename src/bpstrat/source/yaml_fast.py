@@ -33,12 +33,8 @@ from bpstrat.source.positions import Path, Pos, Positions
 
 try:  # libyaml bindings ship in PyYAML's wheels; the pure parser is the slow fallback.
     from yaml._yaml import CParser as _Parser
-
-    HAS_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
-
-    HAS_LIBYAML = False
 
 MAX_DEPTH = 100
 MAX_NODES = 100_000  # nodes after alias expansion, per document

@@ -7,8 +7,6 @@ and a passing example that the tests run.
 
 from __future__ import annotations
 
-import re
-
 from bpstrat.lint.rules import (
     BP401_demand_without_problem,
     BP402_goal_without_metric,
@@ -58,13 +56,3 @@ def summary(rule: Rule) -> str:
 def explanation(rule: Rule) -> str:
     """The docstring without its first line."""
     return "\n".join((rule.__doc__ or "").strip().splitlines()[1:]).strip()
-
-
-def examples(rule: Rule) -> dict[str, str]:
-    """{'failing': yaml, 'passing': yaml} from the docstring."""
-    found = {}
-    for label, body in re.findall(
-        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
-    ):
-        found[label.lower()] = body
-    return found
