@@ -161,3 +161,4 @@ def test_today_is_shown_by_the_commands_that_use_it() -> None:
     assert '"today": "2026-11-20"' in data
     brief = runner.invoke(app, ["brief", example, "--today", "2026-11-21"]).output
     assert "| As of | 2026-11-21 |" in brief
+

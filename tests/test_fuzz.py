@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bpstrat.cli.lint import run_lint
+from bpstrat.model.kinds import KINDS
 from bpstrat.source.yaml_fast import parse
 from conftest import TODAY, write_root
 
@@ -21,11 +22,11 @@ FIELDS = ["kind", "id", "name", "importance", "demands", "dimension", "option", 
           "problem", "owner", "power", "interest", "engagement", "current", "desired",
           "options", "choose", "choice", "status", "date", "metric", "by", "key", "side",
           "strategy", "summary", "sources", "problems", "consumers", "title", "reviewed"]
-KINDS = ["consumer", "stakeholder", "problem", "goal", "dimension", "decision", "other"]
+KIND_NAMES = [*KINDS, "other"]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10, 10), st.floats(allow_nan=True),
-    st.sampled_from(KINDS + ["web", "ana", "must", "rest-json", "2026-01-01", "2026-02-30",
+    st.sampled_from(KIND_NAMES + ["web", "ana", "must", "rest-json", "2026-01-01", "2026-02-30",
                              "Web", "no", "on", "~", ""]),
     st.text(max_size=8),
 )
@@ -81,7 +82,7 @@ def test_lint_of_yaml_like_text(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(trees, min_size=1, max_size=3), st.sampled_from(KINDS))
+@given(st.lists(trees, min_size=1, max_size=3), st.sampled_from(KIND_NAMES))
 def test_lint_of_yaml_shaped_trees(documents: list[Any], kind: str) -> None:
     shaped = [{"kind": kind, **d} if isinstance(d, dict) else d for d in documents]
     text = yaml.safe_dump_all(shaped, allow_unicode=True)

@@ -11,6 +11,7 @@ import pytest
 from bpstrat.edit.scaffold import init, new
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
+from bpstrat.model.kinds import KINDS
 from conftest import TODAY
 
 
@@ -45,8 +46,7 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert not (tmp_path / "consumers").exists()
 
 
-@pytest.mark.parametrize("kind", ["consumer", "stakeholder", "problem", "goal", "dimension",
-                                  "decision"])
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_new_writes_a_valid_skeleton(tmp_path: Path, kind: str) -> None:
     init(tmp_path, "X", TODAY, False, False)
     target = new(tmp_path, kind, "brand-new", "Brand: New", TODAY)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from bpstrat.findings import Level
 from bpstrat.lint.rules import RULES, explanation, summary
 from bpstrat.lint.rules.base import Rule
+from bpstrat.model.kinds import KINDS
 
 
 class Code(NamedTuple):
@@ -51,7 +52,7 @@ _TABLE = [
         "BP104",
         "unknown-kind",
         "unknown `kind`",
-        "`kind` is one of consumer, stakeholder, problem, goal, dimension, decision.",
+        f"`kind` is one of {', '.join(KINDS)}.",
     ),
     Code(
         "BP105",

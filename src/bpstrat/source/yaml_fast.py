@@ -10,9 +10,11 @@ Nothing is ever constructed from a tag.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -168,6 +170,47 @@ def parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
     Documents completed before the error are returned too, so a multi-document file with
     one broken document still has its good documents checked.
     """
+    docs, error = _parse(text)
+    if _YAML11_BREAKS.search(text):
+        _to_real_lines(text, docs, error)
+    return docs, error
+
+
+# libyaml counts NEL, LS and PS as line breaks (YAML 1.1); editors and YAML 1.2 do not.
+_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
+_LIBYAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_REAL_BREAK = re.compile("\r\n|[\n\r]")
+
+
+def _to_real_lines(text: str, docs: list[Document], error: YamlSyntaxError | None) -> None:
+    """Turn libyaml's line numbers into the lines an editor shows, in place."""
+    libyaml_starts = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(text)]
+    real_starts = [0] + [m.end() for m in _REAL_BREAK.finditer(text)]
+
+    def real(pos: Pos) -> Pos:
+        line0 = min(pos.line - 1, len(libyaml_starts) - 1)
+        offset = libyaml_starts[line0] + pos.column - 1
+        real_line0 = bisect.bisect_right(real_starts, offset) - 1
+        return Pos(real_line0 + 1, offset - real_starts[real_line0] + 1)
+
+    for doc in docs:
+        doc.start = real(doc.start)
+        for table in (doc.positions.keys, doc.positions.values):
+            for path, pos in table.items():
+                table[path] = real(pos)
+        doc.problems = [_moved(p, real) for p in doc.problems]
+    if error is not None:
+        error.pos = real(error.pos)
+
+
+def _moved(issue: Issue, real: Callable[[Pos], Pos]) -> Issue:
+    if issue.mark is None:
+        return issue
+    line, column = real(Pos(*issue.mark))
+    return replace(issue, mark=(line, column))
+
+
+def _parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
     docs: list[Document] = []
     parser = _Parser(text)
     try:
