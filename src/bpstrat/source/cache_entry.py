@@ -80,10 +80,28 @@ def _document(value: object) -> Document:
 
 
 def _places(value: object) -> dict[tuple[str | int, ...], Pos]:
+    """[[path, line, column], ...] -> positions (the hot loop of a warm run: kept flat)."""
+    if type(value) is not list or len(value) > MAX_NODES:
+        raise BadEntry("positions")
     out: dict[tuple[str | int, ...], Pos] = {}
-    for item in _list(value, MAX_NODES):
-        path, line, column = _list(item, 3, exact=True)
-        out[_path(path)] = _pos(line, column)
+    new_pos = tuple.__new__
+    for item in value:
+        if type(item) is not list or len(item) != 3:
+            raise BadEntry("position")
+        path, line, column = item
+        if (
+            type(line) is not int
+            or type(column) is not int
+            or not 0 < line <= MAX_POSITION
+            or not 0 < column <= MAX_POSITION
+            or type(path) is not list
+            or len(path) > MAX_DEPTH + 1
+        ):
+            raise BadEntry("position")
+        for part in path:
+            if type(part) is not str and (type(part) is not int or part < 0):
+                raise BadEntry("path")
+        out[tuple(path)] = new_pos(Pos, (line, column))
     return out
 
 

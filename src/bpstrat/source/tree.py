@@ -84,6 +84,7 @@ class FolderTree(Tree):
     def __init__(self, root: FsPath) -> None:
         self.root = root
         self.real_root = os.path.realpath(root)
+        self._plain: set[str] = set()  # found below the root through no link at all
 
     def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
         patterns = [glob_regex(p) for p in exclude if p.strip()]
@@ -94,7 +95,7 @@ class FolderTree(Tree):
         def excluded(rel: str) -> bool:
             return any(p.match(rel) for p in patterns)
 
-        def walk(folder: str, rel: str) -> None:
+        def walk(folder: str, rel: str, plain: bool) -> None:
             try:
                 info = os.stat(folder)
             except OSError:
@@ -114,8 +115,10 @@ class FolderTree(Tree):
                 if excluded(child_rel):
                     continue
                 outside = False
+                link = True
                 try:
-                    if entry.is_symlink():
+                    link = entry.is_symlink()
+                    if link:
                         outside = not inside(os.path.realpath(entry.path), self.real_root)
                     is_dir = entry.is_dir(follow_symlinks=True)
                 except (OSError, ValueError):
@@ -124,7 +127,7 @@ class FolderTree(Tree):
                     if outside:
                         findings.append(Issue("BP105", OUTSIDE, child_rel, mark=(1, 1)))
                     else:
-                        walk(entry.path, child_rel + "/")
+                        walk(entry.path, child_rel + "/", plain and not link)
                     continue
                 if not is_yaml_name(name) or child_rel == ROOT_FILE:
                     continue
@@ -133,11 +136,16 @@ class FolderTree(Tree):
                     findings.append(Issue("BP105", problem, child_rel, mark=(1, 1)))
                     continue
                 found.append(child_rel)
+                if plain and not link:
+                    self._plain.add(child_rel)
 
-        walk(str(self.root), "")
+        walk(str(self.root), "", True)
         return found, findings
 
     def read_bytes(self, rel: str) -> bytes | str:
+        if rel in self._plain:
+            # no link on the way: open it without following one (nothing to resolve)
+            return read_regular(os.path.join(self.root, rel), MAX_FILE_BYTES, follow=False)
         try:
             real = os.path.realpath(os.path.join(self.root, rel))
         except (OSError, ValueError) as error:
