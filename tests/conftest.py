@@ -51,6 +51,15 @@ def write_root(base: Path, files: dict[str, str | bytes], config: str = ROOT_CON
     return base
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its parse cache in its own folder, never in the user's."""
+    home = tmp_path_factory.mktemp("cache-home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Writer:
     def make(files: dict[str, str | bytes] | None = None, **kwargs: object) -> Path:

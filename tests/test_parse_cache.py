@@ -10,7 +10,7 @@ import pytest
 
 from bpstrat.lint.linter import lint
 from bpstrat.source import parse_cache
-from bpstrat.source.parse_cache import FILE, FOLDER
+from bpstrat.source.parse_cache import cache_file
 from conftest import EXAMPLES, TODAY
 
 
@@ -24,7 +24,7 @@ def cache_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
 def example(tmp_path: Path) -> Path:
     target = tmp_path / "pricing"
     shutil.copytree(EXAMPLES / "pricing-platform", target,
-                    ignore=shutil.ignore_patterns(FOLDER))
+                    ignore=shutil.ignore_patterns(".bpstrat-cache"))
     return target
 
 
@@ -35,12 +35,19 @@ def snapshot(base: Path, cache: bool) -> list[object]:
     return [docs, result.findings]
 
 
-def test_warm_equals_cold(example: Path) -> None:
+def stored(example: Path) -> Path:
+    path = cache_file(example)
+    assert path is not None
+    return path
+
+
+def test_warm_equals_cold(example: Path, private_cache_home: Path) -> None:
     cold = snapshot(example, cache=False)
-    assert not (example / FOLDER).exists()
+    assert not stored(example).exists()
     first = snapshot(example, cache=True)
-    assert (example / FOLDER / FILE).is_file()
-    assert (example / FOLDER / ".gitignore").read_text() == "*\n"
+    assert stored(example).is_file()
+    assert stored(example).is_relative_to(private_cache_home / "bpstrat")
+    assert sorted(p.name for p in example.iterdir() if p.name.startswith(".")) == []
     warm = snapshot(example, cache=True)
     assert cold == first == warm
 
@@ -61,12 +68,13 @@ def test_edited_file_is_parsed_again(example: Path) -> None:
 ])
 def test_damaged_cache_is_ignored(example: Path, damage: str | None) -> None:
     snapshot(example, cache=True)
-    path = example / FOLDER / FILE
+    path = stored(example)
     if damage is None:
-        data = json.loads(path.read_text())
+        magic, signature, payload = path.read_text().split("\n", 2)
+        data = json.loads(payload)
         data["entries"] = {key: {"documents": [{"data": 1}], "error": None}
                            for key in data["entries"]}
-        path.write_text(json.dumps(data))
+        path.write_text(f"{magic}\n{signature}\n{json.dumps(data)}")
     else:
         path.write_text(damage, encoding="utf-8", errors="surrogateescape")
     assert snapshot(example, cache=True) == snapshot(example, cache=False)
@@ -84,9 +92,10 @@ def test_switched_off_by_environment(example: Path, monkeypatch: pytest.MonkeyPa
                                      variable: str) -> None:
     monkeypatch.setenv(variable, "1" if variable == "BPSTRAT_NO_CACHE" else "true")
     snapshot(example, cache=True)
-    assert not (example / FOLDER).exists()
+    assert not stored(example).exists()
+    assert not (example / ".bpstrat-cache").exists()
 
 
-def test_unwritable_root_is_fine(example: Path) -> None:
-    (example / FOLDER).write_text("a file where the folder should be")
+def test_unwritable_cache_folder_is_fine(example: Path, private_cache_home: Path) -> None:
+    (private_cache_home / "bpstrat").write_text("a file where the folder should be")
     assert snapshot(example, cache=True) == snapshot(example, cache=False)

@@ -11,8 +11,9 @@ from bpstrat.diff.compare import StrategyDiff, compare
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import LintResult, lint
 from bpstrat.report import DIFF
-from bpstrat.source.files import ROOT_FILE, find_root
-from bpstrat.source.git import materialise, repo_top, resolve, temporary_folder
+from bpstrat.source.files import find_root
+from bpstrat.source.git import repo_top, resolve
+from bpstrat.source.git_tree import GitTree
 
 
 def run_diff(base: str, head: str | None, path: Path | None, *, format: str, today: dt.date) -> int:
@@ -34,31 +35,32 @@ def run_diff(base: str, head: str | None, path: Path | None, *, format: str, tod
         raise UsageError(f"the strategy root {root} is outside the git repository") from None
     subdir = "" if subdir == "." else subdir
     base_commit = resolve(repo, base)
-    with temporary_folder() as tmp:
-        old = _lint_at(repo, base_commit, subdir, Path(tmp) / "base", today)
-        if head is None:
-            new = lint(root, today)
-            head_label = "working tree"
-        else:
-            new = _lint_at(repo, resolve(repo, head), subdir, Path(tmp) / "head", today)
-            head_label = head
-        result = compare(
-            old.strategy,
-            new.strategy,
-            old.score,
-            new.score,
-            old,
-            new,
-        )
+    head_commit = resolve(repo, head) if head is not None else None
+    old = _lint_at(repo, base_commit, subdir, base, today)
+    if head is None or head_commit is None:
+        new = lint(root, today)
+        head_label = "working tree"
+    else:
+        new = _lint_at(repo, head_commit, subdir, head, today)
+        head_label = head
+    result = compare(
+        old.strategy,
+        new.strategy,
+        old.score,
+        new.score,
+        old,
+        new,
+    )
     sys.stdout.write(_render(result, format, base, head_label))
     return 0
 
 
-def _lint_at(repo: Path, commit: str, subdir: str, into: Path, today: dt.date) -> LintResult:
-    folder = materialise(repo, commit, subdir, into)
-    if not (folder / ROOT_FILE).exists():
-        (folder / ROOT_FILE).write_text("# the strategy did not exist yet\n")
-    return lint(folder, today)
+def _lint_at(repo: Path, commit: str, subdir: str, revision: str, today: dt.date) -> LintResult:
+    """Lint the strategy as it was at `commit`, read from git in memory (nothing written)."""
+    tree = GitTree(repo, commit, subdir, revision)
+    for note in tree.notes:
+        sys.stderr.write(f"bpstrat: {note}\n")
+    return lint(tree, today)
 
 
 class DiffReport(Protocol):

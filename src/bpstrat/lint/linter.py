@@ -20,6 +20,7 @@ from bpstrat.lint.suppress import apply_suppressions
 from bpstrat.model.load import load_strategy
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult
+from bpstrat.source.tree import Tree
 
 
 @dataclass
@@ -50,7 +51,7 @@ class LintResult:
 
 
 def lint(
-    path: FsPath,
+    path: FsPath | Tree,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,

@@ -16,15 +16,17 @@ from bpstrat.model.kinds import KINDS
 from bpstrat.model.strategy import Record, Strategy
 from bpstrat.model.suggest import closest
 from bpstrat.model.validate import validate
-from bpstrat.source.files import ROOT_FILE, SourceFile, discover, find_root, read_file
+from bpstrat.source.files import ROOT_FILE, SourceFile, find_root, read_source
 from bpstrat.source.parse_cache import ParseCache, disabled_by_environment
+from bpstrat.source.tree import FolderTree, Tree
 from bpstrat.source.yaml_fast import Document
 
 
 def load_strategy(
-    path: FsPath, progress: Callable[[int, int], None] | None = None, cache: bool = False
+    path: FsPath | Tree, progress: Callable[[int, int], None] | None = None, cache: bool = False
 ) -> Strategy:
-    """Find the root above `path`, read every file, validate and index every entity.
+    """Find the root above `path` (or take the tree `path`), read every file, validate
+    and index every entity.
 
     `progress(done, total)` is called after each file, for a progress bar; `cache` reuses
     and updates the parse cache (see parse_cache).
@@ -41,12 +43,13 @@ def load_strategy(
 
 
 def _load_strategy(
-    path: FsPath, progress: Callable[[int, int], None] | None, use_cache: bool
+    path: FsPath | Tree, progress: Callable[[int, int], None] | None, use_cache: bool
 ) -> Strategy:
     """load_strategy with the cycle collector paused."""
-    root = find_root(path)
+    tree = path if isinstance(path, Tree) else FolderTree(find_root(path))
+    root = tree.root
     cache = ParseCache(root if use_cache and not disabled_by_environment() else None)
-    config_file = read_file(root / ROOT_FILE, ROOT_FILE, cache)
+    config_file = read_source(tree, ROOT_FILE, cache)
     config_doc = config_file.documents[0] if config_file.documents else None
     if config_file.text.strip() == "" and not config_file.issues:
         config_doc = None
@@ -67,13 +70,12 @@ def _load_strategy(
             )
         )
 
-    paths, problems = discover(root, config.exclude)
+    rels, problems = tree.discover(config.exclude)
     strategy.issues.extend(problems)
-    for done, file_path in enumerate(paths, start=1):
+    for done, rel in enumerate(rels, start=1):
         if progress is not None:
-            progress(done, len(paths))
-        rel = file_path.relative_to(root).as_posix()
-        source = read_file(file_path, rel, cache)
+            progress(done, len(rels))
+        source = read_source(tree, rel, cache)
         strategy.files.append(source)
         strategy.issues.extend(source.issues)
         _index_file(strategy, source)

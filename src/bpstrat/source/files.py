@@ -1,29 +1,45 @@
-"""Files -> YAML documents with positions, and the BP101-BP105 findings of reading them.
+"""Files -> YAML documents with positions, and the BP101-BP105 issues of reading them.
 
-Reading never blocks (FIFOs and devices are not opened), never follows a symlink loop,
-never reads more than MAX_FILE_BYTES, and one bad file never stops the others.
+Reading goes through a Tree (source/tree.py): it never blocks (FIFOs and devices are not
+opened), never follows a symlink loop or a link out of the root, never reads more than
+MAX_FILE_BYTES, and one bad file never stops the others.
 """
 
 from __future__ import annotations
 
 import codecs
-import os
-import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import Issue
+from bpstrat.source.tree import (
+    MAX_FILE_BYTES,
+    ROOT_FILE,
+    TOO_LARGE,
+    YAML_SUFFIXES,
+    FolderTree,
+    Tree,
+    glob_regex,
+)
 from bpstrat.source.yaml_fast import Document, parse
 
 if TYPE_CHECKING:
     from bpstrat.source.parse_cache import ParseCache
 
-ROOT_FILE = "bpstrat.yaml"
-MAX_FILE_BYTES = 1024 * 1024
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ROOT_FILE",
+    "YAML_SUFFIXES",
+    "SourceFile",
+    "decode",
+    "discover",
+    "find_root",
+    "glob_regex",
+    "read_file",
+    "read_source",
+]
 
 
 @dataclass
@@ -68,107 +84,33 @@ def find_root(start: FsPath) -> FsPath:
     )
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob: `**` spans folders, `*` and `?` stay within one name.
-
-    A pattern also matches everything below a folder it matches (`drafts` = `drafts/**`).
-    """
-    out = ""
-    i = 0
-    pattern = pattern.strip().lstrip("/")
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out += ".*"
-            i += 2
-            continue
-        out += "[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char)
-        i += 1
-    anchored = "" if "/" in pattern.rstrip("/") else "(?:.*/)?"
-    return re.compile(f"^{anchored}{out.rstrip('/')}(?:/.*)?$")
-
-
 def discover(root: FsPath, exclude: list[str]) -> tuple[list[FsPath], list[Issue]]:
-    """Every entity file below `root` (sorted), plus issues for what cannot be read."""
-    patterns = [glob_regex(p) for p in exclude if p.strip()]
-    found: list[FsPath] = []
-    issues: list[Issue] = []
-    seen_dirs: set[tuple[int, int]] = set()
-
-    def excluded(rel: str) -> bool:
-        return any(p.match(rel) for p in patterns)
-
-    def walk(folder: FsPath, rel: str) -> None:
-        try:
-            info = folder.stat()
-        except OSError:
-            return
-        if (info.st_dev, info.st_ino) in seen_dirs:
-            return  # a symlink loop or a second way into the same folder
-        seen_dirs.add((info.st_dev, info.st_ino))
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            child_rel = f"{rel}{name}"
-            if excluded(child_rel):
-                continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-            except OSError:
-                is_dir = False
-            if is_dir:
-                walk(FsPath(entry.path), child_rel + "/")
-                continue
-            if not name.lower().endswith(YAML_SUFFIXES) or child_rel == ROOT_FILE:
-                continue
-            problem = _not_regular(FsPath(entry.path))
-            if problem:
-                issues.append(Issue("BP105", problem, child_rel, mark=(1, 1)))
-                continue
-            found.append(FsPath(entry.path))
-
-    walk(root, "")
-    return found, issues
-
-
-def _not_regular(path: FsPath) -> str | None:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return "broken symbolic link: its target does not exist; fix or remove the link"
-    except OSError as error:
-        return f"cannot be read: {error.strerror or error}"
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a pipe, socket or device?); skipped, rename or remove it"
-    return None
+    """Every entity file below the folder `root` (sorted), plus issues for what cannot be read."""
+    rels, issues = FolderTree(root).discover(exclude)
+    return [root / rel for rel in rels], issues
 
 
 def read_file(path: FsPath, rel: str, cache: ParseCache | None = None) -> SourceFile:
-    """Read and parse one file; every problem becomes an issue of the file."""
-    source = SourceFile(path, rel)
+    """Read and parse the file `rel` at `path` (the root is `path` less `rel`)."""
+    root = path
+    for _ in rel.split("/"):
+        root = root.parent
+    return read_source(FolderTree(root), rel, cache)
+
+
+def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> SourceFile:
+    """Read and parse one file of `tree`; every problem becomes an issue of the file."""
+    source = SourceFile(tree.root / rel, rel)
 
     def unreadable(message: str, line: int = 1, column: int = 1) -> SourceFile:
         source.issues.append(Issue("BP105", message, rel, mark=(line, column)))
         return source
 
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return unreadable(f"cannot be read: {error.strerror or error}")
+    raw = tree.read_bytes(rel)
+    if isinstance(raw, str):
+        return unreadable(raw)
     if len(raw) > MAX_FILE_BYTES:
-        return unreadable(
-            f"file is larger than {MAX_FILE_BYTES // 1024} KiB; split it into smaller files"
-        )
+        return unreadable(TOO_LARGE)
     text, problem = decode(raw)
     if text is None:
         line, column, message = problem

@@ -1,15 +1,18 @@
-"""The strategy root as it was at a git revision, materialised in a temporary folder."""
+"""Git plumbing for `bpstrat diff`: the repository, revisions, and reading objects into memory.
+
+Nothing here writes to disk: trees are listed with `git ls-tree` and blobs read with
+`git cat-file --batch` (see git_tree.py).
+"""
 
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from pathlib import Path
 
 from bpstrat.errors import UsageError
 
 
-def _git(repo: Path, *args: str, input_: bytes | None = None) -> bytes:
+def run_git(repo: Path, *args: str, input_: bytes | None = None) -> bytes:
     try:
         result = subprocess.run(
             ["git", "-C", str(repo), *args],
@@ -29,13 +32,13 @@ def _git(repo: Path, *args: str, input_: bytes | None = None) -> bytes:
 
 
 class GitError(Exception):
-    pass
+    """git itself failed; the message is its last line of error output."""
 
 
 def repo_top(path: Path) -> Path:
     folder = path if path.is_dir() else path.parent
     try:
-        out = _git(folder, "rev-parse", "--show-toplevel")
+        out = run_git(folder, "rev-parse", "--show-toplevel")
     except GitError:
         raise UsageError(
             f"{path} is not inside a git repository; bpstrat diff compares git revisions"
@@ -44,44 +47,14 @@ def repo_top(path: Path) -> Path:
 
 
 def resolve(repo: Path, revision: str) -> str:
+    """The commit `revision` names; an unknown revision is a usage error."""
+    if not revision or revision.startswith("-") or "\0" in revision:
+        raise UsageError(f"unknown revision {revision!r}")
     try:
         return (
-            _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            run_git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
             .decode()
             .strip()
         )
     except GitError:
         raise UsageError(f"unknown revision {revision!r}") from None
-
-
-def materialise(repo: Path, commit: str, subdir: str, into: Path) -> Path:
-    """Write the files below `subdir` at `commit` into `into`; return that folder."""
-    listing = _git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", subdir or ".")
-    entries = []
-    for record in listing.split(b"\0"):
-        if not record:
-            continue
-        meta, _, raw_name = record.partition(b"\t")
-        mode, kind, sha = meta.split()
-        if kind == b"blob" and mode != b"120000":
-            entries.append((raw_name.decode("utf-8", "surrogateescape"), sha.decode()))
-    if entries:
-        batch = _git(
-            repo, "cat-file", "--batch", input_="\n".join(s for _, s in entries).encode() + b"\n"
-        )
-        offset = 0
-        for name, _ in entries:
-            header_end = batch.index(b"\n", offset)
-            size = int(batch[offset:header_end].split()[2])
-            start = header_end + 1
-            target = into / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(batch[start : start + size])
-            offset = start + size + 1
-    folder = into / subdir if subdir else into
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def temporary_folder() -> tempfile.TemporaryDirectory[str]:
-    return tempfile.TemporaryDirectory(prefix="bpstrat-diff-")

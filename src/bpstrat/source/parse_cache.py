@@ -2,32 +2,41 @@
 
 Each entry is keyed on the exact text of a file, and the whole cache on the bpstrat
 version and the source of the YAML reader, so it is never stale: an edited file has a
-new key, a new bpstrat a new cache. It is plain JSON (never pickle: a cache in a shared
-repository must not be able to run code), lives in `.bpstrat-cache/` in the strategy
-root (a hidden folder: lint skips it; add it to .gitignore), and anything unreadable or
-unexpected in it is ignored. `--no-cache` or BPSTRAT_NO_CACHE=1 switch it off; it is
-also off in CI (CI=true), where every checkout is fresh.
+new key, a new bpstrat a new cache.
+
+A cache must never be able to change a finding, so it is not kept in the repository (a
+pull request could commit one) but in the user's cache folder: $XDG_CACHE_HOME/bpstrat
+or ~/.cache/bpstrat (%LOCALAPPDATA%\\bpstrat\\Cache on Windows), one file per strategy
+root. Every file is signed with a random per-user key kept beside it (readable by the
+user only): a cache bpstrat did not write itself is ignored, whatever its content. It is
+plain JSON (never pickle), read only from a regular file (never a FIFO or a link) of
+bounded size, and each entry is checked as strictly as a parse (cache_entry.py); anything
+unexpected is a miss and the file is parsed again. `--no-cache` or BPSTRAT_NO_CACHE=1
+switch it off; it is also off in CI (CI=true), where every checkout is fresh.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from bpstrat import __version__
-from bpstrat.findings import Issue
 from bpstrat.source import yaml_fast
-from bpstrat.source.positions import Pos, Positions
-from bpstrat.source.yaml_fast import Document, YamlSyntaxError, parse
+from bpstrat.source.cache_entry import BadEntry, Parsed, decode, encode
+from bpstrat.source.tree import read_regular
+from bpstrat.source.yaml_fast import parse
 
-FOLDER = ".bpstrat-cache"
-FILE = "parsed.json"
+__all__ = ["ParseCache", "Parsed", "cache_file", "cache_home", "disabled_by_environment"]
 
-Parsed = tuple[list[Document], YamlSyntaxError | None]
+MAGIC = b"bpstrat-parse-cache 2\n"
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+KEY_BYTES = 32
 
 
 def disabled_by_environment() -> bool:
@@ -37,28 +46,82 @@ def disabled_by_environment() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 
 
+def cache_home() -> Path | None:
+    """The user's cache folder for bpstrat, or None when there is no usable one."""
+    if os.name == "nt":
+        local = os.environ.get("LOCALAPPDATA", "")
+        return Path(local) / "bpstrat" / "Cache" if os.path.isabs(local) else None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "bpstrat"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "bpstrat" if os.path.isabs(home) else None
+
+
+def cache_file(root: Path) -> Path | None:
+    """Where the cache of the strategy root `root` lives."""
+    home = cache_home()
+    if home is None:
+        return None
+    name = os.path.realpath(root).encode("utf-8", "surrogateescape")
+    return home / "parsed" / f"{hashlib.blake2b(name, digest_size=12).hexdigest()}.json"
+
+
 def _stamp() -> str:
     """Changes whenever bpstrat or its YAML reader changes."""
     reader = Path(yaml_fast.__file__).read_bytes()
     return f"{__version__}:{hashlib.blake2b(reader, digest_size=8).hexdigest()}"
 
 
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, key=key, digest_size=32).hexdigest().encode("ascii")
+
+
 class ParseCache:
     """Parsed documents by content hash; `parse` is the only way in."""
 
     def __init__(self, root: Path | None) -> None:
-        self.path = root / FOLDER / FILE if root is not None else None
-        self.stamp = _stamp() if root is not None else ""
+        self.path = cache_file(root) if root is not None else None
+        self.stamp = _stamp() if self.path is not None else ""
         self.entries: dict[str, Any] = {}
         self.used: set[str] = set()
         self.dirty = False
         if self.path is not None:
             self.entries = self._read(self.path)
 
-    def _read(self, path: Path) -> dict[str, Any]:
+    def _key(self, create: bool) -> bytes | None:
+        """The per-user signing key, made on first write; None when there is none."""
+        assert self.path is not None
+        key_path = self.path.parent.parent / "key"
+        raw = read_regular(str(key_path), KEY_BYTES, follow=False)
+        if isinstance(raw, bytes):
+            return raw if len(raw) == KEY_BYTES else None
+        if not create:
+            return None
+        key = os.urandom(KEY_BYTES)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            key_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(key_path, flags, 0o600)
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as out:
+            out.write(key)
+        return key
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        key = self._key(create=False)
+        if key is None:
+            return {}
+        raw = read_regular(str(path), MAX_CACHE_BYTES, follow=False)
+        if isinstance(raw, str) or len(raw) > MAX_CACHE_BYTES or not raw.startswith(MAGIC):
+            return {}
+        signature, _, payload = raw[len(MAGIC) :].partition(b"\n")
+        if not hmac.compare_digest(signature, _sign(key, payload)):
+            return {}
+        try:
+            data = json.loads(payload.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("stamp") != self.stamp:
             return {}
@@ -72,12 +135,11 @@ class ParseCache:
         self.used.add(key)
         cached = self.entries.get(key)
         if cached is not None:
-            try:
-                return _decode(cached)
-            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-                pass  # a damaged entry: parse again and replace it
+            with contextlib.suppress(BadEntry, ValueError, TypeError, RecursionError):
+                return decode(cached)
+            # a damaged entry: parse again and replace it
         result = parse(text)
-        self.entries[key] = _encode(result)
+        self.entries[key] = encode(result)
         self.dirty = True
         return result
 
@@ -88,47 +150,16 @@ class ParseCache:
         from bpstrat.source.atomic import write_atomic
 
         kept = {k: v for k, v in self.entries.items() if k in self.used}
-        text = json.dumps({"stamp": self.stamp, "entries": kept}, separators=(",", ":"))
+        try:
+            payload = json.dumps({"stamp": self.stamp, "entries": kept}, separators=(",", ":"))
+        except (ValueError, TypeError, RecursionError):
+            return  # data JSON cannot hold as it is (a huge integer): not cached
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
-            write_atomic(self.path, text)
-
-
-def _encode(result: Parsed) -> dict[str, Any]:
-    documents, error = result
-    return {
-        "documents": [
-            {
-                "data": d.data,
-                "keys": [[list(p), pos.line, pos.column] for p, pos in d.positions.keys.items()],
-                "values": [
-                    [list(p), pos.line, pos.column] for p, pos in d.positions.values.items()
-                ],
-                "start": [d.start.line, d.start.column],
-                "problems": [
-                    [p.code, *(p.mark or (1, 1)), p.message, list(p.path)] for p in d.problems
-                ],
-            }
-            for d in documents
-        ],
-        "error": None if error is None else [error.pos.line, error.pos.column, error.message],
-    }
-
-
-def _decode(entry: dict[str, Any]) -> Parsed:
-    documents = []
-    for d in entry["documents"]:
-        positions = Positions()
-        positions.keys = {tuple(p): Pos(line, column) for p, line, column in d["keys"]}
-        positions.values = {tuple(p): Pos(line, column) for p, line, column in d["values"]}
-        problems = [
-            Issue(code, message, path=tuple(path), mark=(line, column))
-            for code, line, column, message, path in d["problems"]
-        ]
-        documents.append(Document(d["data"], positions, Pos(*d["start"]), problems))
-    error = entry["error"]
-    syntax = None if error is None else YamlSyntaxError(Pos(error[0], error[1]), error[2])
-    return documents, syntax
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not stat.S_ISDIR(os.lstat(self.path.parent).st_mode):
+                return
+            key = self._key(create=True)
+            if key is None:
+                return
+            signature = _sign(key, payload.encode("utf-8"))
+            write_atomic(self.path, (MAGIC + signature + b"\n").decode("ascii") + payload)

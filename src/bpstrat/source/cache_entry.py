@@ -1,0 +1,162 @@
+"""One parse-cache entry <-> parsed documents, checked as strictly as a parse.
+
+An entry is plain JSON. Decoding accepts only the exact shape `encode` writes: the right
+keys, the right types (a bool is not a line number), positive positions, a known finding
+code, data no deeper than the YAML reader allows and no larger; anything else raises
+BadEntry and the caller parses the file again. The walk over the data is iterative, so
+a deep entry cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bpstrat.findings import Issue
+from bpstrat.source.positions import Pos, Positions
+from bpstrat.source.yaml_fast import MAX_DEPTH, MAX_NODES, Document, YamlSyntaxError
+
+Parsed = tuple[list[Document], YamlSyntaxError | None]
+
+MAX_POSITION = 10_000_000  # more lines or columns than a 1 MiB file can have
+MAX_TEXT = 1024 * 1024
+_CODE = re.compile(r"^BP[0-9]{3}$")
+
+
+class BadEntry(ValueError):
+    """The entry is not exactly what encode() writes."""
+
+
+def encode(result: Parsed) -> dict[str, Any]:
+    documents, error = result
+    return {
+        "documents": [
+            {
+                "data": d.data,
+                "keys": [[list(p), pos.line, pos.column] for p, pos in d.positions.keys.items()],
+                "values": [
+                    [list(p), pos.line, pos.column] for p, pos in d.positions.values.items()
+                ],
+                "start": [d.start.line, d.start.column],
+                "problems": [
+                    [p.code, *(p.mark or (1, 1)), p.message, list(p.path)] for p in d.problems
+                ],
+            }
+            for d in documents
+        ],
+        "error": None if error is None else [error.pos.line, error.pos.column, error.message],
+    }
+
+
+def decode(entry: object) -> Parsed:
+    """The parsed documents `entry` holds; BadEntry unless it is exactly encode()'s shape."""
+    fields = _mapping(entry, ("documents", "error"))
+    documents = [_document(d) for d in _list(fields["documents"], MAX_NODES)]
+    error = fields["error"]
+    if error is None:
+        return documents, None
+    line, column, message = _list(error, 3, exact=True)
+    return documents, YamlSyntaxError(_pos(line, column), _text(message))
+
+
+def _document(value: object) -> Document:
+    d = _mapping(value, ("data", "keys", "values", "start", "problems"))
+    data = d["data"]
+    _check_data(data)
+    positions = Positions()
+    positions.keys = _places(d["keys"])
+    positions.values = _places(d["values"])
+    line, column = _list(d["start"], 2, exact=True)
+    problems = []
+    for item in _list(d["problems"], MAX_NODES):
+        code, p_line, p_column, message, path = _list(item, 5, exact=True)
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise BadEntry("finding code")
+        mark = _pos(p_line, p_column)
+        problems.append(
+            Issue(code, _text(message), path=_path(path), mark=(mark.line, mark.column))
+        )
+    return Document(data, positions, _pos(line, column), problems)
+
+
+def _places(value: object) -> dict[tuple[str | int, ...], Pos]:
+    """[[path, line, column], ...] -> positions (the hot loop of a warm run: kept flat)."""
+    if type(value) is not list or len(value) > MAX_NODES:
+        raise BadEntry("positions")
+    out: dict[tuple[str | int, ...], Pos] = {}
+    new_pos = tuple.__new__
+    for item in value:
+        if type(item) is not list or len(item) != 3:
+            raise BadEntry("position")
+        path, line, column = item
+        if (
+            type(line) is not int
+            or type(column) is not int
+            or not 0 < line <= MAX_POSITION
+            or not 0 < column <= MAX_POSITION
+            or type(path) is not list
+            or len(path) > MAX_DEPTH + 1
+        ):
+            raise BadEntry("position")
+        for part in path:
+            if type(part) is not str and (type(part) is not int or part < 0):
+                raise BadEntry("path")
+        out[tuple(path)] = new_pos(Pos, (line, column))
+    return out
+
+
+def _mapping(value: object, keys: tuple[str, ...]) -> dict[str, object]:
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise BadEntry("shape")
+    return value
+
+
+def _list(value: object, limit: int, exact: bool = False) -> list[object]:
+    if not isinstance(value, list) or len(value) > limit or (exact and len(value) != limit):
+        raise BadEntry("list")
+    return value
+
+
+def _int(value: object) -> int:
+    if type(value) is not int or not 0 < value <= MAX_POSITION:
+        raise BadEntry("position")
+    return value
+
+
+def _pos(line: object, column: object) -> Pos:
+    return Pos(_int(line), _int(column))
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise BadEntry("text")
+    return value
+
+
+def _path(value: object) -> tuple[str | int, ...]:
+    out: list[str | int] = []
+    for part in _list(value, MAX_DEPTH + 1):
+        if isinstance(part, str) or (type(part) is int and part >= 0):
+            out.append(part)
+        else:
+            raise BadEntry("path")
+    return tuple(out)
+
+
+def _check_data(data: object) -> None:
+    """Plain JSON data no deeper than MAX_DEPTH and with at most MAX_NODES nodes."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    nodes = 0
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES or depth > MAX_DEPTH + 1:
+            raise BadEntry("too large or too deep")
+        if value is None or isinstance(value, (bool, int, float, str)):
+            continue
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        else:
+            raise BadEntry("data type")

@@ -1,0 +1,204 @@
+"""A tree of files to read a strategy from: a folder on disk, or a git revision in memory.
+
+The loader asks a tree for two things only: which entity files it holds (`discover`) and
+the bytes of one file (`read_bytes`). Both refuse to leave the strategy root: a file or
+folder whose real path is outside the root is reported (BP105) and never opened, and
+only regular files are read (a FIFO, socket or device is never opened, so nothing
+blocks), at most MAX_FILE_BYTES of each.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from abc import ABC, abstractmethod
+from pathlib import Path as FsPath
+
+from bpstrat.findings import Issue
+
+ROOT_FILE = "bpstrat.yaml"
+MAX_FILE_BYTES = 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+OUTSIDE = "symlink points outside the strategy root: not read"
+TOO_LARGE = f"file is larger than {MAX_FILE_BYTES // 1024} KiB; split it into smaller files"
+NOT_REGULAR = "not a regular file (a pipe, socket or device?); skipped, rename or remove it"
+BROKEN_LINK = "broken symbolic link: its target does not exist; fix or remove the link"
+
+
+class Tree(ABC):
+    """The files below a strategy root; `root` is where they are (or were) on disk."""
+
+    root: FsPath
+
+    @abstractmethod
+    def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
+        """Every entity file (root-relative, `/`-separated, in walk order) and the
+        issues for entries that cannot be read."""
+
+    @abstractmethod
+    def read_bytes(self, rel: str) -> bytes | str:
+        """The file's bytes (at most MAX_FILE_BYTES + 1 of them), or why it cannot be read."""
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob: `**` spans folders, `*` and `?` stay within one name.
+
+    A pattern also matches everything below a folder it matches (`drafts` = `drafts/**`).
+    """
+    out = ""
+    i = 0
+    pattern = pattern.strip().lstrip("/")
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out += "(?:.*/)?"
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out += ".*"
+            i += 2
+            continue
+        out += "[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char)
+        i += 1
+    anchored = "" if "/" in pattern.rstrip("/") else "(?:.*/)?"
+    return re.compile(f"^{anchored}{out.rstrip('/')}(?:/.*)?$")
+
+
+def is_yaml_name(name: str) -> bool:
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+def inside(real: str, real_root: str) -> bool:
+    """True when the resolved path `real` is `real_root` or below it."""
+    if real == real_root:
+        return True
+    prefix = real_root if real_root.endswith(os.sep) else real_root + os.sep
+    return real.startswith(prefix)
+
+
+class FolderTree(Tree):
+    """A strategy root on disk."""
+
+    def __init__(self, root: FsPath) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self._plain: set[str] = set()  # found below the root through no link at all
+
+    def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
+        patterns = [glob_regex(p) for p in exclude if p.strip()]
+        found: list[str] = []
+        findings: list[Issue] = []
+        seen_dirs: set[tuple[int, int]] = set()
+
+        def excluded(rel: str) -> bool:
+            return any(p.match(rel) for p in patterns)
+
+        def walk(folder: str, rel: str, plain: bool) -> None:
+            try:
+                info = os.stat(folder)
+            except OSError:
+                return
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                return  # a symlink loop or a second way into the same folder
+            seen_dirs.add((info.st_dev, info.st_ino))
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                return
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                child_rel = f"{rel}{name}"
+                if excluded(child_rel):
+                    continue
+                outside = False
+                link = True
+                try:
+                    link = entry.is_symlink()
+                    if link:
+                        outside = not inside(os.path.realpath(entry.path), self.real_root)
+                    is_dir = entry.is_dir(follow_symlinks=True)
+                except (OSError, ValueError):
+                    is_dir = False
+                if is_dir:
+                    if outside:
+                        findings.append(Issue("BP105", OUTSIDE, child_rel, mark=(1, 1)))
+                    else:
+                        walk(entry.path, child_rel + "/", plain and not link)
+                    continue
+                if not is_yaml_name(name) or child_rel == ROOT_FILE:
+                    continue
+                problem = OUTSIDE if outside else _not_regular(entry.path)
+                if problem:
+                    findings.append(Issue("BP105", problem, child_rel, mark=(1, 1)))
+                    continue
+                found.append(child_rel)
+                if plain and not link:
+                    self._plain.add(child_rel)
+
+        walk(str(self.root), "", True)
+        return found, findings
+
+    def read_bytes(self, rel: str) -> bytes | str:
+        if rel in self._plain:
+            # no link on the way: open it without following one (nothing to resolve)
+            return read_regular(os.path.join(self.root, rel), MAX_FILE_BYTES, follow=False)
+        try:
+            real = os.path.realpath(os.path.join(self.root, rel))
+        except (OSError, ValueError) as error:
+            return f"cannot be read: {error}"
+        if not inside(real, self.real_root):
+            return OUTSIDE
+        problem = _not_regular(real)
+        if problem:
+            return problem
+        return read_regular(real, MAX_FILE_BYTES)
+
+
+def _not_regular(path: str) -> str | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return BROKEN_LINK
+    except (OSError, ValueError) as error:
+        return f"cannot be read: {getattr(error, 'strerror', None) or error}"
+    if not stat.S_ISREG(info.st_mode):
+        return NOT_REGULAR
+    return None
+
+
+def read_regular(path: str, limit: int, follow: bool = True) -> bytes | str:
+    """At most `limit` + 1 bytes of a regular file, or why not.
+
+    The file is opened without blocking and checked to be regular before a byte is read:
+    a FIFO put in its place after a check is never waited on. `follow=False` refuses a
+    symbolic link as the last part of `path`.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return BROKEN_LINK
+    except (OSError, ValueError) as error:
+        return f"cannot be read: {getattr(error, 'strerror', None) or error}"
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return NOT_REGULAR
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    finally:
+        os.close(fd)
