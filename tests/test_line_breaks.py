@@ -11,5 +11,5 @@ def test_positions_count_lines_as_editors_do() -> None:
     assert error is None
     assert docs[0].positions.key(("b", "c")) == (3, 3)
     assert docs[1].start.line == 4
-    broken, error = parse("a: '\x85'\nb: [\n")
+    _docs, error = parse("a: '\x85'\nb: [\n")
     assert error is not None and error.pos.line <= 3
