@@ -1,1 +1,3 @@
-"""cli"""
+"""The command line: the Typer app (flags only) and one module per command that calls one
+function.
+"""

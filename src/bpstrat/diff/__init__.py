@@ -1,1 +1,3 @@
-"""diff"""
+"""What a change does to the strategy: entities, choices, coalition and findings compared
+across two loads.
+"""

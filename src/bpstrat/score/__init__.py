@@ -1,1 +1,3 @@
-"""score"""
+"""Scoring: pure arithmetic over the typed entities (support, choice, conflict, flip,
+sides, coalition), the view `bpstrat score` shows, and its sentences.
+"""
