@@ -6,7 +6,10 @@ import os
 import sys
 import time
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0  # seconds before the bar appears: quick runs never flicker
 
@@ -27,8 +30,8 @@ class FileProgress:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.started = time.monotonic()
-        self.bar: Any = None
-        self.task: Any = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
         self.done = 0
         self.total = 0
 
@@ -49,7 +52,7 @@ class FileProgress:
             )
             self.bar.start()
             self.task = self.bar.add_task("read", total=total)
-        if self.bar is not None:
+        if self.bar is not None and self.task is not None:
             self.bar.update(self.task, completed=done, total=total)
 
     def __enter__(self) -> FileProgress:

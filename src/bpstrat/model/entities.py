@@ -386,3 +386,6 @@ class Decision(Strict):
 
 
 Entity = Consumer | Stakeholder | Problem | Goal | Dimension | Decision
+MODELS: dict[str, type[Entity]] = {
+    model.__name__: model for model in (Consumer, Stakeholder, Problem, Goal, Dimension, Decision)
+}

@@ -7,7 +7,7 @@ the models; `Kind.model` imports them when asked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -23,9 +23,9 @@ class Kind(NamedTuple):
 
     @property
     def model(self) -> type[Entity]:
-        from bpstrat.model import entities
+        from bpstrat.model.entities import MODELS
 
-        return cast("type[Entity]", getattr(entities, self.class_name))
+        return MODELS[self.class_name]
 
 
 KINDS: dict[str, Kind] = {
