@@ -61,17 +61,18 @@ def _relative(target: Path, root: Path) -> str:
 def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
     root = find_root(path)
     tally = _Tally()
+    preview = check or show_diff
     for target in _targets(path, root):
         rel = _relative(target, root)
         try:
-            _format_file(target, rel, root, check, show_diff, tally)
+            _format_file(target, rel, root, preview, show_diff, tally)
         except _Refused as reason:
             sys.stderr.write(f"{rel}: left as is: {reason}\n")
             tally.left += 1
         except _Failed as error:
             sys.stderr.write(f"{rel}{error}\n")
             tally.failed += 1
-    verb = "would reformat" if check else "reformatted"
+    verb = "would reformat" if preview else "reformatted"
     for rel in tally.changed:
         sys.stderr.write(f"{verb} {rel}\n")
     summary = [f"{verb} {_files(len(tally.changed))}", f"{_files(tally.unchanged)} unchanged"]
@@ -100,7 +101,7 @@ def _real_file(target: Path, root: Path) -> Path:
 
 
 def _format_file(
-    target: Path, rel: str, root: Path, check: bool, show_diff: bool, tally: _Tally
+    target: Path, rel: str, root: Path, preview: bool, show_diff: bool, tally: _Tally
 ) -> None:
     real = _real_file(target, root)
     try:
@@ -137,7 +138,7 @@ def _format_file(
                 f"b/{rel}",
             )
         )
-    if not check:
+    if not preview:
         bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
         _write(real, bom + result.text, state)
     tally.changed.append(rel)
