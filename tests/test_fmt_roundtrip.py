@@ -171,8 +171,7 @@ CASES = _cases()
 def test_generated_round_trips_hold_the_promise() -> None:
     refused = formatted = 0
     for text in CASES:
-        docs, error = parse(text)
-        if error is not None:
+        if parse(text)[1] is not None:
             continue
         try:
             reason = check_property(text)
