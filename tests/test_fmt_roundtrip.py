@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import bpstrat.cli.fmt as cli_fmt
 from bpstrat.cli.fmt import run_fmt
 from bpstrat.edit.fmt import format_text
+from bpstrat.errors import UsageError
 from bpstrat.source.files import MAX_FILE_BYTES
 from bpstrat.source.yaml_fast import parse
 from conftest import Writer
@@ -280,7 +281,11 @@ def test_symlink_out_of_the_root_is_left_alone(
     (base / "link.yaml").symlink_to(outside)
     assert run_fmt(base, check=False, show_diff=False) == 0
     assert outside.read_bytes() == MESSY and (base / "link.yaml").is_symlink()
-    assert "outside the strategy root" in capsys.readouterr().err
+    with pytest.raises(UsageError):  # named directly, the link leads out of the root
+        run_fmt(base / "link.yaml", check=False, show_diff=False)
+    assert outside.read_bytes() == MESSY
+    with pytest.raises(cli_fmt._Refused, match="outside the strategy root"):
+        cli_fmt._real_file(base / "link.yaml", base)
 
 
 def test_hard_links_are_never_split(root: Writer, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,8 @@ def read_checked(text: str) -> list[Document]:
     for document in documents:
         for problem in document.problems:
             if problem.code == "BP102":
-                raise RoundTripError(f"{problem.pos.line}:{problem.pos.column}", problem.message)
+                line, column = problem.mark or (1, 1)
+                raise RoundTripError(f"{line}:{column}", problem.message)
     return documents
 
 
