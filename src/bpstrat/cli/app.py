@@ -259,9 +259,15 @@ def fmt(
     check: bool = typer.Option(
         False, "--check", help="Write nothing; exit 1 if a file would change."
     ),
-    diff: bool = typer.Option(False, "--diff", help="Print what would change as a diff."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print what would change as a diff; write nothing."
+    ),
 ) -> None:
-    """Format the strategy files canonically, keeping every comment and value."""
+    """Format the strategy files canonically, keeping every comment and value.
+
+    A file is written only if it reads back to the same data and comments; a file fmt
+    cannot rewrite safely is left as is, with the reason on stderr (exit 0).
+    """
     from bpstrat.cli.fmt import run_fmt
 
     raise typer.Exit(run_fmt(path, check, diff))

@@ -1,15 +1,24 @@
-"""`bpstrat fmt`: rewrite strategy files in canonical form, or check that they are."""
+"""`bpstrat fmt`: rewrite strategy files in canonical form, or check that they are.
+
+Each file ends in one of four ways: unchanged, reformatted (or "would reformat" with
+`--check`), left as is (a file fmt does not rewrite safely: a reason is printed, and this
+is not an error), or not formatted because of an error (unreadable, invalid YAML, a
+failed write): only errors, and files that would change under `--check`, exit 1.
+`--check` and `--diff` never write.
+"""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bpstrat.edit.fmt import format_text
 from bpstrat.model.config import read_config
-from bpstrat.source.atomic import write_atomic
-from bpstrat.source.files import ROOT_FILE, decode, discover, find_root, read_file
+from bpstrat.source.atomic import FileChangedError, FileState, read_state, write_atomic
+from bpstrat.source.files import MAX_FILE_BYTES, ROOT_FILE, decode, discover, find_root, read_file
 from bpstrat.source.roundtrip import RoundTripError
 
 
@@ -17,64 +26,130 @@ def _files(count: int) -> str:
     return f"{count} file{'' if count == 1 else 's'}"
 
 
-def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
-    root = find_root(path)
+@dataclass
+class _Tally:
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    left: int = 0
+    failed: int = 0
+
+
+class _Refused(Exception):
+    """fmt leaves the file as it is, for the reason given."""
+
+
+class _Failed(Exception):
+    """The file could not be formatted; the message says why."""
+
+
+def _targets(path: Path, root: Path) -> list[Path]:
     config_file = read_file(root / ROOT_FILE, ROOT_FILE)
     config, _ = read_config(config_file.documents[0] if config_file.documents else None)
     files, _ = discover(root, config.exclude)
-    targets = [root / ROOT_FILE, *files]
     if path.resolve() != root and path.resolve().is_file():
-        targets = [path.resolve()]
-    changed: list[str] = []
-    failed = 0
-    for target in targets:
-        rel = target.relative_to(root).as_posix()
+        return [path.absolute().parent.resolve() / path.name]  # a link stays a link
+    return [root / ROOT_FILE, *files]
+
+
+def _relative(target: Path, root: Path) -> str:
+    try:
+        return target.relative_to(root).as_posix()
+    except ValueError:
+        return str(target)
+
+
+def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
+    root = find_root(path)
+    tally = _Tally()
+    preview = check or show_diff
+    for target in _targets(path, root):
+        rel = _relative(target, root)
         try:
-            raw = target.read_bytes()
-        except OSError as error:
-            sys.stderr.write(f"{rel}: cannot read: {error.strerror or error}\n")
-            failed += 1
-            continue
-        text, problem = decode(raw)
-        if text is None:
-            sys.stderr.write(f"{rel}:{problem[0]}:{problem[1]}: {problem[2]}; left as it is\n")
-            failed += 1
-            continue
-        try:
-            result = format_text(text, rel == ROOT_FILE)
-        except RoundTripError as error:
-            sys.stderr.write(f"{rel}:{error.where}: invalid YAML: {error.message}; left as it is\n")
-            failed += 1
-            continue
-        for note in result.notes:
-            sys.stderr.write(f"{rel}: {note}\n")
-        if result.text == text:
-            continue
-        changed.append(rel)
-        if show_diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    text.splitlines(keepends=True),
-                    result.text.splitlines(keepends=True),
-                    f"a/{rel}",
-                    f"b/{rel}",
-                )
-            )
-        if not check:
-            try:
-                write_atomic(target, result.text)
-            except OSError as error:
-                sys.stderr.write(f"{rel}: cannot write: {error.strerror or error}; left as it is\n")
-                changed.pop()
-                failed += 1
-    verb = "would reformat" if check else "reformatted"
-    for rel in changed:
+            _format_file(target, rel, root, preview, show_diff, tally)
+        except _Refused as reason:
+            sys.stderr.write(f"{rel}: left as is: {reason}\n")
+            tally.left += 1
+        except _Failed as error:
+            sys.stderr.write(f"{rel}{error}\n")
+            tally.failed += 1
+    verb = "would reformat" if preview else "reformatted"
+    for rel in tally.changed:
         sys.stderr.write(f"{verb} {rel}\n")
-    unchanged = len(targets) - len(changed) - failed
-    summary = [f"{verb} {_files(len(changed))}", f"{_files(unchanged)} unchanged"]
-    if failed:
-        summary.append(f"{_files(failed)} left as they are (errors above)")
+    summary = [f"{verb} {_files(len(tally.changed))}", f"{_files(tally.unchanged)} unchanged"]
+    if tally.left:
+        summary.append(f"{_files(tally.left)} left as is (reasons above)")
+    if tally.failed:
+        summary.append(f"{_files(tally.failed)} left as they are (errors above)")
     sys.stderr.write(", ".join(summary) + "\n")
-    if failed or (check and changed):
+    if tally.failed or (check and tally.changed):
         return 1
     return 0
+
+
+def _real_file(target: Path, root: Path) -> Path:
+    """The file to rewrite: a symlink's target, which must lie inside the root."""
+    try:
+        real = target.resolve(strict=True)
+    except (OSError, RuntimeError) as error:
+        raise _Failed(f": cannot read: {error}; left as it is") from None
+    if real != target and not real.is_relative_to(root.resolve()):
+        raise _Refused(
+            "it is a symbolic link to a file outside the strategy root; "
+            "fmt never writes outside the root"
+        )
+    return real
+
+
+def _format_file(
+    target: Path, rel: str, root: Path, preview: bool, show_diff: bool, tally: _Tally
+) -> None:
+    real = _real_file(target, root)
+    try:
+        raw, info, state = read_state(real, MAX_FILE_BYTES)
+    except OSError as error:
+        raise _Failed(f": cannot read: {error.strerror or error}; left as it is") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _Refused(f"file is larger than {MAX_FILE_BYTES // 1024} KiB")
+    text, problem = decode(raw)
+    if text is None:
+        raise _Failed(f":{problem[0]}:{problem[1]}: {problem[2]}; left as it is")
+    try:
+        result = format_text(text, rel == ROOT_FILE)
+    except RoundTripError as error:
+        raise _Failed(f":{error.where}: invalid YAML: {error.message}; left as it is") from None
+    for note in result.notes:
+        sys.stderr.write(f"{rel}: {note}\n")
+    if result.refused is not None:
+        raise _Refused(result.refused)
+    if result.text == text:
+        tally.unchanged += 1
+        return
+    if info.st_nlink > 1:
+        raise _Refused(
+            f"it has {info.st_nlink} hard links, and rewriting it would split them; "
+            "format a copy by hand if needed"
+        )
+    if show_diff:
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                f"a/{rel}",
+                f"b/{rel}",
+            )
+        )
+    if not preview:
+        bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+        _write(real, bom + result.text, state)
+    tally.changed.append(rel)
+
+
+def _write(real: Path, text: str, state: FileState) -> None:
+    try:
+        write_atomic(real, text, expect=state)
+    except FileChangedError:
+        raise _Failed(
+            ": changed while fmt was formatting it; left as it is: run fmt again"
+        ) from None
+    except OSError as error:
+        raise _Failed(f": cannot write: {error.strerror or error}; left as it is") from None

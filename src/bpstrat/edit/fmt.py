@@ -13,50 +13,97 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from bpstrat.edit.fmt_scan import Scan, scan
+from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
 from bpstrat.model.config import RootConfig
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.validate import model_at
-from bpstrat.source.roundtrip import WIDTH, dump_all, load_all
+from bpstrat.source.roundtrip import WIDTH, RoundTripError, dump_all, load_all
 
 
 @dataclass
 class Formatted:
+    """The canonical text, or the input unchanged with `refused` saying why."""
+
     text: str
     notes: list[str]
+    refused: str | None = None
 
 
 def format_text(text: str, is_root_config: bool = False) -> Formatted:
-    """The canonical form of one file's text (raises RoundTripError on bad YAML)."""
-    documents = load_all(text)
-    lines = text.splitlines()
-    comment_lines = _comment_lines(lines)
+    """The canonical form of one file's text, checked before it is returned.
+
+    Raises RoundTripError when the file is not valid YAML (a syntax error, a duplicate
+    key, an alias bomb). Returns the text unchanged, with a reason in `refused`, when
+    the file holds something fmt does not rewrite or when the formatted text would not
+    read back to the same data and comments, or would change again on a second run.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    documents = read_checked(body)
+    try:
+        layout = scan(body)
+    except yaml.YAMLError as error:  # pragma: no cover - the fast reader accepted it
+        return Formatted(text, [], f"its tokens could not be read ({error})")
+    refusal = layout.refusal or (alias_refusal(documents) if layout.aliases else None)
+    if refusal is not None:
+        return Formatted(text, [], refusal)
     notes: list[str] = []
-    for document in documents:
-        model: type[BaseModel] | None = RootConfig if is_root_config else None
-        if isinstance(document, CommentedMap) and not is_root_config:
-            kind = document.get("kind")
-            found = KINDS.get(kind) if isinstance(kind, str) else None
-            model = found.model if found is not None else None
-        _format_node(document, model, (), comment_lines, notes, lines)
-    explicit = text.lstrip("\ufeff").lstrip().startswith("---") or _starts_after_comments(text)
-    out = dump_all(documents, explicit_start=explicit)
-    if not documents:
-        out = text
-    if text.startswith("\ufeff"):
-        out = "\ufeff" + out
-    return Formatted(out, notes)
+    try:
+        out = _format_stream(body, layout, is_root_config, notes)
+        if out == body:
+            return Formatted(text, notes)
+        problem = compare(body, documents, layout, out)
+        if problem is None and _format_stream(out, scan(out), is_root_config, []) != out:
+            problem = "formatting it twice gives a different text (fmt would not be stable)"
+    except RoundTripError as error:
+        problem = f"the round-trip YAML reader cannot handle it ({error.message})"
+    except yaml.YAMLError as error:
+        problem = f"the formatted text would not read back ({error})"
+    if problem is not None:
+        return Formatted(text, [], problem)
+    return Formatted(bom + out, notes)
 
 
-def _starts_after_comments(text: str) -> bool:
-    """True when the first non-comment line is `---` (a separator after a header)."""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            return stripped.startswith("---")
-    return False
+def _format_stream(text: str, layout: Scan, is_root_config: bool, notes: list[str]) -> str:
+    """Format each document on its own; `---`/`...` lines and what stands between stay."""
+    pieces: list[str] = []
+    done = 0
+    for begin, end in layout.markers:
+        pieces.append(_format_body(text[done:begin], is_root_config, notes))
+        pieces.append(text[begin:end])
+        done = end
+    pieces.append(_format_body(text[done:], is_root_config, notes))
+    return "".join(pieces)
+
+
+def _format_body(text: str, is_root_config: bool, notes: list[str]) -> str:
+    """One document's text: comments before and after its content are kept verbatim."""
+    span = scan(text).content
+    if span is None:
+        return text
+    first, tail = span
+    core = text[first:tail]
+    documents = load_all(core)
+    if len(documents) != 1 or not isinstance(documents[0], (CommentedMap, CommentedSeq)):
+        return text
+    document = documents[0]
+    lines = core.splitlines()
+    comment_lines = _comment_lines(lines)
+    model: type[BaseModel] | None = RootConfig if is_root_config else None
+    if isinstance(document, CommentedMap) and not is_root_config:
+        kind = document.get("kind")
+        found = KINDS.get(kind) if isinstance(kind, str) else None
+        model = found.model if found is not None else None
+    _format_node(document, model, (), comment_lines, notes, lines)
+    out = dump_all(documents)
+    if tail < len(text) and not out.endswith("\n"):
+        out += "\n"
+    return text[:first] + out + text[tail:]
 
 
 def _comment_lines(lines: list[str]) -> set[int]:

@@ -40,16 +40,25 @@ def load_all(text: str) -> list[Any]:
         where = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else "1:1"
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise RoundTripError(where, str(problem)) from None
-    except (ValueError, TypeError, RecursionError) as error:
-        raise RoundTripError("1:1", str(error) or type(error).__name__) from None
+    except Exception as error:
+        raise RoundTripError("1:1", _describe(error)) from None
 
 
 def dump_all(documents: list[Any], explicit_start: bool = False) -> str:
+    """The text of `documents`; raises RoundTripError when ruamel cannot write them."""
     out = io.StringIO()
     yaml = make_yaml()
     yaml.explicit_start = explicit_start
-    yaml.dump_all(documents, out)
+    try:
+        yaml.dump_all(documents, out)
+    except Exception as error:
+        raise RoundTripError("1:1", _describe(error)) from None
     return out.getvalue()
+
+
+def _describe(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 class RoundTripError(Exception):
