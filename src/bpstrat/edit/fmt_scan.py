@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
+from yaml.error import Mark
 from yaml.tokens import (
     AliasToken,
     AnchorToken,
@@ -24,6 +24,7 @@ from yaml.tokens import (
     StreamEndToken,
     StreamStartToken,
     TagToken,
+    Token,
 )
 
 try:
@@ -64,15 +65,46 @@ def line_start(text: str, index: int) -> int:
     return index
 
 
-def _tokens(text: str) -> list[Any]:
+@dataclass(frozen=True)
+class Tok:
+    """What fmt reads of one scanner token (libyaml's tokens are untyped)."""
+
+    kind: type[Token]
+    start: int  # character offsets
+    end: int
+    line: int  # 0-based line of the start
+    end_column: int
+    value: str = ""  # scalar text, or a directive's name
+    style: str = ""
+    plain: bool = False
+
+    def of(self, *kinds: type[Token]) -> bool:
+        return issubclass(self.kind, kinds)
+
+
+def _tok(token: Token) -> Tok:
+    start: Mark = token.start_mark
+    end: Mark = token.end_mark
+    value = ""
+    style, plain = "", False
+    if isinstance(token, ScalarToken):
+        scalar: ScalarToken = token
+        value, style, plain = str(scalar.value), str(scalar.style or ""), bool(scalar.plain)
+    elif isinstance(token, DirectiveToken):
+        directive: DirectiveToken = token
+        value = str(directive.name)
+    return Tok(type(token), start.index, end.index, start.line, end.column, value, style, plain)
+
+
+def _tokens(text: str) -> list[Tok]:
     scanner = _Scanner(text)
-    tokens: list[Any] = []
+    tokens: list[Tok] = []
     try:
         while True:
             token = scanner.get_token()
             if token is None:
                 break
-            tokens.append(token)
+            tokens.append(_tok(token))
             if isinstance(token, StreamEndToken):
                 break
     finally:
@@ -88,25 +120,24 @@ def scan(text: str) -> Scan:
     first: int | None = None
     tail = 0
     for number, token in enumerate(tokens):
-        start, end = token.start_mark, token.end_mark
-        _gap(text, previous_end, start.index, start.line, result)
-        previous_end = max(previous_end, end.index)
+        _gap(text, previous_end, token.start, token.line, result)
+        previous_end = max(previous_end, token.end)
         if result.refusal is None:
             result.refusal = _refusal(text, tokens, number, token)
-        if isinstance(token, (AliasToken, AnchorToken)):
+        if token.of(AliasToken, AnchorToken):
             result.aliases = True
-        if isinstance(token, (DocumentStartToken, DocumentEndToken)):
-            result.markers.append((start.index, line_end(text, end.index)))
-        elif not isinstance(token, _LAYOUT):
+        if token.of(DocumentStartToken, DocumentEndToken):
+            result.markers.append((token.start, line_end(text, token.end)))
+        elif not token.of(*_LAYOUT):
             if first is None:
-                first = line_start(text, start.index)
-            width = end.index > start.index
-            if isinstance(token, ScalarToken):
+                first = line_start(text, token.start)
+            width = token.end > token.start
+            if token.of(ScalarToken):
                 if token.style in ("|", ">"):
-                    _block_header_comment(text, start.index, start.line, result)
+                    _block_header_comment(text, token.start, token.line, result)
                 if not (token.plain and _NULL.match(token.value)):  # `~` is written `null`
-                    result.scalars.append((start.line + 1, token.style or "", token.value))
-            stop = end.index if width and end.column == 0 else line_end(text, end.index)
+                    result.scalars.append((token.line + 1, token.style, token.value))
+            stop = token.end if width and token.end_column == 0 else line_end(text, token.end)
             tail = max(tail, stop)
     if first is not None:
         result.content = (first, tail)
@@ -143,37 +174,33 @@ def _block_header_comment(text: str, index: int, line: int, result: Scan) -> Non
         result.comments.append((line + 1, header[at:].rstrip()))
 
 
-def _refusal(text: str, tokens: list[Any], number: int, token: Any) -> str | None:
+def _refusal(text: str, tokens: list[Tok], number: int, token: Tok) -> str | None:
     """Why fmt leaves the file alone because of this token, or None."""
-    line = token.start_mark.line + 1
-    if isinstance(token, DirectiveToken):
+    line = token.line + 1
+    if token.of(DirectiveToken):
         return (
-            f"line {line}: `%{token.name}` directive: fmt does not rewrite files with "
+            f"line {line}: `%{token.value}` directive: fmt does not rewrite files with "
             "directives (they change how the rest reads); remove it if it is not needed"
         )
-    if isinstance(token, TagToken):
+    if token.of(TagToken):
         return (
             f"line {line}: YAML tag: fmt does not rewrite tagged values; "
             "bpstrat reads plain data only, so remove the tag"
         )
-    if isinstance(token, KeyToken) and token.end_mark.index > token.start_mark.index:
+    if token.of(KeyToken) and token.end > token.start:
         return (
             f"line {line}: explicit `?` key: fmt does not rewrite them; "
             "write the key as `name: value`"
         )
-    if isinstance(token, ScalarToken) and token.plain and token.value == "<<":
+    if token.of(ScalarToken) and token.plain and token.value == "<<":
         return (
             f"line {line}: merge key `<<`: fmt does not rewrite merges; write the keys out instead"
         )
-    if isinstance(token, (DocumentStartToken, DocumentEndToken)):
+    if token.of(DocumentStartToken, DocumentEndToken):
         after = tokens[number + 1] if number + 1 < len(tokens) else None
-        stop = line_end(text, token.end_mark.index)
-        if (
-            after is not None
-            and not isinstance(after, StreamEndToken)
-            and after.start_mark.index < stop
-        ):
-            marker = text[token.start_mark.index : token.end_mark.index]
+        stop = line_end(text, token.end)
+        if after is not None and not after.of(StreamEndToken) and after.start < stop:
+            marker = text[token.start : token.end]
             return (
                 f"line {line}: content on the `{marker}` line: fmt does not rewrite it; "
                 f"start the content on the next line"
