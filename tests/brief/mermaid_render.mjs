@@ -1,5 +1,5 @@
 // Render every ```mermaid block of the given Markdown files in a real Mermaid (headless
-// Chromium), exit 1 if any fails. Used by tests/test_brief.py when BPSTRAT_MERMAID_DIR
+// Chromium), exit 1 if any fails. Used by tests/brief/test_mermaid.py when BPSTRAT_MERMAID_DIR
 // names a folder with `npm install mermaid@11 playwright-core` done in it.
 import { createRequire } from 'module';
 const require = createRequire(process.env.BPSTRAT_MERMAID_DIR + '/');

@@ -1,4 +1,6 @@
-"""`bpstrat diff` on a temporary git repository with real commits."""
+"""`bpstrat diff` on a temporary git repository with real commits (the `repo` fixture).
+
+The text and Markdown reports are in tests/report/test_diff_report.py."""
 
 from __future__ import annotations
 
@@ -6,40 +8,13 @@ import contextlib
 import io
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bpstrat.cli.diff import run_diff
 from bpstrat.errors import UsageError
-from conftest import EXAMPLES, TODAY
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-                        "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo)})
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    shutil.copytree(EXAMPLES / "pricing-platform", tmp_path / "strategy")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "base")
-    return tmp_path
-
-
-def change(repo: Path) -> None:
-    hotel = repo / "strategy" / "consumers" / "hotel-connector.yaml"
-    hotel.write_text(hotel.read_text().replace("importance: 4 ", "importance: 5 "))
-    raj = repo / "strategy" / "stakeholders" / "raj-patel.yaml"
-    raj.write_text(raj.read_text().replace("current: neutral", "current: supportive"))
-    (repo / "strategy" / "goals" / "one-price-client.yaml").unlink()
-    (repo / "strategy" / "problems" / "new.yaml").write_text(
-        "kind: problem\nid: new-problem\ntitle: A new problem\n")
+from tests.helpers import EXAMPLES, TODAY, change_pricing, git
 
 
 def diff_json(*args: object) -> dict[str, object]:
@@ -51,7 +26,7 @@ def diff_json(*args: object) -> dict[str, object]:
 
 
 def test_working_tree_against_a_commit(repo: Path) -> None:
-    change(repo)
+    change_pricing(repo)
     data = diff_json("HEAD", None, repo / "strategy", "json", TODAY)
     entities = {e["ref"]: e for e in data["entities"]}  # type: ignore[attr-defined]
     assert entities["consumer:hotel-connector"]["fields"] == ["importance: 4 → 5"]
@@ -68,7 +43,7 @@ def test_working_tree_against_a_commit(repo: Path) -> None:
 
 
 def test_two_commits_and_from_a_subfolder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    change(repo)
+    change_pricing(repo)
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "change")
     monkeypatch.chdir(repo / "strategy" / "consumers")
@@ -78,27 +53,6 @@ def test_two_commits_and_from_a_subfolder(repo: Path, monkeypatch: pytest.Monkey
     assert reverse["coalition"] == "68% → 52%"
     fixed = {f["code"] for f in reverse["findings"]["fixed"]}  # type: ignore[index]
     assert fixed == {"BP411"}
-
-
-def test_no_change_and_formats(repo: Path) -> None:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
-    assert out.getvalue() == "Strategy changes from HEAD to working tree: none\n"
-    change(repo)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "markdown", TODAY)
-    text = out.getvalue()
-    assert text.startswith("## Strategy changes (HEAD → working tree)")
-    assert "| ~ | `consumer:hotel-connector` Hotel Connector | importance: 4 → 5 |" in text
-    assert "- Coalition: 52% → 68%" in text
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run_diff("HEAD", None, repo / "strategy", "text", TODAY)
-    assert "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n" \
-        in out.getvalue()
-    assert "\n  coalition 52% → 68%\n  flywheel imbalance 66% → 35%\n" in out.getvalue()
 
 
 def test_strategy_added_in_the_change(tmp_path: Path) -> None:

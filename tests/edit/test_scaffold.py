@@ -11,7 +11,7 @@ import pytest
 from bpstrat.edit.scaffold import init, new
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
-from conftest import TODAY
+from tests.helpers import TODAY
 
 
 def test_init_lints_clean_and_writes_modelines(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bpstrat.cli.lint import run_lint
 from bpstrat.errors import UsageError
-from conftest import TODAY, Writer
+from tests.helpers import TODAY, Writer
 
 CONSUMER = """\
 kind: consumer

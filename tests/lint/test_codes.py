@@ -1,4 +1,6 @@
-"""Every BP1xx-BP3xx code: a failing case with exact file, line and column, and a passing one."""
+"""Every BP1xx-BP3xx code: a failing case with exact file, line and column, and a passing one.
+
+Configuration (severity, ignore) is in test_config.py, suppressions in test_suppress.py."""
 
 from __future__ import annotations
 
@@ -6,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.lint.linter import lint
-from conftest import TODAY, Writer, run, where
+from tests.helpers import Writer, run, where
 
 CONSUMER = """\
 kind: consumer
@@ -283,65 +284,7 @@ def test_bp303_decision_choice(root: Writer) -> None:
     assert where(result) == [("BP303", "e.yaml", 5, 5)]
 
 
-# --- config, severity and suppressions ------------------------------------------------
-
-def test_config_problems_are_findings_and_other_sections_survive(root: Writer) -> None:
-    config = ("product:\n  id: Demo Product\n  name: Demo\n  phse: problem\n"
-              "lint:\n  severity: {BP203: info}\n")
-    result = run(root({"x.yaml": CONSUMER + "zzz: 1\n"}, config=config))
-    assert [(f.code, f.path, f.line, f.column, f.severity) for f in result.findings] == [
-        ("BP202", "bpstrat.yaml", 2, 3, "error"), ("BP203", "bpstrat.yaml", 4, 3, "info"),
-        ("BP203", "x.yaml", 5, 1, "info")]
-
-
-def test_lint_severity_and_ignore(root: Writer) -> None:
-    config = "product: {id: demo, name: Demo}\nlint:\n  severity: {BP203: warning}\n"
-    result = run(root({"x.yaml": CONSUMER + "zzz: 1\n"}, config=config))
-    assert [(f.code, f.severity) for f in result.findings] == [("BP203", "warning")]
-    assert not result.failed("error") and result.failed("warning")
-    config = "product: {id: demo, name: Demo}\nlint:\n  severity: {BP203: 'off'}\n"
-    assert codes(root({"x.yaml": CONSUMER + "zzz: 1\n"}, config=config)) == []
-
-
-def test_unknown_codes_in_config(root: Writer) -> None:
-    config = "product: {id: demo, name: Demo}\nlint:\n  ignore: [BP999]\n"
-    assert codes(root({}, config=config)) == [("BP202", "bpstrat.yaml", 3, 12)]
-
-
-def test_broken_bpstrat_yaml(root: Writer) -> None:
-    assert codes(root({"x.yaml": CONSUMER}, config="product: [\n")) == [
-        ("BP101", "bpstrat.yaml", 2, 1)]
-    assert codes(root({}, config="")) == [("BP103", "bpstrat.yaml", 1, 1)]
-    assert codes(root({}, config="product: {name: x}\n")) == [("BP201", "bpstrat.yaml", 1, 10)]
-
-
-def test_inline_and_file_suppressions(root: Writer) -> None:
-    text = CONSUMER + "zzz: 1  # bpstrat: ignore[BP203]\n"
-    assert codes(root({"x.yaml": text})) == []
-    text = "# bpstrat: ignore-file[BP203, BP302]\n" + CONSUMER + "zzz: 1\nowner: nobody\n"
-    assert codes(root({"x.yaml": text})) == []
-
-
-def test_suppression_on_another_line_does_not_apply(root: Writer) -> None:
-    text = CONSUMER.replace("importance: 3", "importance: 3  # bpstrat: ignore[BP203]")
-    base = root({"x.yaml": text + "zzz: 1\n"})
-    assert codes(base) == [("BP106", "x.yaml", 4, 16), ("BP203", "x.yaml", 5, 1)]
-
-
-def test_suppression_expires(root: Writer) -> None:
-    text = CONSUMER + "zzz: 1  # bpstrat: ignore[BP203] until 2026-12-31 -- migration\n"
-    base = root({"x.yaml": text})
-    assert codes(base) == []
-    result = lint(base, TODAY.replace(year=2027))
-    assert where(result) == [("BP203", "x.yaml", 5, 1), ("BP106", "x.yaml", 5, 9)]
-    [expired] = [f for f in result.findings if f.code == "BP106"]
-    assert "expired on 2026-12-31 (migration)" in expired.message
-
-
-def test_malformed_suppression(root: Writer) -> None:
-    text = CONSUMER + "zzz: 1  # bpstrat: ignore[unused-thing]\n"
-    assert codes(root({"x.yaml": text})) == [("BP203", "x.yaml", 5, 1), ("BP106", "x.yaml", 5, 9)]
-
+# --- order --------------------------------------------------------------------------
 
 def test_findings_are_sorted(root: Writer) -> None:
     base = root({"b.yaml": CONSUMER + "zzz: 1\nyyy: 2\n", "a.yaml": "kind: x\n"})

@@ -1,4 +1,8 @@
-"""The strategy practice rules BP401-BP416: docstring examples, positions, thresholds."""
+"""The strategy practice rules BP401-BP416: docstring examples, positions, thresholds.
+
+docs/rules.md is checked in test_rules_doc.py; `bpstrat rules` and `rule` in
+tests/cli/test_rules.py.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pytest
 import yaml
 
 from bpstrat.lint.rules import RULES, examples
-from conftest import TODAY, Writer, run_all, where
+from tests.helpers import EXAMPLES, TODAY, Writer, run_all, where
 
 GOOD_CONFIG = "product: {id: demo, name: Demo, owner: ana}\n"
 
@@ -335,31 +339,5 @@ INTENDED = {
 
 @pytest.mark.parametrize("name", sorted(INTENDED))
 def test_examples_lint_with_only_intended_warnings(name: str) -> None:
-    from conftest import EXAMPLES
-
     result = run_all(EXAMPLES / name)
     assert where(result, practice=True) == INTENDED[name]
-
-
-def test_docs_rules_md_is_up_to_date() -> None:
-    from bpstrat.lint.rules_doc import render_markdown
-    from conftest import EXAMPLES
-
-    committed = (EXAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == render_markdown(), "run: bpstrat rules --markdown > docs/rules.md"
-
-
-def test_rules_and_rule_commands(capsys: pytest.CaptureFixture[str]) -> None:
-    from bpstrat.cli.rules import list_rules, show_rule
-    from bpstrat.errors import UsageError
-
-    assert list_rules(False) == 0
-    listing = capsys.readouterr().out
-    assert all(code in listing for code in RULES)
-    assert show_rule("bp406") == 0
-    text = capsys.readouterr().out
-    assert text.startswith("BP406 stale-stakeholder (warning by default)")
-    assert "Failing example" in text and "lint.stale_after_days" in text
-    assert show_rule("no-coalition") == 0 and "BP408" in capsys.readouterr().out
-    with pytest.raises(UsageError, match="did you mean BP409"):
-        show_rule("BP499")

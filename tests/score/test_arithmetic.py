@@ -142,6 +142,7 @@ def test_supports_sum_to_total_and_shares_to_one(scenario: tuple[Dimension, list
     assert 0 <= result.intensity <= 1 + 1e-12
 
 
+@pytest.mark.slow  # a brute-force search over a grid of factors for every example
 @settings(max_examples=300, deadline=None)
 @given(scenarios())
 def test_flip_flips_and_nothing_closer_does(scenario: tuple[Dimension, list[Consumer]]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from bpstrat.errors import UsageError
 from bpstrat.source.files import MAX_FILE_BYTES, discover, find_root, glob_regex
-from conftest import Writer, run, where
+from tests.helpers import Writer, run, where
 
 CONSUMER = """\
 kind: consumer

@@ -14,8 +14,9 @@ from bpstrat.source.positions import Path as DocPath
 from bpstrat.source.positions import Pos
 from bpstrat.source.roundtrip import load_all
 from bpstrat.source.yaml_fast import parse
+from tests.helpers import EXAMPLES
 
-TOP = Path(__file__).resolve().parent.parent
+TOP = EXAMPLES.parent
 FILES = sorted(p for folder in ("examples", "templates", "tests")
                for p in (TOP / folder).rglob("*.y*ml"))
 SNIPPETS = [

@@ -11,7 +11,7 @@ import pytest
 from bpstrat.lint.linter import lint
 from bpstrat.source import parse_cache
 from bpstrat.source.parse_cache import FILE, FOLDER
-from conftest import EXAMPLES, TODAY
+from tests.helpers import EXAMPLES, TODAY
 
 
 @pytest.fixture(autouse=True)
