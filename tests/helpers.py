@@ -13,6 +13,9 @@ import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bpstrat.lint.linter import LintResult, lint
 
@@ -82,6 +85,16 @@ def run(path: Path) -> LintResult:
 def run_all(path: Path, today: dt.date = TODAY) -> LintResult:
     """Lint with every finding, practice rules included."""
     return lint(path, today)
+
+
+FAST_EXAMPLES = 50
+
+
+def fast_and_full(full: int) -> list[Any]:
+    """Parameters `examples` for a property test that is cheap enough for the default run:
+    FAST_EXAMPLES examples there ([fast]), its `full` count under `-m slow` ([full])."""
+    return [pytest.param(FAST_EXAMPLES, id="fast"),
+            pytest.param(full, id="full", marks=pytest.mark.slow)]
 
 
 def bpstrat(*args: str | Path, cwd: Path | None = None,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import Consumer, Decision, Dimension, Stakeholder
 from bpstrat.score.arithmetic import chosen_with, coalition, score, score_dimension
+from tests.helpers import fast_and_full
 
 STRENGTHS = StrengthWeights()
 
@@ -127,19 +128,22 @@ def scenarios(draw: Any) -> tuple[Dimension, list[Consumer]]:
     return dim(n, choose, costs), consumers
 
 
-@settings(max_examples=300, deadline=None)
-@given(scenarios())
-def test_supports_sum_to_total_and_shares_to_one(scenario: tuple[Dimension, list[Consumer]]
-                                                 ) -> None:
-    dimension, consumers = scenario
-    result = score_dimension(dimension, consumers)
-    assert sum(o.support for o in result.options) == pytest.approx(result.total)
-    if result.total > 0:
-        assert sum(o.share for o in result.options) == pytest.approx(1.0)
-    assert len(result.chosen) == dimension.choose
-    supports = [o.support for o in result.options]
-    assert supports == sorted(supports, reverse=True)
-    assert 0 <= result.intensity <= 1 + 1e-12
+@pytest.mark.parametrize("examples", fast_and_full(300))
+def test_supports_sum_to_total_and_shares_to_one(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(scenarios())
+    def check(scenario: tuple[Dimension, list[Consumer]]) -> None:
+        dimension, consumers = scenario
+        result = score_dimension(dimension, consumers)
+        assert sum(o.support for o in result.options) == pytest.approx(result.total)
+        if result.total > 0:
+            assert sum(o.share for o in result.options) == pytest.approx(1.0)
+        assert len(result.chosen) == dimension.choose
+        supports = [o.support for o in result.options]
+        assert supports == sorted(supports, reverse=True)
+        assert 0 <= result.intensity <= 1 + 1e-12
+
+    check()
 
 
 @pytest.mark.slow  # a brute-force search over a grid of factors for every example
@@ -167,16 +171,19 @@ def test_flip_flips_and_nothing_closer_does(scenario: tuple[Dimension, list[Cons
                 assert set(chosen_with(dimension, consumers, STRENGTHS, {c.id: f})) == baseline
 
 
-@settings(max_examples=200, deadline=None)
-@given(scenarios(), st.data())
-def test_decisions_override_support(scenario: tuple[Dimension, list[Consumer]],
-                                    data: st.DataObject) -> None:
-    dimension, consumers = scenario
-    ids = [o.id for o in dimension.options]
-    choice = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=dimension.choose,
-                                unique=True))
-    result = score_dimension(dimension, consumers, [decision(choice)])
-    assert result.chosen == tuple(choice) and result.decided and result.flip is None
+@pytest.mark.parametrize("examples", fast_and_full(200))
+def test_decisions_override_support(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(scenarios(), st.data())
+    def check(scenario: tuple[Dimension, list[Consumer]], data: st.DataObject) -> None:
+        dimension, consumers = scenario
+        ids = [o.id for o in dimension.options]
+        choice = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=dimension.choose,
+                                    unique=True))
+        result = score_dimension(dimension, consumers, [decision(choice)])
+        assert result.chosen == tuple(choice) and result.decided and result.flip is None
+
+    check()
 
 
 def test_dates_order_decisions() -> None:
