@@ -16,7 +16,7 @@ from bpstrat.lint.codes import CODES
 from bpstrat.lint.rules import RULES
 from bpstrat.model.kinds import KINDS
 from bpstrat.report import DIFF, LINT, SCORE
-from conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "bpstrat"
 
