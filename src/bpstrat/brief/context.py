@@ -18,6 +18,7 @@ from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stake
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
 from bpstrat.score.sentences import dimension_sentence, join_names, pct
+from bpstrat.visible import visible
 
 PHASES = {
     "buy-in": "Get buy-in: a senior sponsor funds the product as an investment.",
@@ -240,7 +241,9 @@ def build_context(
         standing=not below(coalition.share, coalition.threshold) and coalition.total_power > 0,
     )
     risks = [
-        RiskView(f.code, f.message[:1].upper() + f.message[1:], f"{f.path}:{f.line}", f.severity)
+        RiskView(
+            f.code, f.message[:1].upper() + f.message[1:], visible(f"{f.path}:{f.line}"), f.severity
+        )
         for f in lint.findings
         if f.severity in ("warning", "error")
     ]
