@@ -33,6 +33,11 @@ def visible(text: object) -> str:
     return _CONTROL.sub(_escape, str(text))
 
 
+def has_control(text: str) -> bool:
+    """True when `text` holds a character `visible` would escape."""
+    return _CONTROL.search(text) is not None
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut to about `limit` characters, with `…` marking the cut."""
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + ELLIPSIS
