@@ -50,8 +50,8 @@ def parse_what_if(values: list[str]) -> dict[str, float]:
         # NaN fails every comparison, so it is refused with the rest.
         if not sep or not consumer.strip() or not MIN_FACTOR <= factor <= MAX_FACTOR:
             raise UsageError(
-                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor from "
-                f"{MIN_FACTOR:g} to {MAX_FACTOR:g}, e.g. --what-if billing=1.5"
+                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0 "
+                f"({MIN_FACTOR:g} to {MAX_FACTOR:g}), e.g. --what-if billing=1.5"
             )
         factors[consumer.strip()] = factor
     return factors
