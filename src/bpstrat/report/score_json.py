@@ -52,6 +52,7 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
             else None
         ),
         "unserved": list(d.unserved),
+        "flip_searched": d.flip_searched,
     }
 
 
