@@ -12,13 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+from bpstrat.brief.markdown import cell
 from bpstrat.brief.mermaid import Demand, Point, demand_flowchart, quadrant, quadrant_chart
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
 from bpstrat.score.sentences import dimension_sentence, join_names, pct
-from bpstrat.visible import visible
 
 PHASES = {
     "buy-in": "Get buy-in: a senior sponsor funds the product as an investment.",
@@ -242,7 +242,7 @@ def build_context(
     )
     risks = [
         RiskView(
-            f.code, f.message[:1].upper() + f.message[1:], visible(f"{f.path}:{f.line}"), f.severity
+            f.code, f.message[:1].upper() + f.message[1:], cell(f"{f.path}:{f.line}"), f.severity
         )
         for f in lint.findings
         if f.severity in ("warning", "error")

@@ -53,7 +53,7 @@ def init(
     values = {
         "name": _yaml_text(name),
         "title": name,
-        "id": product_id,
+        "id": _yaml_text(product_id),
         "today": today.isoformat(),
         "next_year": str(today.year + 1),
     }
