@@ -419,3 +419,18 @@ def test_a_read_only_folder_is_a_usage_error(tmp_path: Path) -> None:
             init(folder, "P", TODAY, False, False)
     finally:
         folder.chmod(stat.S_IRWXU)
+
+
+@pytest.mark.parametrize("value", ["0x_", "!!bool client", "!!set x"])
+def test_fmt_reports_a_scalar_the_round_trip_reader_cannot_build(
+    root: Writer, value: str
+) -> None:
+    from bpstrat.cli.fmt import run_fmt
+
+    base = root({"web.yaml": CONSUMER.replace("name: Web", f"name: {value}")})
+    before = (base / "web.yaml").read_text()
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code, _ = run(run_fmt, base, False, False)
+    assert code != 0 and "web.yaml:1:1" in err.getvalue()
+    assert (base / "web.yaml").read_text() == before

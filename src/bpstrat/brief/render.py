@@ -10,6 +10,7 @@ replace single blocks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import traceback
 from pathlib import Path
@@ -27,13 +28,27 @@ DEFAULT_TEMPLATE = "brief.md.j2"
 
 
 def make_environment(root: Path | None, extra_dir: Path | None = None) -> BoundedEnvironment:
+    """The Jinja environment for a strategy root (and a --template folder).
+
+    Environments are kept per template folders, so rendering many briefs in one process
+    compiles the packaged template once; the loaders still reload a changed file.
+    """
+    own = root / "templates" if root is not None else None
+    return _environment(
+        str(extra_dir) if extra_dir is not None else None,
+        str(own) if own is not None and own.is_dir() else None,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(extra_dir: str | None, own_dir: str | None) -> BoundedEnvironment:
     """The one place a Jinja environment is built."""
     packaged = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if extra_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(extra_dir)))
-    if root is not None and (root / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(root / "templates")))
+        loaders.append(jinja2.FileSystemLoader(extra_dir))
+    if own_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(own_dir))
     loaders += [jinja2.PrefixLoader({"bpstrat": packaged}), packaged]
     env = BoundedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
