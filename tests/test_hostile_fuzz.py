@@ -120,16 +120,19 @@ def check(root: Path, case: int) -> None:
     JSON lint and score and the brief run on every case; the text reports (rich is the
     slow part) on every fifth, fmt --check on every tenth.
     """
+    def lint_as(format: str) -> str:
+        return quietly(lambda: run_lint(root, format=format, fail_on="error", today=TODAY))
+
+    def score_as(format: str) -> str:
+        return quietly(lambda: run_score(root, format=format, dimension=None, what_if=[]))
+
     steps: list[Callable[[], object]] = [
-        lambda: json.loads(quietly(lambda: run_lint(root, "json", "error", TODAY)),
-                           parse_constant=no_constant),
-        lambda: json.loads(quietly(lambda: run_score(root, "json", None, [])),
-                           parse_constant=no_constant),
+        lambda: json.loads(lint_as("json"), parse_constant=no_constant),
+        lambda: json.loads(score_as("json"), parse_constant=no_constant),
         lambda: render_brief(root, None, TODAY),
     ]
     if case % 5 == 0:
-        steps.append(lambda: quietly(lambda: run_lint(root, "text", "error", TODAY)))
-        steps.append(lambda: quietly(lambda: run_score(root, "text", None, [])))
+        steps += [lambda: lint_as("text"), lambda: score_as("text")]
     if case % 10 == 0:
         steps.append(lambda: quietly(lambda: run_fmt(root, True, False)))
     for step in steps:

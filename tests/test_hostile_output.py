@@ -29,7 +29,7 @@ from bpstrat.errors import UsageError
 from bpstrat.lint.baseline import read_baseline
 from bpstrat.lint.linter import lint
 from bpstrat.score import arithmetic
-from bpstrat.visible import visible, window
+from bpstrat.source.visible import visible, window
 from conftest import TODAY, Writer
 
 FORGED_KEY = '"x\\n::error file=bpstrat.yaml,line=1::FORGED": 1\n'
@@ -69,7 +69,7 @@ def run(function: object, *args: object, **kwargs: object) -> tuple[int, str]:
 
 def test_a_key_cannot_forge_a_github_annotation(root: Writer) -> None:
     base = root({"web.yaml": CONSUMER + FORGED_KEY, "d.yaml": DIMENSION})
-    code, out = run(run_lint, base, "github", "error", TODAY)
+    code, out = run(run_lint, base, format="github", fail_on="error", today=TODAY)
     assert code == 1
     lines = out.splitlines()
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
@@ -80,7 +80,7 @@ def test_a_key_cannot_forge_a_github_annotation(root: Writer) -> None:
 
 def test_a_key_cannot_forge_an_annotation_through_the_text_report(root: Writer) -> None:
     base = root({"web.yaml": CONSUMER + FORGED_KEY, "d.yaml": DIMENSION})
-    code, out = run(run_lint, base, "text", "error", TODAY)
+    code, out = run(run_lint, base, format="text", fail_on="error", today=TODAY)
     assert code == 1
     assert not any(line.startswith("::") for line in out.splitlines())
     assert "x\\n::error file=bpstrat.yaml,line=1::FORGED" in out
@@ -90,7 +90,7 @@ def test_control_characters_in_annotation_properties_and_messages_are_escaped(
     root: Writer,
 ) -> None:
     base = root({"w,e:b\x1b.yaml": CONSUMER + '"k\\x1b]0;pwn\\x07": 1\n', "d.yaml": DIMENSION})
-    _, out = run(run_lint, base, "github", "error", TODAY)
+    _, out = run(run_lint, base, format="github", fail_on="error", today=TODAY)
     assert not any(c in out for c in CONTROLS)
     assert "w%2Ce%3Ab\\x1b.yaml,line=" in out
 
@@ -101,11 +101,11 @@ def test_terminal_controls_in_keys_and_values_are_shown_not_obeyed(
 ) -> None:
     text = CONSUMER.replace("name: Web", f'name: "Web{value}"') + f'"bad{value}": 1\n'
     base = root({"web.yaml": text, "d.yaml": DIMENSION})
-    _, out = run(run_lint, base, "text", "error", TODAY)
+    _, out = run(run_lint, base, format="text", fail_on="error", today=TODAY)
     assert "unknown field" in out
     assert not any(c in out for c in CONTROLS)
     assert "\\x1b" in out or "\\x9b" in out or "\\u202e" in out
-    _, scored = run(run_score, base, "text", None, [])
+    _, scored = run(run_score, base, format="text", dimension=None, what_if=[])
     assert "Web" in scored
     assert not any(c in scored for c in CONTROLS)
 
@@ -124,7 +124,7 @@ def test_control_characters_in_an_error_message_are_shown(root: Writer) -> None:
 @pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>.yaml", "# Injected heading.yaml"])
 def test_file_names_are_escaped_in_the_brief(root: Writer, name: str) -> None:
     base = root({name: CONSUMER.replace("importance: 3", "importance: 9"), "d.yaml": DIMENSION})
-    brief = render_brief(base, today=TODAY)
+    brief = render_brief(base, None, TODAY)
     assert "importance" in brief  # the finding is listed, with its file
     assert "<img" not in brief
     assert not any(line.startswith("# Injected") for line in brief.splitlines())
@@ -133,7 +133,7 @@ def test_file_names_are_escaped_in_the_brief(root: Writer, name: str) -> None:
 def test_markdown_score_escapes_names(root: Writer) -> None:
     text = CONSUMER.replace("name: Web", 'name: "<script>x</script> | # h \\e[2J"')
     base = root({"web.yaml": text, "d.yaml": DIMENSION})
-    _, out = run(run_score, base, "markdown", None, [])
+    _, out = run(run_score, base, format="markdown", dimension=None, what_if=[])
     assert "<script>" not in out and "\x1b" not in out
     assert "&lt;script&gt;" in out
 
@@ -160,12 +160,12 @@ def test_huge_and_non_finite_numbers_are_findings(root: Writer, value: str) -> N
     result = lint(base, TODAY)
     bad = {(f.path, f.code) for f in result.findings}
     assert ("web.yaml", "BP202") in bad and ("g.yaml", "BP202") in bad
-    code, out = run(run_lint, base, "text", "error", TODAY)
+    code, out = run(run_lint, base, format="text", fail_on="error", today=TODAY)
     assert code == 1 and len(out) < 20_000
-    _, scored = run(run_score, base, "json", None, [])
+    _, scored = run(run_score, base, format="json", dimension=None, what_if=[])
     json.loads(scored, parse_constant=lambda c: pytest.fail(f"{c} in score JSON"))
-    assert render_brief(base, today=TODAY).startswith("#")
-    run(run_new, base, "consumer", "other", None, TODAY)
+    assert render_brief(base, None, TODAY).startswith("#")
+    run(run_new, base, kind="consumer", id_="other", name=None, today=TODAY)
 
 
 def test_a_measured_number_is_bounded(root: Writer) -> None:
@@ -182,19 +182,19 @@ def test_strength_weights_are_bounded(root: Writer, weight: str) -> None:
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION}, config=config)
     assert any(f.code == "BP202" for f in lint(base, TODAY).findings)
     with pytest.raises(UsageError, match=r"scoring\.strength\.must"):
-        run(run_score, base, "json", None, [])
+        run(run_score, base, format="json", dimension=None, what_if=[])
 
 
 @pytest.mark.parametrize("factor", ["nan", "inf", "1e308", "-0", "0", "1e-9", "1e7"])
 def test_what_if_factors_are_finite_positive_and_bounded(root: Writer, factor: str) -> None:
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION})
     with pytest.raises(UsageError, match="above 0"):
-        run(run_score, base, "json", None, [f"web={factor}"])
+        run(run_score, base, format="json", dimension=None, what_if=[f"web={factor}"])
 
 
 def test_the_largest_what_if_factor_gives_valid_json(root: Writer) -> None:
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION})
-    _, out = run(run_score, base, "json", None, ["web=1e6"])
+    _, out = run(run_score, base, format="json", dimension=None, what_if=["web=1e6"])
     data = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} in score JSON"))
     assert data["what_if"]["factors"] == {"web": 1e6}
 
@@ -222,7 +222,7 @@ def test_a_template_from_the_pull_request_is_bounded(
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
                  "templates/brief.md.j2": "# Brief\n\n" + template + "\n"})
     with pytest.raises(UsageError, match=words) as caught:
-        render_brief(base, today=TODAY)
+        render_brief(base, None, TODAY)
     assert "brief.md.j2" in str(caught.value)
 
 
@@ -236,7 +236,7 @@ def test_a_template_past_the_output_limit_stops(
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
                  "templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
     with pytest.raises(UsageError, match=r"brief.md.j2: the brief grew past 100000"):
-        render_brief(base, today=TODAY)
+        render_brief(base, None, TODAY)
 
 
 def test_a_template_past_its_time_budget_stops_at_its_line(
@@ -250,14 +250,14 @@ def test_a_template_past_its_time_budget_stops_at_its_line(
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
                  "templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
     with pytest.raises(UsageError, match=r"brief.md.j2:3: the template ran past"):
-        render_brief(base, today=TODAY)
+        render_brief(base, None, TODAY)
 
 
 def test_an_ordinary_template_still_renders(root: Writer) -> None:
     template = ("# {{ product.name }}\n{% for i in range(3) %}{{ '%05.1f'|format(i) }} "
                 "{{ '{:>6}'.format('x') }} {{ 'ab' * 2 }}{% endfor %}\n")
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION, "templates/brief.md.j2": template})
-    assert render_brief(base, today=TODAY) == (
+    assert render_brief(base, None, TODAY) == (
         "# Demo Platform\n000.0      x abab001.0      x abab002.0      x abab\n")
 
 
@@ -268,7 +268,7 @@ def test_one_long_line_is_quoted_as_a_window_not_once_per_finding(root: Writer) 
     keys = ", ".join(f"unknown{i}: {i}" for i in range(1000))
     base = root({"web.yaml": "{kind: consumer, id: web, name: Web, importance: 3, "
                  + keys + "}\n"})
-    code, out = run(run_lint, base, "text", "error", TODAY)
+    code, out = run(run_lint, base, format="text", fail_on="error", today=TODAY)
     assert code == 1
     assert out.count("BP203") == 1000
     assert max(len(line) for line in out.splitlines()) < 400
@@ -291,13 +291,13 @@ def test_a_flip_past_the_search_budget_is_reported_as_not_searched(
              "app.yaml": CONSUMER.replace("id: web", "id: app").replace("option: a", "option: b")
              .replace("importance: 3", "importance: 2")}
     base = root(files)
-    _, before = run(run_score, base, "json", None, [])
+    _, before = run(run_score, base, format="json", dimension=None, what_if=[])
     assert json.loads(before)["dimensions"][0]["flip"]["consumer"] in ("app", "web")
     monkeypatch.setattr(arithmetic, "FLIP_BUDGET", 3)
-    _, after = run(run_score, base, "json", None, [])
+    _, after = run(run_score, base, format="json", dimension=None, what_if=[])
     dimension = json.loads(after)["dimensions"][0]
     assert dimension["flip"] is None and dimension["flip_searched"] is False
-    _, text = run(run_score, base, "text", None, [])
+    _, text = run(run_score, base, format="text", dimension=None, what_if=[])
     assert "was not searched" in text
 
 
@@ -328,7 +328,7 @@ def test_a_fifo_as_baseline_is_refused(root: Writer, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="not a regular file"):
         read_baseline(fifo)
     with pytest.raises(UsageError, match="not a regular file"):
-        run(run_lint, base, "json", "error", TODAY, baseline=fifo)
+        run(run_lint, base, format="json", fail_on="error", today=TODAY, baseline=fifo)
 
 
 def test_a_fifo_as_the_checked_brief_is_refused(root: Writer, tmp_path: Path) -> None:
@@ -336,7 +336,7 @@ def test_a_fifo_as_the_checked_brief_is_refused(root: Writer, tmp_path: Path) ->
     fifo = tmp_path / "BRIEF.md"
     os.mkfifo(fifo)
     with pytest.raises(UsageError, match="not a regular file"):
-        run_brief(base, fifo, None, True, TODAY)
+        run_brief(base, output=fifo, template=None, check=True, today=TODAY)
 
 
 # What bpstrat writes -------------------------------------------------------------------
@@ -395,7 +395,7 @@ def test_init_into_a_regular_file_is_a_usage_error(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("x")
     with pytest.raises(UsageError, match="is a file"):
-        run(run_init, target, "P", False, False, TODAY)
+        run(run_init, target, name="P", pre_commit=False, github_actions=False, today=TODAY)
     assert target.read_text() == "x"
 
 

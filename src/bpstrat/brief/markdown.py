@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from bpstrat.visible import visible
+from bpstrat.source.visible import visible
 
 _MARKUP = re.compile(r"([\\`*_{}\[\]|#~!])")
 

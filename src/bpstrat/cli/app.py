@@ -64,8 +64,8 @@ def exits(func: F) -> F:
                 traceback.print_exc()
             typer.echo(
                 f"bpstrat: internal error (a bug in bpstrat, not in your files): "
-                f"{type(error).__name__}: {_shown(error)}; please report it with the command and the "
-                "file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
+                f"{type(error).__name__}: {_shown(error)}; please report it with the command "
+                "and the file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
                 err=True,
             )
             raise typer.Exit(INTERNAL_ERROR) from None
@@ -75,7 +75,7 @@ def exits(func: F) -> F:
 
 def _shown(error: BaseException) -> str:
     """An error's message for the terminal: each line's control characters made visible."""
-    from bpstrat.visible import visible
+    from bpstrat.source.visible import visible
 
     return "\n".join(visible(line) for line in str(error).split("\n"))
 

@@ -8,7 +8,7 @@ from typing import Protocol, cast
 
 from bpstrat.report import SCORE
 from bpstrat.score.view import ScoreView, build_view
-from bpstrat.visible import visible
+from bpstrat.source.visible import visible
 
 
 class ScoreReport(Protocol):

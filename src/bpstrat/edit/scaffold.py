@@ -21,8 +21,8 @@ from bpstrat.model.types import is_slug, suggest_slug
 from bpstrat.source.atomic import write_output
 from bpstrat.source.files import ROOT_FILE, discover, find_root
 from bpstrat.source.packaged import packaged_templates
+from bpstrat.source.visible import has_control, visible
 from bpstrat.source.yaml_fast import resolve_plain
-from bpstrat.visible import has_control, visible
 
 SCHEMA_DIR = ".bpstrat"
 ENTITY_SCHEMA = f"{SCHEMA_DIR}/entity.schema.json"

@@ -82,8 +82,7 @@ class LintConfig(Strict):
     )
     stale_after_days: Annotated[int, Field(strict=True, ge=1, le=36500)] = Field(
         90,
-        description="After how many days (1 to 36500) a stakeholder analysis counts as "
-        "stale [BP406].",
+        description="After how many days a stakeholder analysis counts as stale [BP406].",
         examples=[90],
     )
     coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
@@ -100,22 +99,16 @@ class LintConfig(Strict):
     )
 
 
-Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1e6)]
+Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1_000_000)]
 """A strength weight: finite, 0 to a million, so sums of weights stay exact enough."""
 
 
 class StrengthWeights(Strict):
     """The weight of each demand strength in scoring."""
 
-    must: Weight = Field(
-        3.0, description="The weight of a `must` demand.", examples=[3]
-    )
-    should: Weight = Field(
-        2.0, description="The weight of a `should` demand.", examples=[2]
-    )
-    could: Weight = Field(
-        1.0, description="The weight of a `could` demand.", examples=[1]
-    )
+    must: Weight = Field(3.0, description="The weight of a `must` demand.", examples=[3])
+    should: Weight = Field(2.0, description="The weight of a `should` demand.", examples=[2])
+    could: Weight = Field(1.0, description="The weight of a `could` demand.", examples=[1])
 
 
 class ScoringConfig(Strict):

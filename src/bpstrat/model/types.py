@@ -87,7 +87,7 @@ Text = Annotated[
     WithJsonSchema(_TEXT_SCHEMA),
 ]
 Scale = Annotated[int, Field(strict=True, ge=1, le=5)]
-NUMBER_LIMIT = 1e12
+NUMBER_LIMIT = 10**12
 """Largest magnitude of a measured number: far above any real metric, far below overflow."""
 Number = Annotated[
     float, Field(strict=True, allow_inf_nan=False, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)

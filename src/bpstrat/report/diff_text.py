@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bpstrat.diff.compare import StrategyDiff
-from bpstrat.visible import visible
+from bpstrat.source.visible import visible
 
 MARK = {"added": "+", "removed": "-", "changed": "~"}
 

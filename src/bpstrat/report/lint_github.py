@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bpstrat.lint.linter import LintResult
-from bpstrat.visible import shorten, visible
+from bpstrat.source.visible import shorten, visible
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

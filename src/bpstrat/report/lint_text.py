@@ -9,7 +9,7 @@ from rich.text import Text
 
 from bpstrat.findings import Level
 from bpstrat.lint.linter import LintResult
-from bpstrat.visible import shorten, visible, window
+from bpstrat.source.visible import shorten, visible, window
 
 MESSAGE_LIMIT = 1000  # characters of a message shown; a key or value can be any length
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from bpstrat.score.sentences import dimension_sentence, pct
 from bpstrat.score.view import ScoreView
-from bpstrat.visible import visible
+from bpstrat.source.visible import visible
 
 BAR_WIDTH = 20
 
