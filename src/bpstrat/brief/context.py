@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+from bpstrat.brief.markdown import cell
 from bpstrat.brief.mermaid import Demand, Point, demand_flowchart, quadrant, quadrant_chart
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stakeholder
@@ -240,7 +241,9 @@ def build_context(
         standing=not below(coalition.share, coalition.threshold) and coalition.total_power > 0,
     )
     risks = [
-        RiskView(f.code, f.message[:1].upper() + f.message[1:], f"{f.path}:{f.line}", f.severity)
+        RiskView(
+            f.code, f.message[:1].upper() + f.message[1:], cell(f"{f.path}:{f.line}"), f.severity
+        )
         for f in lint.findings
         if f.severity in ("warning", "error")
     ]

@@ -5,12 +5,17 @@ from __future__ import annotations
 import html
 import re
 
+from bpstrat.source.visible import visible
+
 _MARKUP = re.compile(r"([\\`*_{}\[\]|#~!])")
 
 
 def cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: one line, `|`, markup and HTML escaped."""
-    text = " ".join(str(value).split())
+    """Text safe inside a Markdown table cell: one line, `|`, markup and HTML escaped.
+
+    Control and bidi characters are shown as escapes (`\\x1b`), never passed through.
+    """
+    text = visible(" ".join(str(value).split()))
     return _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
 
 

@@ -10,15 +10,16 @@ replace single blocks.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import traceback
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from bpstrat.brief.context import build_context
 from bpstrat.brief.markdown import cell, inline
+from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
 from bpstrat.source.packaged import packaged_templates
@@ -26,16 +27,30 @@ from bpstrat.source.packaged import packaged_templates
 DEFAULT_TEMPLATE = "brief.md.j2"
 
 
-def make_environment(root: Path | None, extra_dir: Path | None = None) -> SandboxedEnvironment:
+def make_environment(root: Path | None, extra_dir: Path | None = None) -> BoundedEnvironment:
+    """The Jinja environment for a strategy root (and a --template folder).
+
+    Environments are kept per template folders, so rendering many briefs in one process
+    compiles the packaged template once; the loaders still reload a changed file.
+    """
+    own = root / "templates" if root is not None else None
+    return _environment(
+        str(extra_dir) if extra_dir is not None else None,
+        str(own) if own is not None and own.is_dir() else None,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(extra_dir: str | None, own_dir: str | None) -> BoundedEnvironment:
     """The one place a Jinja environment is built."""
     packaged = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if extra_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(extra_dir)))
-    if root is not None and (root / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(root / "templates")))
+        loaders.append(jinja2.FileSystemLoader(extra_dir))
+    if own_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(own_dir))
     loaders += [jinja2.PrefixLoader({"bpstrat": packaged}), packaged]
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: escaping is explicit, per place
@@ -64,9 +79,9 @@ def render_brief(path: Path, template: Path | None, today: dt.date, cache: bool 
     return _render(env, name, context.variables())
 
 
-def _render(env: SandboxedEnvironment, name: str, context: dict[str, object]) -> str:
+def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> str:
     try:
-        text = env.get_template(name).render(**context)
+        text = render_bounded(env, env.get_template(name), context)
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name or name}:{error.lineno}"
         raise UsageError(f"template error at {where}: {error.message}") from None
@@ -74,6 +89,15 @@ def _render(env: SandboxedEnvironment, name: str, context: dict[str, object]) ->
         raise UsageError(f"template {error.name!r} not found") from None
     except (jinja2.TemplateError, UnicodeDecodeError) as error:
         raise UsageError(f"template error at {_template_line(error, name)}: {error}") from None
+    except TemplateLimitError as error:
+        raise UsageError(f"template stopped at {_template_line(error, name)}: {error}") from None
+    except RecursionError as error:
+        raise UsageError(
+            f"template stopped at {_template_line(error, name)}: it calls itself too deeply "
+            "(a macro without an end?)"
+        ) from None
+    except MemoryError:
+        raise UsageError(f"template stopped at {name}: it ran out of memory") from None
     except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as error:
         raise UsageError(
             f"template error at {_template_line(error, name)}: {type(error).__name__}: {error}"

@@ -49,7 +49,7 @@ def exits(func: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except UsageError as error:
-            typer.echo(f"bpstrat: error: {error}", err=True)
+            typer.echo(f"bpstrat: error: {_shown(error)}", err=True)
             raise typer.Exit(2) from None
         except BrokenPipeError:
             # The reader went away (`bpstrat ... | head`): stop quietly, as rich does.
@@ -64,13 +64,20 @@ def exits(func: F) -> F:
                 traceback.print_exc()
             typer.echo(
                 f"bpstrat: internal error (a bug in bpstrat, not in your files): "
-                f"{type(error).__name__}: {error}; please report it with the command and the "
-                "file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
+                f"{type(error).__name__}: {_shown(error)}; please report it with the command "
+                "and the file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
                 err=True,
             )
             raise typer.Exit(INTERNAL_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _shown(error: BaseException) -> str:
+    """An error's message for the terminal: each line's control characters made visible."""
+    from bpstrat.source.visible import visible
+
+    return "\n".join(visible(line) for line in str(error).split("\n"))
 
 
 def _version(value: bool) -> None:

@@ -58,6 +58,9 @@ def recorded_as_of(brief: str) -> dt.date | None:
 
 
 def _read(output: Path) -> str | None:
+    if output.exists() and not output.is_file():
+        # A FIFO or device would block or never end: compare with regular files only.
+        raise UsageError(f"{output} is not a regular file; --check compares with a file")
     try:
         return output.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -8,6 +8,7 @@ from typing import Protocol, cast
 
 from bpstrat.report import SCORE
 from bpstrat.score.view import ScoreView, build_view
+from bpstrat.source.visible import visible
 
 
 class ScoreReport(Protocol):
@@ -28,5 +29,5 @@ def run_score(
             style="yellow",
         )
         for note in view.left_out:
-            err.print(f"  {note}", markup=False)
+            err.print(f"  {visible(note)}", markup=False)
     return 0

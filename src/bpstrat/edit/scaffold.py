@@ -17,10 +17,12 @@ from pathlib import Path
 from bpstrat.errors import UsageError
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.schema import render
-from bpstrat.model.types import SLUG_PATTERN, suggest_slug
+from bpstrat.model.types import is_slug, suggest_slug
 from bpstrat.source.atomic import write_output
 from bpstrat.source.files import ROOT_FILE, discover, find_root
 from bpstrat.source.packaged import packaged_templates
+from bpstrat.source.visible import has_control, visible
+from bpstrat.source.yaml_fast import resolve_plain
 
 SCHEMA_DIR = ".bpstrat"
 ENTITY_SCHEMA = f"{SCHEMA_DIR}/entity.schema.json"
@@ -44,10 +46,14 @@ def init(
 ) -> list[Path]:
     """Scaffold a strategy root in `folder`; refuse if any file to write exists."""
     source = packaged_templates() / "init"
+    refuse_control(name, "--name")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder: pass the folder to start in")
     product_id = suggest_slug(name)
     values = {
-        "name": name,
-        "id": product_id,
+        "name": _yaml_text(name),
+        "title": name,
+        "id": _yaml_text(product_id),
         "today": today.isoformat(),
         "next_year": str(today.year + 1),
     }
@@ -75,7 +81,7 @@ def init(
         listed = ", ".join(p.relative_to(folder).as_posix() for p in existing)
         raise UsageError(f"refusing to overwrite existing files: {listed}")
     for target, text in plan.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target.parent)
         write_output(target, text)
     return sorted(plan)
 
@@ -103,8 +109,10 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
 
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
-    if not re.match(SLUG_PATTERN, id_):
-        raise UsageError(f"{id_!r} is not a valid id; try {suggest_slug(id_)!r}")
+    if not is_slug(id_):
+        raise UsageError(f"{visible(repr(id_))} is not a valid id; try {suggest_slug(id_)!r}")
+    if name is not None:
+        refuse_control(name, "--name")
     root = find_root(path)
     strategy = load_strategy(root)
     if strategy.exists(kind, id_):
@@ -128,18 +136,48 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
         dimension=dimensions[0].id if dimensions else "dimension-id",
         option=dimensions[0].options[0].id if dimensions else "option-id",
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(target.parent)
     for schema_path, schema_text in schema_files(root).items():
         if not schema_path.exists():
-            schema_path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(schema_path.parent)
             write_output(schema_path, schema_text)
     write_output(target, text)
     return target
 
 
 def _yaml_text(value: str) -> str:
-    """A one-line YAML scalar for free text: quoted when plain YAML would misread it."""
+    """A one-line YAML scalar for free text: double-quoted when plain YAML would misread it.
+
+    Plain only when it reads back as the same text: not `null`, `true`, a number or a
+    date, no YAML indicator, no leading or trailing space. A JSON string is a valid YAML
+    double-quoted scalar; callers refuse control characters first.
+    """
     plain_safe = (
-        value and value[0].isalpha() and not any(c in value for c in ":#'\"\n{}[],&*!|>%@`")
+        value[:1].isalpha()
+        and value == value.strip()
+        and not any(c in value for c in ":#'\"\n{}[],&*!|>%@`\\")
+        and resolve_plain(value) == value
+        and not re.fullmatch(r"(?i)y|n|yes|no|on|off", value)  # booleans in YAML 1.1
     )
     return value if plain_safe else json.dumps(value, ensure_ascii=False)
+
+
+def refuse_control(value: str, option: str) -> None:
+    """Exit 2 when a user value holds a control, bidi or line-break character."""
+    if has_control(value):
+        raise UsageError(
+            f"{option} {visible(repr(value))} holds a control or line-break character; "
+            "use plain text on one line"
+        )
+
+
+def _make_folder(folder: Path) -> None:
+    """mkdir -p, with a usage error when a file is in the way or the folder is read-only."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(
+            f"cannot create folder {folder}: a file of that name is in the way"
+        ) from None
+    except OSError as error:
+        raise UsageError(f"cannot create folder {folder}: {error.strerror or error}") from None

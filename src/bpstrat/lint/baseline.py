@@ -37,6 +37,9 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
 
 
 def read_baseline(path: Path) -> Counter[str]:
+    if path.exists() and not path.is_file():
+        # A FIFO or device would block or never end: read regular files only.
+        raise UsageError(f"baseline {path} is not a regular file")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -75,12 +75,12 @@ class LintConfig(Strict):
         description="A different severity per finding code: error, warning, info or off.",
         examples=[{"BP413": "error"}],
     )
-    max_key_goals: Annotated[int, Field(strict=True, ge=1)] = Field(
+    max_key_goals: Annotated[int, Field(strict=True, ge=1, le=1000)] = Field(
         3,
         description="The most key goals a strategy may have (at least one is needed) [BP404].",
         examples=[3],
     )
-    stale_after_days: Annotated[int, Field(strict=True, ge=1)] = Field(
+    stale_after_days: Annotated[int, Field(strict=True, ge=1, le=36500)] = Field(
         90,
         description="After how many days a stakeholder analysis counts as stale [BP406].",
         examples=[90],
@@ -99,18 +99,16 @@ class LintConfig(Strict):
     )
 
 
+Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1_000_000)]
+"""A strength weight: finite, 0 to a million, so sums of weights stay exact enough."""
+
+
 class StrengthWeights(Strict):
     """The weight of each demand strength in scoring."""
 
-    must: Annotated[float, Field(strict=True, ge=0)] = Field(
-        3.0, description="The weight of a `must` demand.", examples=[3]
-    )
-    should: Annotated[float, Field(strict=True, ge=0)] = Field(
-        2.0, description="The weight of a `should` demand.", examples=[2]
-    )
-    could: Annotated[float, Field(strict=True, ge=0)] = Field(
-        1.0, description="The weight of a `could` demand.", examples=[1]
-    )
+    must: Weight = Field(3.0, description="The weight of a `must` demand.", examples=[3])
+    should: Weight = Field(2.0, description="The weight of a `should` demand.", examples=[2])
+    could: Weight = Field(1.0, description="The weight of a `could` demand.", examples=[1])
 
 
 class ScoringConfig(Strict):

@@ -19,9 +19,11 @@ from pydantic import (
     WithJsonSchema,
 )
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# `(?!\n)$`: the end of the text in JSON Schema's regex dialect and in Python's, where a
+# bare `$` would also match before a trailing newline.
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?!\n)$"
 _SLUG = re.compile(SLUG_PATTERN)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 def _iso_date(value: Any) -> Any:
@@ -37,12 +39,17 @@ def _iso_date(value: Any) -> Any:
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a valid id: use lowercase letters, digits, '.', '_' and '-', "
             f"starting with a letter or digit (e.g. {suggest_slug(value)!r})"
         )
     return value
+
+
+def is_slug(value: str) -> bool:
+    """True when `value` is a whole valid id: no trailing newline or anything else."""
+    return _SLUG.fullmatch(value) is not None
 
 
 def suggest_slug(value: str) -> str:
@@ -80,7 +87,11 @@ Text = Annotated[
     WithJsonSchema(_TEXT_SCHEMA),
 ]
 Scale = Annotated[int, Field(strict=True, ge=1, le=5)]
-Number = Annotated[float, Field(strict=True)]
+NUMBER_LIMIT = 10**12
+"""Largest magnitude of a measured number: far above any real metric, far below overflow."""
+Number = Annotated[
+    float, Field(strict=True, allow_inf_nan=False, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)
+]
 
 Phase = Literal["buy-in", "problem", "minimum", "attention", "handover"]
 Strength = Literal["must", "should", "could"]

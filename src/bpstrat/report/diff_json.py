@@ -26,4 +26,4 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
             "fixed": [f.as_json() for f in d.fixed],
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bpstrat.diff.compare import StrategyDiff
+from bpstrat.source.visible import visible
 
 MARK = {"added": "+", "removed": "-", "changed": "~"}
 
@@ -29,4 +30,4 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         lines += ["", "Findings:"]
         lines += [f"  new   {f.code} {f.path}:{f.line} {f.message}" for f in d.introduced]
         lines += [f"  fixed {f.code} {f.path} {f.message}" for f in d.fixed]
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"

@@ -23,4 +23,4 @@ def render(result: LintResult, prefix: str = "") -> str:
             "today": result.today.isoformat(),
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

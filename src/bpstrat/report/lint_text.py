@@ -9,6 +9,9 @@ from rich.text import Text
 
 from bpstrat.findings import Level
 from bpstrat.lint.linter import LintResult
+from bpstrat.source.visible import shorten, visible, window
+
+MESSAGE_LIMIT = 1000  # characters of a message shown; a key or value can be any length
 
 _STYLE: dict[Level, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -25,7 +28,7 @@ def render(result: LintResult, prefix: str = "") -> str:
 def _print(result: LintResult, console: Console, prefix: str) -> None:
     sources = {s.rel: s for s in (result.strategy.config_file, *result.strategy.files)}
     for rel, group in groupby(result.findings, key=lambda f: f.path):
-        console.print(Text(f"{prefix}{rel}", style="bold underline"))
+        console.print(Text(visible(f"{prefix}{rel}"), style="bold underline"))
         source = sources.get(rel)
         for f in group:
             line = Text("  ")
@@ -35,13 +38,13 @@ def _print(result: LintResult, console: Console, prefix: str) -> None:
             line.append(" ")
             line.append(f.code, style="bold")
             line.append("  ")
-            line.append(f.message)
+            line.append(visible(shorten(f.message, MESSAGE_LIMIT)))
             console.print(line)
             code_line = source.line(f.line) if source else ""
             if code_line.strip():
-                shown = code_line.replace("\t", " ").rstrip()
+                shown, caret_column = window(code_line.replace("\t", " ").rstrip(), f.column)
                 console.print(Text(f"      {f.line:>4} | ", style="dim") + Text(shown))
-                caret = " " * (min(f.column, len(shown) + 1) - 1) + "^"
+                caret = " " * (caret_column - 1) + "^"
                 console.print(
                     Text("           | ", style="dim") + Text(caret, style=_STYLE[f.severity])
                 )

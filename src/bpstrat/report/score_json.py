@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from bpstrat.score.arithmetic import DimensionScore, ScoreResult
@@ -10,7 +11,8 @@ from bpstrat.score.view import ScoreView
 
 
 def _r(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(value, digits)
+    """Rounded; null for no value and for a non-finite one, which JSON cannot hold."""
+    return None if value is None or not math.isfinite(value) else round(value, digits)
 
 
 def dimension_json(d: DimensionScore) -> dict[str, Any]:
@@ -41,11 +43,16 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
         "intensity": _r(d.intensity),
         "margin": _r(d.margin),
         "flip": (
-            {"consumer": d.flip.consumer, "factor": d.flip.factor, "chosen": list(d.flip.chosen)}
+            {
+                "consumer": d.flip.consumer,
+                "factor": d.flip.factor,
+                "chosen": list(d.flip.chosen),
+            }
             if d.flip
             else None
         ),
         "unserved": list(d.unserved),
+        "flip_searched": d.flip_searched,
     }
 
 
@@ -84,4 +91,4 @@ def render(view: ScoreView) -> str:
             ],
             "flywheel_imbalance_before": _r(view.baseline.flywheel_imbalance),
         }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

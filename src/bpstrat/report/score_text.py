@@ -8,6 +8,7 @@ from rich.text import Text
 
 from bpstrat.score.sentences import dimension_sentence, pct
 from bpstrat.score.view import ScoreView
+from bpstrat.source.visible import visible
 
 BAR_WIDTH = 20
 
@@ -31,9 +32,9 @@ def _print(view: ScoreView, console: Console) -> None:
     if not result.dimensions:
         console.print("No dimensions to score yet: add a `kind: dimension` file.")
     for d in result.dimensions:
-        status = f"decided by {d.decision}" if d.decided else "undecided"
-        title = Text(f"{d.name}", style="bold")
-        title.append(f"  ({d.id}, choose {d.choose}, {status})", style="dim")
+        status = f"decided by {visible(d.decision)}" if d.decided else "undecided"
+        title = Text(visible(d.name), style="bold")
+        title.append(f"  ({visible(d.id)}, choose {d.choose}, {status})", style="dim")
         console.print(title)
         table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1))
         for column, justify in (
@@ -56,11 +57,11 @@ def _print(view: ScoreView, console: Console) -> None:
             )
             table.add_row(
                 mark,
-                Text(o.name, style="bold" if o.chosen else ""),
+                Text(visible(o.name), style="bold" if o.chosen else ""),
                 Text(bar(o.share), style="green" if o.chosen else "dim"),
                 f"{o.support:g}",
                 pct(o.share),
-                who,
+                Text(visible(who)),
             )
         console.print(table)
         facts = (
@@ -68,7 +69,7 @@ def _print(view: ScoreView, console: Console) -> None:
             f" · margin {pct(d.margin)}"
         )
         console.print(Text("  " + facts, style="dim"))
-        console.print("  " + dimension_sentence(d, names), soft_wrap=False)
+        console.print(Text("  " + visible(dimension_sentence(d, names))), soft_wrap=False)
         console.print()
     if result.sides:
         table = Table(
@@ -77,7 +78,9 @@ def _print(view: ScoreView, console: Console) -> None:
         for column in ("side", "demanded", "served", "served ratio"):
             table.add_column(column, justify="left" if column == "side" else "right")
         for s in result.sides:
-            table.add_row(s.id, f"{s.demanded:g}", f"{s.served:g}", pct(s.served_ratio))
+            table.add_row(
+                Text(visible(s.id)), f"{s.demanded:g}", f"{s.served:g}", pct(s.served_ratio)
+            )
         console.print(table)
         console.print(f"  flywheel imbalance: {pct(result.flywheel_imbalance)}")
         console.print()
@@ -89,12 +92,17 @@ def _print(view: ScoreView, console: Console) -> None:
     if view.baseline is not None:
         factors = ", ".join(f"{names.get(k, k)} x{v:g}" for k, v in view.result.factors.items())
         console.print()
-        console.print(Text(f"What if: {factors}", style="bold"))
+        console.print(Text(visible(f"What if: {factors}"), style="bold"))
         if not view.changes:
             console.print("  No chosen option changes.")
         for change in view.changes:
             console.print(
-                f"  {change.dimension}: {', '.join(change.before)} -> {', '.join(change.after)}"
+                Text(
+                    visible(
+                        f"  {change.dimension}: {', '.join(change.before)} -> "
+                        f"{', '.join(change.after)}"
+                    )
+                )
             )
         before = view.baseline.flywheel_imbalance
         after = view.result.flywheel_imbalance

@@ -37,6 +37,10 @@ from bpstrat.model.types import ENGAGEMENT_LEVELS, Strength
 SUPPORTIVE = ("supportive", "leading")
 _NUDGE = 1e-6  # relative step past a crossing: far above the tie tolerance below
 _TIE = 9  # supports equal to 9 decimals are ties (sums of fractions are not exact)
+_MIN_CROSSING, _MAX_CROSSING = 1e-12, 1e12  # factors outside are no answer anyone needs
+FLIP_BUDGET = 2_000_000
+"""Work units (option pairs compared, options ranked) the flip search may spend per
+dimension; past it the flip is reported as not searched instead of taking minutes."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class DimensionScore:
     margin: float | None
     flip: Flip | None
     unserved: tuple[str, ...]  # consumers with a demand here that no chosen option serves
+    flip_searched: bool = True  # False: too large to search within FLIP_BUDGET
 
     def option(self, option_id: str) -> OptionScore | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -240,8 +245,12 @@ def score_dimension(
         for o in rank(dimension, support)
     )
     flip = None
+    flip_searched = True
     if decision is None:
-        flip = find_flip(dimension, contributions, chosen)
+        try:
+            flip = find_flip(dimension, contributions, chosen)
+        except FlipBudgetExceeded:
+            flip_searched = False
     return DimensionScore(
         id=dimension.id,
         name=dimension.name,
@@ -256,21 +265,39 @@ def score_dimension(
         margin=margin,
         flip=flip,
         unserved=tuple(unserved),
+        flip_searched=flip_searched,
     )
+
+
+class FlipBudgetExceeded(Exception):
+    """The flip search would take more than FLIP_BUDGET units of work."""
+
+
+class _Budget:
+    def __init__(self, units: int) -> None:
+        self.left = units
+
+    def spend(self, units: int) -> None:
+        self.left -= units
+        if self.left < 0:
+            raise FlipBudgetExceeded
 
 
 def find_flip(
     dimension: Dimension,
     contributions: Mapping[str, list[Contribution]],
     baseline: tuple[str, ...],
+    budget: int | None = None,
 ) -> Flip | None:
     """The single-consumer weight change closest to 1x that changes the chosen set.
 
     Support is linear in one consumer's factor f: support(o) = a_o + f * c_o. The chosen
     set can only change where a chosen and an unchosen option cross, so those crossing
     points are the only candidates; each is checked at the crossing (where the tie-break
-    may already flip it) and just past it.
+    may already flip it) and just past it. Raises FlipBudgetExceeded past `budget`.
     """
+    work = _Budget(FLIP_BUDGET if budget is None else budget)
+    ranked = len(dimension.options) + 1
     best: Flip | None = None
     best_distance = float("inf")
     total = {o.id: 0.0 for o in dimension.options}
@@ -284,17 +311,23 @@ def find_flip(
         own = own_by[consumer_id]
         rest = {o: total[o] - own[o] for o in total}
         candidates: set[float] = set()
+        demanded = {o for o, amount in own.items() if amount}
+        unchosen = [o for o in own if o not in baseline]
         for i in baseline:
-            for j in own:
-                if j in baseline or own[i] == own[j]:
+            # Only pairs where this consumer's share differs can cross.
+            others = unchosen if i in demanded else [j for j in unchosen if j in demanded]
+            work.spend(len(others) + 1)
+            for j in others:
+                if own[i] == own[j]:
                     continue
                 crossing = (rest[j] - rest[i]) / (own[i] - own[j])
-                if crossing > 0:
+                if _MIN_CROSSING < crossing < _MAX_CROSSING:
                     candidates.add(crossing)
         for candidate in sorted(candidates, key=lambda f: (max(f, 1 / f), f)):
             if max(candidate, 1 / candidate) > best_distance:
                 break
             past = candidate * (1 + _NUDGE) if candidate >= 1 else candidate / (1 + _NUDGE)
+            work.spend(2 * ranked)
             flipped = _first_change(dimension, rest, own, baseline, (candidate, past))
             if flipped is not None:
                 factor, chosen = flipped

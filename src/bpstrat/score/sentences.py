@@ -48,6 +48,11 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
             f"; only if {who}'s weight {change} to {factor_text(score.flip)} "
             f"would {join_names(gained)} win"
         )
+    elif not score.decided and not score.flip_searched:
+        tail = (
+            "; whether one consumer's weight could change this was not searched "
+            "(too many options and demands to search quickly)"
+        )
     elif not score.decided:
         tail = "; no single consumer's weight could change this"
     unserved = [names.get(c, c) for c in score.unserved]

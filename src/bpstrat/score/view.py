@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +34,11 @@ class ScoreView:
         return {c.id: c.name for c in self.strategy.consumers}
 
 
+MIN_FACTOR = 1e-6
+MAX_FACTOR = 1e6
+"""What-if factors are finite and within these bounds, so weights stay finite."""
+
+
 def parse_what_if(values: list[str]) -> dict[str, float]:
     factors: dict[str, float] = {}
     for value in values:
@@ -40,11 +46,12 @@ def parse_what_if(values: list[str]) -> dict[str, float]:
         try:
             factor = float(number)
         except ValueError:
-            factor = -1.0
-        if not sep or not consumer.strip() or not factor > 0 or factor == float("inf"):
+            factor = math.nan
+        # NaN fails every comparison, so it is refused with the rest.
+        if not sep or not consumer.strip() or not MIN_FACTOR <= factor <= MAX_FACTOR:
             raise UsageError(
-                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0, "
-                "e.g. --what-if billing=1.5"
+                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0 "
+                f"({MIN_FACTOR:g} to {MAX_FACTOR:g}), e.g. --what-if billing=1.5"
             )
         factors[consumer.strip()] = factor
     return factors

@@ -76,6 +76,21 @@ class Document:
     problems: list[Issue] = field(default_factory=list)
 
 
+_MAX_DIGITS = 400  # more decimal digits than any double holds: the value is infinite
+_MAX_BITS = 1024  # integers this long are past the largest double
+
+
+def _bounded(value: int) -> int | float:
+    """An integer, or +-inf when it is too large for any number bpstrat uses.
+
+    Every later step (str(), float(), a message quoting it) can then handle it; the model
+    reports a non-finite number as out of range.
+    """
+    if value.bit_length() > _MAX_BITS:
+        return math.inf if value > 0 else -math.inf
+    return value
+
+
 def resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for a plain (unquoted, untagged) scalar."""
     if not text or (text[0] in "~nN" and _NULL.match(text)):
@@ -85,11 +100,12 @@ def resolve_plain(text: str) -> Any:
         return _BOOL[text]
     if first.isdigit() or first in "-+.":
         if _INT10.match(text):
-            return int(text)
+            # Past 4,300 digits int() refuses; far past a double, the number is infinite.
+            return _bounded(int(text)) if len(text) <= _MAX_DIGITS else float(text)
         if _INT8.match(text):
-            return int(text[2:], 8)
+            return _bounded(int(text[2:], 8))
         if _INT16.match(text):
-            return int(text[2:], 16)
+            return _bounded(int(text[2:], 16))
         if _FLOAT.match(text):
             return float(text)
         if _INF.match(text):

@@ -1,0 +1,148 @@
+"""A Jinja sandbox with bounds: a template from a pull request cannot hang or exhaust memory.
+
+SandboxedEnvironment already keeps a template away from files and Python internals. A
+template can still loop for hours, build a gigabyte string or recurse without end;
+`BoundedEnvironment` caps `range`, format widths, repetition and the sizes filters pad
+to, and `render_bounded` stops a render past a size or time budget. Each limit raises
+`TemplateLimitError`, reported with the template line as a usage error.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import Template
+from jinja2.sandbox import SandboxedEnvironment
+
+MAX_RANGE = 100_000  # items one `range()` may yield
+MAX_SIZE = 10_000_000  # characters of one built value or of the whole output
+MAX_WIDTH = 10_000  # a width, precision or padding a format or filter may ask for
+MAX_EXPONENT = 10_000  # `**` exponent limit: 10**10**9 would compute for hours
+TIME_BUDGET = 10.0  # seconds one render may take
+
+_WIDE = re.compile("[0-9]{" + str(len(str(MAX_WIDTH)) + 1) + ",}")  # 5+ digits: past 9999
+_NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # `{:{width}}`
+_SIZED_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format")
+
+
+class TemplateLimitError(Exception):
+    """A template went past one of the sandbox's bounds."""
+
+
+def _check_format(text: object) -> None:
+    if isinstance(text, str) and _WIDE.search(text):
+        raise TemplateLimitError(
+            f"a format width or precision above {MAX_WIDTH} is not allowed in a template"
+        )
+
+
+def _check_number(value: object, what: str) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WIDTH:
+        raise TemplateLimitError(f"{what} {value} is above the template limit of {MAX_WIDTH}")
+
+
+def _check_size(value: object) -> None:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
+        raise TemplateLimitError(f"a value of more than {MAX_SIZE} characters or items")
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """SandboxedEnvironment with bounded range, repetition, powers, formats and filters."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "+"])
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.deadline = time.monotonic() + TIME_BUDGET
+        self.globals["range"] = self._range
+        for name in _SIZED_FILTERS:
+            if name in self.filters:
+                self.filters[name] = self._sized(name, self.filters[name])
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateLimitError(f"the template ran past its {TIME_BUDGET:g} s time budget")
+
+    def _range(self, *args: int) -> Iterator[int]:
+        numbers = range(*args)
+        if len(numbers) > MAX_RANGE:
+            raise TemplateLimitError(f"range() of more than {MAX_RANGE} items")
+        for count, number in enumerate(numbers):
+            if count % 256 == 0:
+                self.check_time()
+            yield number
+
+    def _sized(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            for value in (*args[1:], *kwargs.values()):
+                _check_number(value, f"|{name} size")
+            if name == "format" and args:
+                _check_format(args[0])
+            result = function(*args, **kwargs)
+            _check_size(result)
+            return result
+
+        for attribute in ("jinja_pass_arg",):
+            if hasattr(function, attribute):
+                setattr(bounded, attribute, getattr(function, attribute))
+        return bounded
+
+    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        if operator_ == "*":
+            for sized, count in ((left, right), (right, left)):
+                if (
+                    isinstance(sized, (str, list, tuple))
+                    and isinstance(count, int)
+                    and len(sized) * count > MAX_SIZE
+                ):
+                    raise TemplateLimitError(
+                        f"repeating a value to more than {MAX_SIZE} characters or items"
+                    )
+        elif operator_ == "**":
+            if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+                raise TemplateLimitError(f"an exponent above {MAX_EXPONENT}")
+        elif operator_ == "%":
+            _check_format(left)
+        result = super().call_binop(context, operator_, left, right)
+        _check_size(result)
+        return result
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`'{:09}'.format(...)` and `format_map`: refuse huge or computed widths first."""
+        text = getattr(value, "__self__", None)
+        _check_format(text)
+        if isinstance(text, str) and _NESTED_SPEC.search(text):
+            raise TemplateLimitError("a format width taken from a value is not allowed")
+        return super().wrap_str_format(value)
+
+    def call(
+        __self,
+        __context: Any,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        __self.check_time()
+        result = super().call(__context, __obj, *args, **kwargs)
+        _check_size(result)
+        return result
+
+
+def render_bounded(env: BoundedEnvironment, template: Template, context: dict[str, Any]) -> str:
+    """Render `template`, stopping past MAX_SIZE characters of output or the time budget."""
+    env.deadline = time.monotonic() + TIME_BUDGET
+    parts: list[str] = []
+    size = 0
+    for part in template.generate(**context):
+        size += len(part)
+        if size > MAX_SIZE:
+            raise TemplateLimitError(f"the brief grew past {MAX_SIZE} characters")
+        env.check_time()
+        parts.append(part)
+    return "".join(parts)
+
+
+__all__ = ["BoundedEnvironment", "TemplateLimitError", "render_bounded"]

@@ -1,0 +1,60 @@
+"""User text made safe for a terminal or a CI log: control characters shown, not obeyed.
+
+Keys, values and file names come from the strategy files, which anyone proposing a
+change controls. Printed raw, an ESC starts a terminal escape sequence (retitle the
+window, clear the screen), a newline starts a new log line that CI may read as a
+command, and a bidi override reorders what the reader sees. `visible` writes each such
+character as an escape (`\\x1b`, `\\n`, `\\u202e`) instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, line and
+# paragraph separators, and the byte-order mark / zero-width no-break space.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+ELLIPSIS = "…"
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: object) -> str:
+    """`text` with every control, bidi and line-separator character written as an escape."""
+    return _CONTROL.sub(_escape, str(text))
+
+
+def has_control(text: str) -> bool:
+    """True when `text` holds a character `visible` would escape."""
+    return _CONTROL.search(text) is not None
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters, with `…` marking the cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + ELLIPSIS
+
+
+def window(line: str, column: int, width: int = 100) -> tuple[str, int]:
+    """A visible excerpt of `line` around 1-based `column`, at most ~`width` characters.
+
+    Returns the excerpt and the 1-based column of the same place in it, so a caret can
+    point at it. Cuts are marked with `…`; control characters are escaped.
+    """
+    index = max(min(column, len(line) + 1) - 1, 0)
+    start = max(0, index - width // 2)
+    end = min(len(line), start + width)
+    start = max(0, min(start, end - width))
+    head = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(line) else ""
+    before = visible(line[start:index])
+    after = visible(line[index:end])
+    return head + before + after + tail, len(head) + len(before) + 1
