@@ -61,6 +61,7 @@ def lint(
     context = RuleContext(strategy, today)
     issues = [*strategy.issues, *check_references(strategy), *_config_codes(strategy)]
     issues.extend(run_rules(context))
+    issues = strategy.explain(issues)
     findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
     findings, problems = apply_suppressions(findings, sources, today)

@@ -26,15 +26,27 @@ def validate(model: type[M], data: object, base: Path = ()) -> tuple[M | None, l
 
     The issues carry paths (under `base`) but no file: the caller locates them.
     """
+    found, issues, _ = validate_parts(model, data, base)
+    return found, issues
+
+
+def validate_parts(
+    model: type[M], data: object, base: Path = ()
+) -> tuple[M | None, list[Issue], frozenset[Path]]:
+    """`validate`, plus the paths of the invalid parts left out of the model (their
+    values are unknown: checks that read them must not report them missing)."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), [], frozenset()
     except ValidationError as error:
         errors = error.errors()
         issues = [_issue(model, err, base) for err in errors]
-        return _salvage(model, data, errors), issues
+        found, cuts = _salvage(model, data, errors)
+        return found, issues, cuts
 
 
-def _salvage(model: type[M], data: object, errors: list[ErrorDetails]) -> M | None:
+def _salvage(
+    model: type[M], data: object, errors: list[ErrorDetails]
+) -> tuple[M | None, frozenset[Path]]:
     """The entity without its broken parts, when only optional parts are broken.
 
     An unknown field, an invalid optional field or a broken list item is dropped, so one
@@ -45,16 +57,16 @@ def _salvage(model: type[M], data: object, errors: list[ErrorDetails]) -> M | No
     for err in errors:
         cut = _cut_for(model, tuple(err["loc"]), err["type"])
         if cut is None:
-            return None
+            return None, frozenset()
         cuts.append(cut)
     trimmed = copy.deepcopy(data)
     # Longest and highest indexes first, so earlier cuts do not shift later ones.
     for cut in sorted(set(cuts), key=_cut_order, reverse=True):
         _delete(trimmed, cut)
     try:
-        return model.model_validate(trimmed)
+        return model.model_validate(trimmed), frozenset(cuts)
     except ValidationError:
-        return None
+        return None, frozenset()
 
 
 def _cut_order(cut: Path) -> tuple[int, int]:
