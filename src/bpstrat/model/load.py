@@ -7,6 +7,7 @@ strategy (placed on a line later, by the linter).
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path as FsPath
@@ -147,6 +148,54 @@ def _block_unread(strategy: Strategy, source: SourceFile) -> None:
                 )
 
 
+def _comma_numbers(data: object, path: Path = ()) -> list[Issue]:
+    """`[2,000 carriers]` read as `2` and `000 carriers`: a comma inside a number in a
+    flow list splits it into two items."""
+    found: list[Issue] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                found.extend(_comma_numbers(value, (*path, key)))
+    elif isinstance(data, list):
+        for index, (item, after) in enumerate(itertools.pairwise(data)):
+            if type(item) is int and re.match(r"\d{3}(?!\d)", str(after)):
+                found.append(
+                    Issue(
+                        "BP202",
+                        f"`{item},{after}` was read as two items, {item!r} and {after!r}: a "
+                        "comma separates items in a `[...]` list; quote the text "
+                        f"(`'{item},{after}'`) or write the number without the comma",
+                        path=(*path, index),
+                    )
+                )
+        for index, item in enumerate(data):
+            found.extend(_comma_numbers(item, (*path, index)))
+    return found
+
+
+_FOREIGN: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"apiVersion", "kind"}), "a Kubernetes manifest"),
+    (frozenset({"apiVersion"}), "a Kubernetes manifest"),
+    (frozenset({"services"}), "a docker-compose file"),
+    (frozenset({"on", "jobs"}), "a GitHub Actions workflow"),
+    (frozenset({"jobs"}), "a CI configuration"),
+    (frozenset({"stages"}), "a CI configuration"),
+    (frozenset({"repos"}), "a pre-commit configuration"),
+    (frozenset({"openapi"}), "an OpenAPI description"),
+    (frozenset({"swagger"}), "an OpenAPI description"),
+    (frozenset({"version", "updates"}), "a Dependabot configuration"),
+    (frozenset({"version"}), "another tool's configuration"),
+)
+
+
+def _foreign(data: dict[object, object]) -> str | None:
+    """What another tool's YAML file looks like (docker-compose, Kubernetes, CI), if so."""
+    keys = {key for key in data if isinstance(key, str)}
+    if keys & {"id", "title"}:
+        return None
+    return next((what for needed, what in _FOREIGN if needed <= keys), None)
+
+
 def _plain_fields(data: dict[object, object]) -> dict[str, str]:
     return {
         key: str(value)
@@ -203,13 +252,15 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
     id_ = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
     kind = data.get("kind")
     if kind is None:
+        foreign = _foreign(data)
+        message = (
+            f"not a strategy file? it looks like {foreign} and has no `kind`; add it "
+            f"to `exclude:` in bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
+            if foreign
+            else f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}"
+        )
         report(
-            issue(
-                "BP103",
-                f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}",
-                (),
-                "value",
-            ),
+            issue("BP103", message, (), "value"),
             "until it has a `kind`",
             None,
             {stem, id_},
@@ -219,16 +270,29 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
     if found is None:
         close = closest(str(kind), KINDS, 0.5)
         hint = f"; did you mean `{close}`?" if close else ""
+        foreign = _foreign(data)
+        message = (
+            f"not a strategy file? it looks like {foreign}; add it to `exclude:` in "
+            f"bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
+            if foreign and not close
+            else f"unknown kind {kind!r}{hint} (kinds: {', '.join(KINDS)})"
+        )
         report(
-            issue("BP104", f"unknown kind {kind!r}{hint} (kinds: {', '.join(KINDS)})", ("kind",)),
+            issue("BP104", message, ("kind",)),
             "until its `kind` is fixed",
             close,
             {stem, id_},
         )
         return
-    entity, issues, broken = validate_parts(found.model, data)
+
+    def quoted(path: Path) -> bool:
+        line, column = document.positions.value(path)
+        return source.line(line)[column - 1 : column] in ("'", '"')
+
+    entity, issues, broken = validate_parts(found.model, data, quoted=quoted)
     ref = f"{kind}:{id_}" if id_ else None
     located = [issue.located(source.rel, index, ref) for issue in issues]
+    located += [issue.located(source.rel, index, ref) for issue in _comma_numbers(data)]
     strategy.issues.extend(located)
     if entity is None and located:
         fields = _plain_fields(data)

@@ -39,7 +39,7 @@ def _print(result: LintResult, console: Console, prefix: str) -> None:
             console.print(line)
             code_line = source.line(f.line) if source else ""
             if code_line.strip():
-                shown = code_line.replace("\t", " ").rstrip()
+                shown = code_line.replace("\t", "→").rstrip()
                 console.print(Text(f"      {f.line:>4} | ", style="dim") + Text(shown))
                 caret = " " * (min(f.column, len(shown) + 1) - 1) + "^"
                 console.print(
