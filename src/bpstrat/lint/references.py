@@ -71,6 +71,14 @@ def _consumer(strategy: Strategy, record: Record[Consumer], sides: list[str]) ->
         found = _ref(strategy, record, "stakeholder", ("owner",), consumer.owner)
         if found:
             yield found
+    if consumer.side is None and sides and not record.is_broken(("side",)):
+        yield record.issue(
+            "BP201",
+            f"missing `side`; declared sides: {', '.join(sides)}; add `side:` with one of "
+            "them, or the consumer is left out of the flywheel balance",
+            ("side",),
+            "parent",
+        )
     if consumer.side is not None and sides and consumer.side not in sides:
         yield record.issue(
             "BP202",
