@@ -100,7 +100,7 @@ def test_check_jsonschema_reports_the_date_of_a_decision(tmp_path: Path) -> None
 def test_the_schema_file_init_writes_is_the_by_kind_schema(tmp_path: Path) -> None:
     init(tmp_path / "s", "Demo", TODAY, False, False)
     written = json.loads((tmp_path / "s/.bpstrat/entity.schema.json").read_text())
-    assert [b["if"]["properties"]["kind"]["const"] for b in written["allOf"]]
+    assert [b["if"]["patternProperties"]["^kind$"]["const"] for b in written["allOf"]]
 
 
 _LSP_CLIENT = """

@@ -53,7 +53,7 @@ def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
     mapping = union.get("discriminator", {}).get("mapping", {})
     branches = [
         {
-            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "if": {"patternProperties": {"^kind$": {"const": name}}, "required": ["kind"]},
             "then": {"$ref": ref},
         }
         for name, ref in mapping.items()
@@ -61,8 +61,10 @@ def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "object",
         "required": ["kind"],
-        "properties": {
-            "kind": {
+        # patternProperties, not properties: the field reference lists the fields of
+        # each kind, and `kind` is described there.
+        "patternProperties": {
+            "^kind$": {
                 "enum": list(mapping),
                 "description": "What the document describes: " + ", ".join(mapping) + ".",
             }
