@@ -26,7 +26,7 @@ id: cfo-mark
 name: Mark Jansen
 power: 5
 interest: 3
-reviewed: 2099-01-01
+reviewed: 2026-11-01
 ```
 """
 
