@@ -57,7 +57,7 @@ def schema_accepts(schema: dict[str, object], file: Path) -> bool:
 def test_schema_shape() -> None:
     schema = entity_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert {ref["$ref"] for ref in schema["oneOf"]} == {
+    assert {branch["then"]["$ref"] for branch in schema["allOf"]} == {
         f"#/$defs/{name}" for name in ("Consumer", "Stakeholder", "Problem", "Goal",
                                        "Dimension", "Decision")}
     assert root_schema()["required"] == ["product"]

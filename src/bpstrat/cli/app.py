@@ -149,7 +149,14 @@ NO_CACHE_OPT = typer.Option(
 @app.command()
 @exits
 def lint(
-    path: Path = PATH_ARG,
+    paths: Optional[list[Path]] = typer.Argument(
+        None,
+        metavar="[PATH]...",
+        help="The strategy root, a folder in it, or files inside it (default: the current "
+        "folder). The whole root is always checked; when only files are named (as "
+        "pre-commit passes them), only their findings are reported, bpstrat.yaml's only "
+        "when it is named.",
+    ),
     format: Optional[str] = format_option(LINT, None),
     fail_on: FailOn = typer.Option(
         FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
@@ -167,7 +174,7 @@ def lint(
     from bpstrat.cli.lint import run_lint
 
     code = run_lint(
-        path,
+        paths or [Path(".")],
         format=format,
         fail_on=fail_on.value,
         today=resolve_today(today),

@@ -12,6 +12,34 @@ from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult
 from bpstrat.score.sentences import pct
 
+Value = Any
+"""A field's value as JSON data: a number, text, true/false, a list or a mapping."""
+
+
+@dataclass
+class FieldChange:
+    """One field's change: its path, the values before and after (None when absent)."""
+
+    field: str
+    before: Value
+    after: Value
+    text: str
+
+    def as_json(self) -> dict[str, Value]:
+        return {"field": self.field, "from": self.before, "to": self.after}
+
+
+@dataclass
+class NumberChange:
+    """A score that changed: the numbers and how they read ('52% → 68%')."""
+
+    before: float | None
+    after: float | None
+    text: str
+
+    def as_json(self) -> dict[str, float | None]:
+        return {"from": self.before, "to": self.after}
+
 
 @dataclass
 class EntityChange:
@@ -19,6 +47,7 @@ class EntityChange:
     name: str
     status: str  # added | removed | changed
     fields: list[str] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
 
 
 @dataclass
@@ -29,6 +58,8 @@ class StrategyDiff:
     flips: list[str] = field(default_factory=list)
     coalition: str | None = None
     imbalance: str | None = None
+    coalition_change: NumberChange | None = None
+    imbalance_change: NumberChange | None = None
     introduced: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
 
@@ -47,7 +78,9 @@ class StrategyDiff:
 
 
 def _dump(entity: Any) -> dict[str, Any]:
-    data: dict[str, Any] = entity.model_dump(mode="json", exclude_defaults=True)
+    """The validated entity with its defaults applied (a value changed from its default
+    is a change, not an addition); unset optional fields are left out."""
+    data: dict[str, Any] = entity.model_dump(mode="json", exclude_none=True)
     return data
 
 
@@ -61,40 +94,64 @@ def _show(value: Any) -> str:
 
 def field_changes(before: Any, after: Any, path: str = "") -> list[str]:
     """Field-by-field changes, in words: 'importance: 3 -> 5', 'demands[2] added: ...'."""
+    return [change.text for change in field_values(before, after, path)]
+
+
+def field_values(before: Any, after: Any, path: str = "") -> list[FieldChange]:
+    """Field-by-field changes with their values before and after."""
     if isinstance(before, dict) and isinstance(after, dict):
-        out: list[str] = []
+        out: list[FieldChange] = []
         for key in list(before) + [k for k in after if k not in before]:
             sub = f"{path}.{key}" if path else str(key)
             if key not in after:
-                out.append(f"{sub} removed (was {_show(before[key])})")
+                old = before[key]
+                out.append(FieldChange(sub, old, None, f"{sub} removed (was {_show(old)})"))
             elif key not in before:
-                out.append(f"{sub} added: {_show(after[key])}")
+                new = after[key]
+                out.append(FieldChange(sub, None, new, f"{sub} added: {_show(new)}"))
             else:
-                out += field_changes(before[key], after[key], sub)
+                out += field_values(before[key], after[key], sub)
         return out
     if isinstance(before, list) and isinstance(after, list):
         if all(not isinstance(v, (dict, list)) for v in before + after):
             gone = [v for v in before if v not in after]
-            new = [v for v in after if v not in before]
+            new_items = [v for v in after if v not in before]
             out = []
-            if new:
-                out.append(f"{path}: added {', '.join(map(_show, new))}")
+            if new_items:
+                text = f"{path}: added {', '.join(map(_show, new_items))}"
+                out.append(FieldChange(path, before, after, text))
             if gone:
-                out.append(f"{path}: removed {', '.join(map(_show, gone))}")
+                text = f"{path}: removed {', '.join(map(_show, gone))}"
+                out.append(FieldChange(path, before, after, text))
             return out
         out = []
         for index in range(max(len(before), len(after))):
             sub = f"{path}[{index}]"
             if index >= len(after):
-                out.append(f"{sub} removed (was {_show(before[index])})")
+                old = before[index]
+                out.append(FieldChange(sub, old, None, f"{sub} removed (was {_show(old)})"))
             elif index >= len(before):
-                out.append(f"{sub} added: {_show(after[index])}")
+                new = after[index]
+                out.append(FieldChange(sub, None, new, f"{sub} added: {_show(new)}"))
             else:
-                out += field_changes(before[index], after[index], sub)
+                out += field_values(before[index], after[index], sub)
         return out
     if before != after:
-        return [f"{path}: {_show(before)} → {_show(after)}"]
+        return [FieldChange(path, before, after, f"{path}: {_show(before)} → {_show(after)}")]
     return []
+
+
+def _percent_change(before: float | None, after: float | None) -> NumberChange | None:
+    """'52% → 68%', or None when nothing changed as printed (no '7% → 7%'): a change
+    hidden by rounding is shown with one decimal."""
+    if before == after or (before is not None and after is not None and abs(before - after) < 1e-9):
+        return None
+    text = f"{pct(before)} → {pct(after)}"
+    if pct(before) == pct(after):
+        if before is None or after is None or f"{before:.1%}" == f"{after:.1%}":
+            return None
+        text = f"{before:.1%} → {after:.1%}"
+    return NumberChange(before, after, text)
 
 
 def compare(
@@ -114,10 +171,11 @@ def compare(
         elif ref not in after:
             diff.entities.append(EntityChange(ref, _name(before[ref].entity), "removed"))
         else:
-            changes = field_changes(_dump(before[ref].entity), _dump(after[ref].entity))
+            changes = field_values(_dump(before[ref].entity), _dump(after[ref].entity))
             if changes:
+                texts = [change.text for change in changes]
                 diff.entities.append(
-                    EntityChange(ref, _name(after[ref].entity), "changed", changes)
+                    EntityChange(ref, _name(after[ref].entity), "changed", texts, changes)
                 )
     old_product = _dump(old.config.product) if old.config.product else {}
     new_product = _dump(new.config.product) if new.config.product else {}
@@ -138,12 +196,12 @@ def compare(
     for dim_id in sorted(set(old_dims) - {d.id for d in new_score.dimensions}):
         diff.choices.append(f"{old_dims[dim_id].name}: dimension removed")
 
-    if abs(old_score.coalition.share - new_score.coalition.share) > 1e-9:
-        diff.coalition = f"{pct(old_score.coalition.share)} → {pct(new_score.coalition.share)}"
-    if old_score.flywheel_imbalance != new_score.flywheel_imbalance:
-        diff.imbalance = (
-            f"{pct(old_score.flywheel_imbalance)} → {pct(new_score.flywheel_imbalance)}"
-        )
+    diff.coalition_change = _percent_change(old_score.coalition.share, new_score.coalition.share)
+    diff.coalition = diff.coalition_change.text if diff.coalition_change else None
+    diff.imbalance_change = _percent_change(
+        old_score.flywheel_imbalance, new_score.flywheel_imbalance
+    )
+    diff.imbalance = diff.imbalance_change.text if diff.imbalance_change else None
 
     old_keys = Counter(f.fingerprint for f in old_lint.findings)
     new_keys = Counter(f.fingerprint for f in new_lint.findings)

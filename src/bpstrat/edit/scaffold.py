@@ -14,6 +14,7 @@ import re
 import string
 from pathlib import Path
 
+from bpstrat import __version__
 from bpstrat.errors import UsageError
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.schema import render
@@ -74,7 +75,7 @@ def init(
         )
     if github_actions:
         plan[folder / ".github" / "workflows" / "strategy.yml"] = _fill(
-            source / "github-workflow.yml", path="."
+            source / "github-workflow.yml", path=".", version=__version__
         )
     existing = sorted(p for p in plan if p.exists())
     if existing:

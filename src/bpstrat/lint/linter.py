@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 
 from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
+from bpstrat.lint.dates import check_dates
 from bpstrat.lint.references import check_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
@@ -59,8 +60,14 @@ def lint(
     """Lint the strategy root above `path` as of `today` (`cache`: use the parse cache)."""
     strategy = load_strategy(path, progress, cache)
     context = RuleContext(strategy, today)
-    issues = [*strategy.issues, *check_references(strategy), *_config_codes(strategy)]
+    issues = [
+        *strategy.issues,
+        *check_references(strategy),
+        *check_dates(strategy, today),
+        *_config_codes(strategy),
+    ]
     issues.extend(run_rules(context))
+    issues = strategy.explain(issues)
     findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
     findings, problems = apply_suppressions(findings, sources, today)

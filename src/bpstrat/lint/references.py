@@ -37,7 +37,7 @@ def _product_refs(strategy: Strategy) -> Iterator[Issue]:
         return
     roles = (("owner", product.owner), ("sponsor", product.sponsor))
     for role, value in (*roles, ("successor", product.successor)):
-        if value is not None and not strategy.exists("stakeholder", value):
+        if value is not None and not strategy.resolves("stakeholder", value):
             message = _dangling(strategy, "stakeholder", value, f"product.{role}")
             yield strategy.config_issue("BP302", message, ("product", role))
 
@@ -51,7 +51,7 @@ def _dangling(strategy: Strategy, kind: str, value: str, name: str) -> str:
 
 
 def _ref(strategy: Strategy, record: Record[E], kind: str, path: Path, value: str) -> Issue | None:
-    if strategy.exists(kind, value):
+    if strategy.resolves(kind, value):
         return None
     return record.issue("BP302", _dangling(strategy, kind, value, path_name(path)), path)
 
@@ -71,6 +71,14 @@ def _consumer(strategy: Strategy, record: Record[Consumer], sides: list[str]) ->
         found = _ref(strategy, record, "stakeholder", ("owner",), consumer.owner)
         if found:
             yield found
+    if consumer.side is None and sides and not record.is_broken(("side",)):
+        yield record.issue(
+            "BP201",
+            f"missing `side`; declared sides: {', '.join(sides)}; add `side:` with one of "
+            "them, or the consumer is left out of the flywheel balance",
+            ("side",),
+            "parent",
+        )
     if consumer.side is not None and sides and consumer.side not in sides:
         yield record.issue(
             "BP202",
@@ -140,14 +148,15 @@ def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
     if found:
         yield found
         return
-    dimension = strategy.entity(Dimension, decision.dimension)
-    if dimension is None:
+    held = strategy.get(Dimension, decision.dimension)
+    if held is None:
         return  # the dimension exists but is invalid; its own issues say why
+    dimension = held.entity
     for index, choice in enumerate(decision.choice):
         found = _option(strategy, record, ("choice", index), decision.dimension, choice)
         if found:
             yield found
-    if len(set(decision.choice)) > dimension.choose:
+    if len(set(decision.choice)) > dimension.choose and not held.is_broken(("choose",)):
         yield record.issue(
             "BP202",
             f"`choice` names {len(set(decision.choice))} options but dimension "

@@ -7,15 +7,18 @@ strategy (placed on a line later, by the linter).
 from __future__ import annotations
 
 import gc
+import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path as FsPath
+from pathlib import PurePosixPath
 
 from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import read_config
 from bpstrat.model.kinds import KINDS
-from bpstrat.model.strategy import Record, Strategy
+from bpstrat.model.strategy import Blocker, Record, Strategy
 from bpstrat.model.suggest import closest
-from bpstrat.model.validate import validate
+from bpstrat.model.validate import validate_parts
 from bpstrat.source.files import ROOT_FILE, SourceFile, find_root, read_source
 from bpstrat.source.parse_cache import ParseCache, disabled_by_environment
 from bpstrat.source.tree import FolderTree, Tree
@@ -72,6 +75,8 @@ def _load_strategy(
 
     rels, problems = tree.discover(config.exclude)
     strategy.issues.extend(problems)
+    for problem in problems:
+        _block(strategy, problem, "until this file can be read", None, {_stem(problem.file)})
     for done, rel in enumerate(rels, start=1):
         if progress is not None:
             progress(done, len(rels))
@@ -83,7 +88,124 @@ def _load_strategy(
     return strategy
 
 
+_SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
+_RAW_FIELD = re.compile(
+    r"^(id|kind|dimension)[ \t]*:[ \t]*(?P<value>[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE
+)
+
+
+def _stem(rel: str) -> str:
+    """The id a file's name suggests (consumers/load-matching.yaml -> 'load-matching')."""
+    return PurePosixPath(rel).stem
+
+
+def _raw_fields(text: str) -> dict[str, str]:
+    """Top-level `id:`, `kind:` and `dimension:` values readable from raw text."""
+    found: dict[str, str] = {}
+    for match in _RAW_FIELD.finditer(text):
+        value = match.group("value").strip().strip("'\"")
+        if value:
+            found.setdefault(match.group(1), value)
+    return found
+
+
+def _block(
+    strategy: Strategy,
+    issue: Issue,
+    until: str,
+    kind: str | None,
+    ids: set[str | None],
+    fields: dict[str, str] | None = None,
+) -> None:
+    """Record that `issue`'s place may hold entities with `ids`: they are unknown."""
+    known = frozenset(i for i in ids if i)
+    if known:
+        strategy.blockers.append(Blocker(issue, until, kind, known, fields=fields or {}))
+
+
+def _block_unread(strategy: Strategy, source: SourceFile) -> None:
+    """Ids that may live in documents of `source` that could not be read or parsed."""
+    stem = _stem(source.rel)
+    for issue in source.issues:
+        if issue.code == "BP105":
+            _block(strategy, issue, "until this file can be read", None, {stem})
+        elif issue.code == "BP101":
+            text = source.text
+            chunks = _SEPARATOR.split(text)
+            if chunks and not chunks[0].strip() and _SEPARATOR.match(text):
+                chunks = chunks[1:]
+            unread = chunks[len(source.documents) :] or [""]
+            for chunk in unread:
+                fields = _raw_fields(chunk)
+                kind = fields.get("kind")
+                _block(
+                    strategy,
+                    issue,
+                    "until this file parses",
+                    kind if kind in KINDS else None,
+                    {stem, fields.get("id")},
+                    fields,
+                )
+
+
+def _comma_numbers(data: object, path: Path = ()) -> list[Issue]:
+    """`[2,000 carriers]` read as `2` and `000 carriers`: a comma inside a number in a
+    flow list splits it into two items."""
+    found: list[Issue] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                found.extend(_comma_numbers(value, (*path, key)))
+    elif isinstance(data, list):
+        for index, (item, after) in enumerate(itertools.pairwise(data)):
+            if type(item) is int and re.match(r"\d{3}(?!\d)", str(after)):
+                found.append(
+                    Issue(
+                        "BP202",
+                        f"`{item},{after}` was read as two items, {item!r} and {after!r}: a "
+                        "comma separates items in a `[...]` list; quote the text "
+                        f"(`'{item},{after}'`) or write the number without the comma",
+                        path=(*path, index),
+                    )
+                )
+        for index, item in enumerate(data):
+            found.extend(_comma_numbers(item, (*path, index)))
+    return found
+
+
+_FOREIGN: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"apiVersion", "kind"}), "a Kubernetes manifest"),
+    (frozenset({"apiVersion"}), "a Kubernetes manifest"),
+    (frozenset({"services"}), "a docker-compose file"),
+    (frozenset({"on", "jobs"}), "a GitHub Actions workflow"),
+    (frozenset({"jobs"}), "a CI configuration"),
+    (frozenset({"stages"}), "a CI configuration"),
+    (frozenset({"repos"}), "a pre-commit configuration"),
+    (frozenset({"openapi"}), "an OpenAPI description"),
+    (frozenset({"swagger"}), "an OpenAPI description"),
+    (frozenset({"version", "updates"}), "a Dependabot configuration"),
+    (frozenset({"version"}), "another tool's configuration"),
+)
+
+
+def _foreign(data: dict[object, object]) -> str | None:
+    """What another tool's YAML file looks like (docker-compose, Kubernetes, CI), if so."""
+    keys = {key for key in data if isinstance(key, str)}
+    if keys & {"id", "title"}:
+        return None
+    return next((what for needed, what in _FOREIGN if needed <= keys), None)
+
+
+def _plain_fields(data: dict[object, object]) -> dict[str, str]:
+    return {
+        key: str(value)
+        for key, value in data.items()
+        if isinstance(key, str) and isinstance(value, (str, int)) and not isinstance(value, bool)
+    }
+
+
 def _index_file(strategy: Strategy, source: SourceFile) -> None:
+    _block_unread(strategy, source)
     documents = [(i, d) for i, d in enumerate(source.documents) if d.data is not None]
     if not documents and not source.issues:
         strategy.issues.append(
@@ -104,55 +226,91 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
     def issue(code: str, message: str, path: Path = (), at: Anchor = "key") -> Issue:
         return Issue(code, message, source.rel, path, at, document=index)
 
+    stem = _stem(source.rel)
+
+    def report(found: Issue, until: str, kind: str | None, ids: set[str | None]) -> None:
+        strategy.issues.append(found)
+        fields = _plain_fields(data) if isinstance(data, dict) else {}
+        _block(strategy, found, until, kind, ids, fields)
+
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else f"the value {data!r}"
-        strategy.issues.append(
+        report(
             issue(
                 "BP103",
                 f"document is {what}, not a mapping; "
                 "an entity is `kind: ...` followed by its fields",
                 (),
                 "value",
-            )
+            ),
+            "until this document is a mapping",
+            None,
+            {stem},
         )
         return
+    raw_id = data.get("id")
+    id_ = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
     kind = data.get("kind")
     if kind is None:
-        strategy.issues.append(
-            issue(
-                "BP103",
-                f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}",
-                (),
-                "value",
-            )
+        foreign = _foreign(data)
+        message = (
+            f"not a strategy file? it looks like {foreign} and has no `kind`; add it "
+            f"to `exclude:` in bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
+            if foreign
+            else f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}"
+        )
+        report(
+            issue("BP103", message, (), "value"),
+            "until it has a `kind`",
+            None,
+            {stem, id_},
         )
         return
     found = KINDS.get(kind) if isinstance(kind, str) else None
     if found is None:
         close = closest(str(kind), KINDS, 0.5)
         hint = f"; did you mean `{close}`?" if close else ""
-        strategy.issues.append(
-            issue("BP104", f"unknown kind {kind!r}{hint} (kinds: {', '.join(KINDS)})", ("kind",))
+        foreign = _foreign(data)
+        message = (
+            f"not a strategy file? it looks like {foreign}; add it to `exclude:` in "
+            f"bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
+            if foreign and not close
+            else f"unknown kind {kind!r}{hint} (kinds: {', '.join(KINDS)})"
+        )
+        report(
+            issue("BP104", message, ("kind",)),
+            "until its `kind` is fixed",
+            close,
+            {stem, id_},
         )
         return
-    raw_id = data.get("id")
-    id_ = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
-    entity, issues = validate(found.model, data)
+
+    def quoted(path: Path) -> bool:
+        line, column = document.positions.value(path)
+        return source.line(line)[column - 1 : column] in ("'", '"')
+
+    entity, issues, broken = validate_parts(found.model, data, quoted=quoted)
     ref = f"{kind}:{id_}" if id_ else None
-    strategy.issues.extend(issue.located(source.rel, index, ref) for issue in issues)
+    located = [issue.located(source.rel, index, ref) for issue in issues]
+    located += [issue.located(source.rel, index, ref) for issue in _comma_numbers(data)]
+    strategy.issues.extend(located)
+    if entity is None and located:
+        fields = _plain_fields(data)
+        _block(strategy, located[0], f"until this {kind} is valid", kind, {stem, id_}, fields)
     if id_ is None:
         return
     known = strategy.known_ids.setdefault(kind, {})
     line = document.positions.key(("id",)).line
     first = known.get(id_)
     if first is not None:
-        strategy.issues.append(
-            issue(
-                "BP301",
-                f"duplicate {kind} id {id_!r}: first defined at {first}; rename one of them",
-                ("id",),
-            ).located(source.rel, index, ref)
-        )
+        duplicate = issue(
+            "BP301",
+            f"duplicate {kind} id {id_!r}: first defined at {first}; rename one of them",
+            ("id",),
+        ).located(source.rel, index, ref)
+        # Either file may be the one whose id was copied and not changed.
+        others: set[str | None] = {s for s in (stem, _stem(first.rsplit(":", 1)[0])) if s != id_}
+        report(duplicate, "until the duplicate id is renamed", kind, others)
         return
     known[id_] = f"{source.rel}:{line}"
     if entity is None:
@@ -160,4 +318,4 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
         return
     if issues:
         strategy.skipped.append(f"{ref} ({source.rel}): invalid parts left out")
-    strategy.add(Record(kind, id_, entity, source, document, index))
+    strategy.add(Record(kind, id_, entity, source, document, index, broken))

@@ -31,8 +31,7 @@ def _any_entity() -> TypeAdapter[object]:
 def entity_schema(kind: str | None = None) -> dict[str, Any]:
     """The schema of one kind, or of any entity document when `kind` is None."""
     if kind is None:
-        schema = _any_entity().json_schema()
-        schema.pop("discriminator", None)  # an OpenAPI keyword; `kind` consts decide
+        schema = _by_kind(_any_entity().json_schema())
         title = "bpstrat entity"
         name = "entity"
     else:
@@ -40,6 +39,39 @@ def entity_schema(kind: str | None = None) -> dict[str, Any]:
         title = f"bpstrat {kind}"
         name = kind
     return _head(schema, title, name)
+
+
+def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
+    """The entity union as one if/then branch per `kind`.
+
+    A plain `oneOf` makes validators and editors report every branch's mismatch
+    ("'consumer' was expected", "Additional properties ...") for one wrong date; with
+    if/then only the schema of the document's own kind applies, so a decision with a bad
+    date reports the date. check-jsonschema and yaml-language-server both read if/then.
+    """
+    defs = union.get("$defs", {})
+    mapping = union.get("discriminator", {}).get("mapping", {})
+    branches = [
+        {
+            "if": {"patternProperties": {"^kind$": {"const": name}}, "required": ["kind"]},
+            "then": {"$ref": ref},
+        }
+        for name, ref in mapping.items()
+    ]
+    return {
+        "type": "object",
+        "required": ["kind"],
+        # patternProperties, not properties: the field reference lists the fields of
+        # each kind, and `kind` is described there.
+        "patternProperties": {
+            "^kind$": {
+                "enum": list(mapping),
+                "description": "What the document describes: " + ", ".join(mapping) + ".",
+            }
+        },
+        "allOf": branches,
+        "$defs": defs,
+    }
 
 
 def root_schema() -> dict[str, Any]:

@@ -4,7 +4,8 @@ in a file; and the one place that turns an Issue into a Finding with a line and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Generic, TypeVar, cast
 
@@ -39,10 +40,16 @@ class Record(Generic[E]):
     file: SourceFile
     document: Document
     index: int = 0  # which document of the file
+    broken: frozenset[Path] = frozenset()  # invalid parts left out (their issues say why)
 
     @property
     def ref(self) -> str:
         return f"{self.kind}:{self.id}"
+
+    def is_broken(self, path: Path) -> bool:
+        """True when `path`, or a mapping or list item holding it, was left out as invalid:
+        its value is unknown, so checks that read it must not report it missing."""
+        return any(path[: len(cut)] == cut for cut in self.broken)
 
     def key_pos(self, path: Path) -> Pos:
         return self.document.positions.key(path)
@@ -50,6 +57,38 @@ class Record(Generic[E]):
     def issue(self, code: str, message: str, path: Path = (), at: Anchor = "key") -> Issue:
         """An issue about this entity, at `path` inside its document."""
         return Issue(code, message, self.file.rel, path, at, self.ref, self.index)
+
+
+@dataclass
+class Blocker:
+    """A place that may hold entities nobody could read: a file that does not parse, a
+    document with a wrong `kind`, an invalid entity, a duplicate id.
+
+    Ids it may hold are unknown rather than missing: references to them are not reported;
+    they are counted here, and the one issue at the real spot says how many wait for it.
+    """
+
+    issue: Issue
+    until: str  # "until this file parses"
+    kind: str | None  # None: any kind
+    ids: frozenset[str]
+    references: Counter[str] = field(default_factory=Counter)
+    fields: dict[str, str] = field(default_factory=dict)  # raw top-level values, when readable
+
+    def holds(self, kind: str, id_: str) -> bool:
+        return id_ in self.ids and (self.kind is None or self.kind == kind)
+
+    def explained(self) -> Issue:
+        """The issue, saying which references wait for it."""
+        if not self.references:
+            return self.issue
+        parts = []
+        for id_, count in sorted(self.references.items()):
+            noun = "reference" if count == 1 else "references"
+            parts.append(f"{count} {noun} to {id_!r}")
+        verb = "is" if sum(self.references.values()) == 1 else "are"
+        message = f"{self.issue.message}; {', '.join(parts)} {verb} not checked {self.until}"
+        return replace(self.issue, message=message)
 
 
 @dataclass
@@ -64,6 +103,7 @@ class Strategy:
     known_ids: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> file:line
     issues: list[Issue] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    blockers: list[Blocker] = field(default_factory=list)
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @property
@@ -94,6 +134,44 @@ class Strategy:
     def exists(self, kind: str, id_: str) -> bool:
         """True for any entity with that id, valid or not (no cascading reference errors)."""
         return id_ in self.known_ids.get(kind, {})
+
+    def blocker(self, kind: str, id_: str) -> Blocker | None:
+        """The unreadable or invalid place that may hold `kind` `id_`, if any."""
+        return next((b for b in self.blockers if b.holds(kind, id_)), None)
+
+    def resolves(self, kind: str, id_: str) -> bool:
+        """True when a reference to `kind` `id_` needs no finding: a valid entity has that
+        id, or it may live in a place that could not be read or validated (the reference
+        is then counted on that place's issue, not reported as dangling)."""
+        if id_ in self.by_kind.get(kind, {}):
+            return True
+        found = self.blocker(kind, id_)
+        if found is not None:
+            found.references[id_] += 1
+            return True
+        return self.exists(kind, id_)
+
+    def unsure(self, kind: str, field_name: str, value: str) -> bool:
+        """True when an unreadable or invalid `kind` entity may have `field_name: value`
+        (its raw value is that, or could not be read)."""
+        for found in self.blockers:
+            if found.kind not in (None, kind):
+                continue
+            raw_kind = found.fields.get("kind")
+            if found.kind is None and raw_kind is not None and raw_kind != kind:
+                continue
+            raw = found.fields.get(field_name)
+            if raw is None or raw == value:
+                return True
+        return False
+
+    def explain(self, issues: list[Issue]) -> list[Issue]:
+        """`issues` with each blocker's issue saying which references wait for it."""
+        merged: dict[int, Blocker] = {}
+        for found in self.blockers:
+            first = merged.setdefault(id(found.issue), replace(found, references=Counter()))
+            first.references.update(found.references)
+        return [merged[id(i)].explained() if id(i) in merged else i for i in issues]
 
     def closest(self, kind: str, id_: str) -> str | None:
         return closest(id_, self.known_ids.get(kind, {}))

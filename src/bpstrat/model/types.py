@@ -66,7 +66,13 @@ def _number_as_text(value: Any) -> Any:
 
 
 # The JSON Schema of each type says what lint accepts, for editors and schema validators.
-_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE_SCHEMA = {
+    "type": "string",
+    "format": "date",
+    "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    # yaml-language-server shows this instead of the pattern; validators ignore it.
+    "patternErrorMessage": "must be a date written YYYY-MM-DD",
+}
 _SLUG_SCHEMA = {
     "anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "integer", "minimum": 0}]
 }

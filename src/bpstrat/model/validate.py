@@ -8,8 +8,10 @@ write instead.
 from __future__ import annotations
 
 import copy
+import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -20,21 +22,58 @@ from bpstrat.model.suggest import closest
 
 M = TypeVar("M", bound=BaseModel)
 
+Quoted = Callable[[Path], bool]
+"""Whether the value at a path was written in quotes in the source."""
 
-def validate(model: type[M], data: object, base: Path = ()) -> tuple[M | None, list[Issue]]:
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "accepted": ("approved", "agreed", "done", "decided", "final", "adopted", "yes"),
+    "proposed": ("draft", "open", "pending", "suggested", "new", "wip", "review"),
+    "superseded": ("replaced", "obsolete", "deprecated", "outdated", "old", "retired"),
+    "must": ("high", "critical", "required", "mandatory", "essential", "blocker", "p1"),
+    "should": ("medium", "important", "normal", "p2"),
+    "could": ("low", "nice", "nice-to-have", "optional", "wish", "p3"),
+    "supportive": ("supporter", "positive", "support", "champion", "ally"),
+    "resistant": ("against", "negative", "opposed", "blocker", "hostile"),
+    "leading": ("leader", "lead", "driving", "owner"),
+    "unaware": ("unknown", "ignorant"),
+    "neutral": ("indifferent", "undecided"),
+    "direct": ("full", "own", "high"),
+    "shared": ("partial", "partner", "joint", "medium"),
+    "indirect": ("none", "low", "external"),
+}
+"""Words people write for an enum value, by the value they mean: checked before
+spelling similarity, so `status: approved` suggests `accepted`, not `proposed`."""
+
+
+def validate(
+    model: type[M], data: object, base: Path = (), quoted: Quoted | None = None
+) -> tuple[M | None, list[Issue]]:
     """Validate `data`; return the model (None when invalid) and the issues found.
 
     The issues carry paths (under `base`) but no file: the caller locates them.
+    `quoted` tells whether a value was written in quotes (for "remove the quotes").
     """
+    found, issues, _ = validate_parts(model, data, base, quoted)
+    return found, issues
+
+
+def validate_parts(
+    model: type[M], data: object, base: Path = (), quoted: Quoted | None = None
+) -> tuple[M | None, list[Issue], frozenset[Path]]:
+    """`validate`, plus the paths of the invalid parts left out of the model (their
+    values are unknown: checks that read them must not report them missing)."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), [], frozenset()
     except ValidationError as error:
         errors = error.errors()
-        issues = [_issue(model, err, base) for err in errors]
-        return _salvage(model, data, errors), issues
+        issues = [_issue(model, err, base, quoted) for err in errors]
+        found, cuts = _salvage(model, data, errors)
+        return found, issues, cuts
 
 
-def _salvage(model: type[M], data: object, errors: list[ErrorDetails]) -> M | None:
+def _salvage(
+    model: type[M], data: object, errors: list[ErrorDetails]
+) -> tuple[M | None, frozenset[Path]]:
     """The entity without its broken parts, when only optional parts are broken.
 
     An unknown field, an invalid optional field or a broken list item is dropped, so one
@@ -45,16 +84,16 @@ def _salvage(model: type[M], data: object, errors: list[ErrorDetails]) -> M | No
     for err in errors:
         cut = _cut_for(model, tuple(err["loc"]), err["type"])
         if cut is None:
-            return None
+            return None, frozenset()
         cuts.append(cut)
     trimmed = copy.deepcopy(data)
     # Longest and highest indexes first, so earlier cuts do not shift later ones.
     for cut in sorted(set(cuts), key=_cut_order, reverse=True):
         _delete(trimmed, cut)
     try:
-        return model.model_validate(trimmed)
+        return model.model_validate(trimmed), frozenset(cuts)
     except ValidationError:
-        return None
+        return None, frozenset()
 
 
 def _cut_order(cut: Path) -> tuple[int, int]:
@@ -94,7 +133,7 @@ def _delete(data: Any, path: Path) -> None:
         pass
 
 
-def _issue(model: type[BaseModel], err: ErrorDetails, base: Path) -> Issue:
+def _issue(model: type[BaseModel], err: ErrorDetails, base: Path, quoted: Quoted | None) -> Issue:
     loc: Path = base + tuple(err["loc"])
     local = tuple(err["loc"])
     kind = err["type"]
@@ -114,7 +153,8 @@ def _issue(model: type[BaseModel], err: ErrorDetails, base: Path) -> Issue:
         return Issue(
             "BP203", f"unknown field `{local[-1]}`{_where(local[:-1])}{hint}{listing}", path=loc
         )
-    return Issue("BP202", _invalid_message(name, err), path=loc)
+    was_quoted = quoted(local) if quoted is not None else True
+    return Issue("BP202", _invalid_message(name, err, was_quoted), path=loc)
 
 
 def _name(loc: Path) -> str:
@@ -138,26 +178,54 @@ def _got(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _invalid_message(name: str, err: ErrorDetails) -> str:
+def _meaning(value: str, expected: list[str]) -> str | None:
+    """The expected value that `value` means (`approved` -> `accepted`), if any."""
+    word = value.strip().lower().replace("_", "-").replace(" ", "-")
+    for meant, words in SYNONYMS.items():
+        if meant in expected and word in words:
+            return meant
+    return None
+
+
+_BOUNDS = {
+    "greater_than_equal": ("ge", "greater than or equal to"),
+    "less_than_equal": ("le", "less than or equal to"),
+    "greater_than": ("gt", "greater than"),
+    "less_than": ("lt", "less than"),
+}
+
+
+def _plain(text: str) -> str:
+    """Library wording ("Value error, ...", "Input should be ...") in plain words."""
+    text = re.sub(r"^(?:Value|Assertion) error, ", "", text)
+    return re.sub(r"\b[Ii]nput should be\b", "must be", text)
+
+
+def _invalid_message(name: str, err: ErrorDetails, was_quoted: bool = True) -> str:
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
     if kind == "literal_error":
         listed = str(ctx.get("expected", "")).replace(" or ", ", ")
         expected = [part.strip(" '") for part in listed.split(",")]
-        hint = _did_you_mean(str(value), expected, value=True) if isinstance(value, str) else ""
+        meant = _meaning(value, expected) if isinstance(value, str) else None
+        if meant is not None:
+            hint = f"; did you mean {meant!r}?"
+        else:
+            hint = _did_you_mean(str(value), expected, value=True) if isinstance(value, str) else ""
         return f"`{name}` must be one of: {', '.join(expected)} (got {_got(value)}){hint}"
     if kind == "value_error":
         error = ctx.get("error")
-        return f"`{name}`: {error}" if error is not None else f"`{name}`: {err['msg']}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"`{name}`: {err['msg'].lower()} (got {_got(value)})"
+        return f"`{name}`: {error}" if error is not None else f"`{name}`: {_plain(err['msg'])}"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"`{name}` must be {words} {ctx.get(key)} (got {_got(value)})"
+    numeric = isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+(?:\.\d*)?\s*", value)
+    quotes = " (remove the quotes)" if numeric and was_quoted else ""
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        quoted = " (remove the quotes)" if isinstance(value, str) else ""
-        return f"`{name}` must be a whole number, got {_got(value)}{quoted}"
+        return f"`{name}` must be a whole number, got {_got(value)}{quotes}"
     if kind in ("float_type", "float_parsing"):
-        quoted = " (remove the quotes)" if isinstance(value, str) else ""
-        return f"`{name}` must be a number, got {_got(value)}{quoted}"
+        return f"`{name}` must be a number, got {_got(value)}{quotes}"
     if kind == "bool_type":
         return f"`{name}` must be true or false, got {_got(value)}"
     if kind == "string_type":
@@ -170,7 +238,7 @@ def _invalid_message(name: str, err: ErrorDetails) -> str:
         return f"`{name}` must not be empty"
     if kind == "string_too_short":
         return f"`{name}` must not be empty text"
-    return f"`{name}`: {err['msg']} (got {_got(value)})"
+    return f"`{name}`: {_plain(err['msg'])} (got {_got(value)})"
 
 
 def _describe(value: Any) -> str:

@@ -13,7 +13,13 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         "base": base,
         "head": head,
         "entities": [
-            {"ref": e.ref, "name": e.name, "status": e.status, "fields": e.fields}
+            {
+                "ref": e.ref,
+                "name": e.name,
+                "status": e.status,
+                "fields": e.fields,
+                "changes": [c.as_json() for c in e.changes],
+            }
             for e in d.entities
         ],
         "product": d.product,
@@ -21,6 +27,10 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         "flips": d.flips,
         "coalition": d.coalition,
         "flywheel_imbalance": d.imbalance,
+        "scores": {
+            "coalition": d.coalition_change.as_json() if d.coalition_change else None,
+            "flywheel_imbalance": d.imbalance_change.as_json() if d.imbalance_change else None,
+        },
         "findings": {
             "introduced": [f.as_json() for f in d.introduced],
             "fixed": [f.as_json() for f in d.fixed],

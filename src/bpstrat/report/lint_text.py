@@ -42,7 +42,7 @@ def _print(result: LintResult, console: Console, prefix: str) -> None:
             console.print(line)
             code_line = source.line(f.line) if source else ""
             if code_line.strip():
-                shown, caret_column = window(code_line.replace("\t", " ").rstrip(), f.column)
+                shown, caret_column = window(code_line.replace("	", "→").rstrip(), f.column)
                 console.print(Text(f"      {f.line:>4} | ", style="dim") + Text(shown))
                 caret = " " * (caret_column - 1) + "^"
                 console.print(

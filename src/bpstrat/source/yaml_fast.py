@@ -32,6 +32,7 @@ from yaml.events import (
 
 from bpstrat.findings import Issue
 from bpstrat.source.positions import Path, Pos, Positions
+from bpstrat.source.yaml_errors import explain
 
 try:  # libyaml bindings ship in PyYAML's wheels; the pure parser is the slow fallback.
     from yaml._yaml import CParser as _Parser
@@ -242,7 +243,9 @@ def _parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         pos = Pos.from_mark(mark.line, mark.column) if mark else Pos(1, 1)
-        message = " ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
+        start = error.context_mark
+        context_pos = Pos.from_mark(start.line, start.column) if start else None
+        pos, message = explain(text, pos, error.problem or "", error.context or "", context_pos)
         return docs, YamlSyntaxError(pos, message)
     except yaml.YAMLError as error:  # reader errors (control characters) carry a position
         return docs, YamlSyntaxError(_reader_pos(text, error), _reader_message(error))

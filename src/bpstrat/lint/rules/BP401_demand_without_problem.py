@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
     for record in ctx.strategy.records(Consumer):
         consumer = record.entity
         for index, demand in enumerate(consumer.demands):
-            if demand.problem is None:
+            if demand.problem is None and not record.is_broken(("demands", index, "problem")):
                 yield ctx.issue(
                     CODE,
                     f"{consumer.name} demands {demand.option!r} on {demand.dimension!r} "

@@ -48,6 +48,8 @@ PARTS = ("name", "baseline", "target", "by")
 def check(ctx: RuleContext) -> Iterator[Issue]:
     for record in ctx.strategy.records(Goal):
         goal = record.entity
+        if record.is_broken(("metric",)) and goal.metric is None:
+            continue  # the metric is there but invalid; its own finding says why
         if goal.metric is None:
             yield ctx.issue(
                 CODE,
@@ -60,7 +62,11 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
             continue
         metric = goal.metric
         given = (metric.name, metric.baseline, metric.target, metric.by)
-        missing = [part for part, value in zip(PARTS, given, strict=True) if value is None]
+        missing = [
+            part
+            for part, value in zip(PARTS, given, strict=True)
+            if value is None and not record.is_broken(("metric", part))
+        ]
         if missing:
             yield ctx.issue(
                 CODE,

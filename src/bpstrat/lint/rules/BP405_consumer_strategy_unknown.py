@@ -45,6 +45,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
     for record in ctx.strategy.records(Consumer):
         consumer = record.entity
         strategy = consumer.strategy
+        if record.is_broken(("strategy",)):
+            continue  # written but invalid; its own finding says why
         if strategy is None or (not strategy.summary and not strategy.sources):
             where = ("strategy",) if strategy is not None else ()
             yield ctx.issue(

@@ -51,6 +51,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
         engagement = person.engagement
         if person.power < POWERFUL or engagement is None or not below_desired(person):
             continue
+        if record.is_broken(("plan",)):
+            continue  # written but invalid; its own finding says why
         if not (person.plan and person.plan.next_step):
             where = ("plan",) if person.plan is not None else ()
             yield ctx.issue(

@@ -80,8 +80,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
         if not scored.conflict or scored.decided:
             continue
         record = ctx.strategy.get(Dimension, scored.id)
-        if record is None:
-            continue
+        if record is None or ctx.strategy.unsure("decision", "dimension", scored.id):
+            continue  # a decision that could not be read may settle it
         demanded = [o for o in scored.options if o.support > 0]
         shares = ", ".join(f"{o.id} {pct(o.share)}" for o in demanded)
         leaders = ", ".join(scored.chosen)
