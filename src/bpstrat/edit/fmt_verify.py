@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
 
 from bpstrat.edit.fmt_scan import Scan, scan
+from bpstrat.findings import Path
 from bpstrat.source.roundtrip import RoundTripError
 from bpstrat.source.yaml_fast import Document, parse
 
@@ -33,7 +33,7 @@ def read_checked(text: str) -> list[Document]:
 def alias_refusal(documents: list[Document]) -> str | None:
     """Refuse aliases that expand the file beyond MAX_EXPANDED_NODES nodes."""
     total = 0
-    stack: list[Any] = [document.data for document in documents]
+    stack: list[object] = [document.data for document in documents]
     while stack:
         value = stack.pop()
         total += 1
@@ -94,21 +94,21 @@ def _cut(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _difference(old: Any, new: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+def _difference(old: object, new: object, path: Path) -> Path | None:
     """The first path where two values differ (types count: 1, 1.0 and true differ)."""
     if type(old) is not type(new):
         return path
-    if isinstance(old, dict):
+    if isinstance(old, dict) and isinstance(new, dict):
         if list(old) != list(new) and set(old) != set(new):
             return path
         for key, value in old.items():
             if key not in new:
                 return path
-            found = _difference(value, new[key], (*path, key))
+            found = _difference(value, new[key], (*path, str(key)))
             if found is not None:
                 return found
         return None
-    if isinstance(old, list):
+    if isinstance(old, list) and isinstance(new, list):
         if len(old) != len(new):
             return path
         for index, (a, b) in enumerate(zip(old, new, strict=True)):
@@ -116,6 +116,6 @@ def _difference(old: Any, new: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | 
             if found is not None:
                 return found
         return None
-    if isinstance(old, float) and math.isnan(old) and math.isnan(new):
+    if isinstance(old, float) and isinstance(new, float) and math.isnan(old) and math.isnan(new):
         return None
     return None if old == new else path

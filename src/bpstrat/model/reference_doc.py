@@ -36,8 +36,9 @@ def render_markdown() -> str:
     root = root_schema()
     parts = [BEGIN, "", *_section("bpstrat.yaml", root, root)]
     everything = entity_schema()
+    defs = everything.get("$defs")
     for name, kind in KINDS.items():
-        schema = everything["$defs"][kind.class_name]
+        schema = defs.get(kind.class_name, {}) if isinstance(defs, dict) else {}
         parts += _section(name, schema, everything)
     parts.append(END)
     return "\n".join(parts) + "\n"

@@ -9,7 +9,7 @@ schema accepts, lint accepts; lint checks more (references, options, strategy ru
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Union
+from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
@@ -28,20 +28,28 @@ def _any_entity() -> TypeAdapter[object]:
     return TypeAdapter(entity)
 
 
-def entity_schema(kind: str | None = None) -> dict[str, Any]:
+JsonObject = dict[str, object]
+
+
+def _object(value: object) -> JsonObject:
+    """`value` when it is a JSON object, else an empty one."""
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def entity_schema(kind: str | None = None) -> JsonObject:
     """The schema of one kind, or of any entity document when `kind` is None."""
     if kind is None:
-        schema = _by_kind(_any_entity().json_schema())
+        schema = _by_kind(_object(_any_entity().json_schema()))
         title = "bpstrat entity"
         name = "entity"
     else:
-        schema = KINDS[kind].model.model_json_schema()
+        schema = _object(KINDS[kind].model.model_json_schema())
         title = f"bpstrat {kind}"
         name = kind
     return _head(schema, title, name)
 
 
-def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
+def _by_kind(union: JsonObject) -> JsonObject:
     """The entity union as one if/then branch per `kind`.
 
     A plain `oneOf` makes validators and editors report every branch's mismatch
@@ -49,8 +57,8 @@ def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
     if/then only the schema of the document's own kind applies, so a decision with a bad
     date reports the date. check-jsonschema and yaml-language-server both read if/then.
     """
-    defs = union.get("$defs", {})
-    mapping = union.get("discriminator", {}).get("mapping", {})
+    defs = _object(union.get("$defs"))
+    mapping = _object(_object(union.get("discriminator")).get("mapping"))
     branches = [
         {
             "if": {"patternProperties": {"^kind$": {"const": name}}, "required": ["kind"]},
@@ -74,12 +82,12 @@ def _by_kind(union: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def root_schema() -> dict[str, Any]:
-    return _head(RootConfig.model_json_schema(), "bpstrat.yaml", "bpstrat")
+def root_schema() -> JsonObject:
+    return _head(_object(RootConfig.model_json_schema()), "bpstrat.yaml", "bpstrat")
 
 
-def _head(schema: dict[str, Any], title: str, name: str) -> dict[str, Any]:
-    head = {"$schema": DRAFT, "$id": f"{BASE}:{name}:{__version__}", "title": title}
+def _head(schema: JsonObject, title: str, name: str) -> JsonObject:
+    head: JsonObject = {"$schema": DRAFT, "$id": f"{BASE}:{name}:{__version__}", "title": title}
     return {**head, **{k: v for k, v in schema.items() if k != "title"}}
 
 

@@ -12,10 +12,10 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from dataclasses import dataclass
+from typing import Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from bpstrat.findings import Issue, Path, path_name
 from bpstrat.model.suggest import closest
@@ -57,6 +57,27 @@ def validate(
     return found, issues
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, read once into typed values."""
+
+    kind: str
+    loc: Path
+    msg: str
+    value: object
+    ctx: dict[str, object]
+
+
+def _errors(error: ValidationError) -> list[_Error]:
+    out = []
+    for details in error.errors():
+        loc: Path = tuple(part for part in details["loc"] if isinstance(part, (str, int)))
+        ctx: dict[str, object] = dict(details.get("ctx") or {})
+        value: object = details.get("input")
+        out.append(_Error(str(details["type"]), loc, str(details["msg"]), value, ctx))
+    return out
+
+
 def validate_parts(
     model: type[M], data: object, base: Path = (), quoted: Quoted | None = None
 ) -> tuple[M | None, list[Issue], frozenset[Path]]:
@@ -65,14 +86,14 @@ def validate_parts(
     try:
         return model.model_validate(data), [], frozenset()
     except ValidationError as error:
-        errors = error.errors()
+        errors = _errors(error)
         issues = [_issue(model, err, base, quoted) for err in errors]
         found, cuts = _salvage(model, data, errors)
         return found, issues, cuts
 
 
 def _salvage(
-    model: type[M], data: object, errors: list[ErrorDetails]
+    model: type[M], data: object, errors: list[_Error]
 ) -> tuple[M | None, frozenset[Path]]:
     """The entity without its broken parts, when only optional parts are broken.
 
@@ -82,7 +103,7 @@ def _salvage(
     """
     cuts: list[Path] = []
     for err in errors:
-        cut = _cut_for(model, tuple(err["loc"]), err["type"])
+        cut = _cut_for(model, err.loc, err.kind)
         if cut is None:
             return None, frozenset()
         cuts.append(cut)
@@ -120,23 +141,32 @@ def _optional(model: type[BaseModel], loc: Path) -> bool:
     return field is not None and not field.is_required()
 
 
-def _delete(data: Any, path: Path) -> None:
+def _delete(data: object, path: Path) -> None:
+    """Remove the value at `path` from nested dicts and lists, if it is there."""
     target = data
     for part in path[:-1]:
-        try:
-            target = target[part]
-        except (KeyError, IndexError, TypeError):
-            return
-    try:
-        del target[path[-1]]
-    except (KeyError, IndexError, TypeError):
-        pass
+        target = _child(target, part)
+    last = path[-1]
+    if isinstance(target, dict):
+        target.pop(last, None)
+    elif isinstance(target, list) and isinstance(last, int) and 0 <= last < len(target):
+        del target[last]
 
 
-def _issue(model: type[BaseModel], err: ErrorDetails, base: Path, quoted: Quoted | None) -> Issue:
-    loc: Path = base + tuple(err["loc"])
-    local = tuple(err["loc"])
-    kind = err["type"]
+def _child(value: object, part: str | int) -> object:
+    if isinstance(value, dict):
+        found: object = value.get(part)
+        return found
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        item: object = value[part]
+        return item
+    return None
+
+
+def _issue(model: type[BaseModel], err: _Error, base: Path, quoted: Quoted | None) -> Issue:
+    loc: Path = base + err.loc
+    local = err.loc
+    kind = err.kind
     name = _name(local)
     if kind == "missing":
         where = f" to {_name(local[:-1])}" if len(local) > 1 else ""
@@ -173,7 +203,7 @@ def _did_you_mean(word: str, choices: list[str], value: bool = False) -> str:
     return f"; did you mean {close!r}?" if value else f"; did you mean `{close}`?"
 
 
-def _got(value: Any) -> str:
+def _got(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -201,10 +231,8 @@ def _plain(text: str) -> str:
     return re.sub(r"\b[Ii]nput should be\b", "must be", text)
 
 
-def _invalid_message(name: str, err: ErrorDetails, was_quoted: bool = True) -> str:
-    kind = err["type"]
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
+def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
+    kind, value, ctx = err.kind, err.value, err.ctx
     if kind == "literal_error":
         listed = str(ctx.get("expected", "")).replace(" or ", ", ")
         expected = [part.strip(" '") for part in listed.split(",")]
@@ -216,7 +244,7 @@ def _invalid_message(name: str, err: ErrorDetails, was_quoted: bool = True) -> s
         return f"`{name}` must be one of: {', '.join(expected)} (got {_got(value)}){hint}"
     if kind == "value_error":
         error = ctx.get("error")
-        return f"`{name}`: {error}" if error is not None else f"`{name}`: {_plain(err['msg'])}"
+        return f"`{name}`: {error}" if error is not None else f"`{name}`: {_plain(err.msg)}"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         return f"`{name}` must be {words} {ctx.get(key)} (got {_got(value)})"
@@ -238,10 +266,10 @@ def _invalid_message(name: str, err: ErrorDetails, was_quoted: bool = True) -> s
         return f"`{name}` must not be empty"
     if kind == "string_too_short":
         return f"`{name}` must not be empty text"
-    return f"`{name}`: {_plain(err['msg'])} (got {_got(value)})"
+    return f"`{name}`: {_plain(err.msg)} (got {_got(value)})"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, dict):
@@ -259,7 +287,7 @@ def fields_at(model: type[BaseModel], loc: Path) -> list[str]:
 
 def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     """The model that describes the mapping at `loc`, if any."""
-    current: Any = model
+    current: object = model
     for part in loc:
         if isinstance(part, int):
             continue
@@ -270,7 +298,7 @@ def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     return _model_of(current)
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
+def _model_of(annotation: object) -> type[BaseModel] | None:
     """Find the model inside Optional[...], list[...], Annotated[...]."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
