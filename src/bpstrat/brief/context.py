@@ -616,14 +616,15 @@ def _summary(
         }
         if d.decision:
             line = _(
-                "On %(dimension)s we decided for %(chosen)s; %(unserved)s pay for it "
+                "On %(dimension)s we decided for %(chosen)s; the price is paid by %(unserved)s "
                 "(%(intensity)s of the weighted demand goes unserved).",
                 **values,
             )
         else:
             line = _(
                 "On %(dimension)s nothing is decided yet; by weight it would be %(chosen)s, "
-                "and %(unserved)s would pay for it (%(intensity)s of the weighted demand).",
+                "and the price would be paid by %(unserved)s (%(intensity)s of the weighted "
+                "demand).",
                 **values,
             )
         if d.accommodated:
