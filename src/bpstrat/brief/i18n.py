@@ -81,16 +81,6 @@ class Lang:
             return "".join(names)
         return self._("%(items)s and %(last)s", items=", ".join(names[:-1]), last=names[-1])
 
-    def ordinal(self, index: int) -> str:
-        """The 1-based ordinal of a 0-based list index: '2nd', '2.', '2e'."""
-        n = index + 1
-        if self.code == "de":
-            return f"{n}."
-        if self.code == "nl":
-            return f"{n}e"
-        suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-
 
 @functools.cache
 def language(code: str) -> Lang:
