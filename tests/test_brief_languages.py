@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -341,3 +343,22 @@ def test_letter_check(tmp_path: Path) -> None:
     assert run_brief(example, output=out, template=None, check=True, today=None,
                      recipient=who) == 0
     assert run_brief(example, output=out, template=None, check=True, today=None) == 1
+
+
+MERMAID_DIR = os.environ.get("BPSTRAT_MERMAID_DIR")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
+                    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
+                           "playwright-core installed (needs node and chromium)")
+def test_translated_diagrams_render_in_a_real_mermaid(tmp_path: Path) -> None:
+    briefs = [GOLDEN / f"{name}.{code}.md" for name in EXAMPLE_NAMES for code in ("de", "nl")]
+    expected = sum(b.read_text(encoding="utf-8").count("```mermaid") for b in briefs)
+    assert expected >= 4
+    result = subprocess.run(
+        ["node", str(Path(__file__).parent / "mermaid" / "render.mjs"), *map(str, briefs)],
+        capture_output=True, text=True, timeout=300, env={**os.environ})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count('"ok":true') == expected
