@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
-from bpstrat.brief.markdown import cell
 from bpstrat.brief.i18n import Lang, language
+from bpstrat.brief.markdown import cell
 from bpstrat.brief.mermaid import (
     MAX_EDGES,
     Demand,

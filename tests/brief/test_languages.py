@@ -2,7 +2,7 @@
 and diagrams that read.
 
 Regenerate the golden files after an intended change with
-BPSTRAT_UPDATE_GOLDEN=1 python -m pytest tests/test_brief_languages.py
+BPSTRAT_UPDATE_GOLDEN=1 python -m pytest tests/brief/test_languages.py
 """
 
 from __future__ import annotations
@@ -24,12 +24,11 @@ from bpstrat.cli.app import app
 from bpstrat.cli.brief import run_brief
 from bpstrat.errors import UsageError
 from bpstrat.source.packaged import packaged_templates
-from conftest import EXAMPLES, TODAY, Writer
+from tests.helpers import EXAMPLE_NAMES, EXAMPLES, TODAY, Writer
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BPSTRAT_UPDATE_GOLDEN") == "1"
-EXAMPLE_NAMES = ["pricing-platform", "customer-data"]
-BRIEF_CODE = Path(__file__).resolve().parent.parent / "src" / "bpstrat" / "brief"
+BRIEF_CODE = Path(__file__).resolve().parents[2] / "src" / "bpstrat" / "brief"
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
 
 Message = str | tuple[str, ...]
@@ -358,7 +357,7 @@ def test_translated_diagrams_render_in_a_real_mermaid(tmp_path: Path) -> None:
     expected = sum(b.read_text(encoding="utf-8").count("```mermaid") for b in briefs)
     assert expected >= 4
     result = subprocess.run(
-        ["node", str(Path(__file__).parent / "mermaid" / "render.mjs"), *map(str, briefs)],
+        ["node", str(Path(__file__).parent / "mermaid_render.mjs"), *map(str, briefs)],
         capture_output=True, text=True, timeout=300, env={**os.environ})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count('"ok":true') == expected
