@@ -73,7 +73,7 @@ def test_broken_strategy_scores_what_it_can(root: Writer, capsys: pytest.Capture
     assert data["dimensions"][0]["total"] == 3.0
     assert data["left_out"] == [
         "consumer:y (y.yaml): left out, it is invalid",
-        "consumer:x demands[1] (x.yaml): 'd' has no option 'zz'"]
+        "consumer:x, 2nd demand (x.yaml): 'd' has no option 'zz'"]
     run_score(base, format="text", dimension=None, what_if=[])
     assert "Left out of the score (2)" in capsys.readouterr().err
 

@@ -3,30 +3,37 @@
 The template only arranges and escapes; numbers, sentences, diagrams and orderings are
 decided here, sorted, so the same strategy always renders byte for byte the same brief.
 The summary is computed from the same values the sections show, so a template that
-overrides a section never disagrees with its own summary.
+overrides a section never disagrees with its own summary. Every fixed word is in the
+brief's language (`lang`); user text is passed through untranslated.
+
+Fields that later versions of the format fill (accommodations, who decided, goal
+status) are optional and empty today; the summary and the letters use them when set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
+from bpstrat.brief.i18n import Lang, language
 from bpstrat.brief.markdown import cell
-from bpstrat.brief.mermaid import Demand, Point, demand_flowchart, quadrant, quadrant_chart
+from bpstrat.brief.mermaid import (
+    MAX_EDGES,
+    Demand,
+    Point,
+    QuadrantLabels,
+    demand_flowchart,
+    quadrant,
+    quadrant_chart,
+)
+from bpstrat.brief.risks import plain_risks
+from bpstrat.brief.wording import PHASES, by_weight, dimension_sentence, offered, phase_text, word
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
-from bpstrat.score.sentences import dimension_sentence, join_names, pct
-
-PHASES = {
-    "buy-in": "Get buy-in: a senior sponsor funds the product as an investment.",
-    "problem": "Find the problem: the real problems in the value chain, end to end.",
-    "minimum": "Know your minimum: an MVP focused on exactly one goal.",
-    "attention": "Gain attention: internal marketing, make the product easy to use.",
-    "handover": "Hand over gracefully: a successor takes the product on.",
-}
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,9 @@ class DemandView:
     served: bool
     needed_by: str | None
     problem: str | None
+    strength_text: str = ""
+    problem_title: str | None = None
+    accommodation: str | None = None  # how the consumer is accommodated where not served
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class DecisionView:
     id: str
     date: str
     rationale: str | None
+    decided_by: str | None = None  # who decided, when the format records it
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,8 @@ class DimensionView:
     margin: str
     sentence: str
     unserved: list[str]
+    offered: str = ""
+    accommodated: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,7 @@ class StakeholderView:
     next_step: str | None
     concerns: list[str]
     reviewed: str | None
+    consumers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -163,10 +177,25 @@ class GoalView:
     category: str | None
     problems: list[str]
     metric: MetricView | None
+    status: str | None = None  # on track / at risk ..., once goals carry measurements
+    consumers: list[str] = field(default_factory=list)  # ids of the consumers it concerns
 
 
 @dataclass(frozen=True)
 class RiskView:
+    """A risk in plain language: no codes, no paths."""
+
+    text: str
+    consequence: str
+    next_step: str
+    severity: str
+    code: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A lint finding as the team reads it: code, message and file:line."""
+
     code: str
     message: str
     where: str
@@ -177,6 +206,20 @@ class RiskView:
 class Counts:
     errors: int
     warnings: int
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    consumer: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class DemandMatrix:
+    """Consumers x dimensions, for when a flowchart would be a tangle."""
+
+    dimensions: list[str]
+    rows: list[MatrixRow]
 
 
 @dataclass(frozen=True)
@@ -201,6 +244,14 @@ class BriefContext:
     demand_flowchart: str | None
     stakeholder_chart: str | None
     summary: list[str]
+    lang: str = "en"
+    as_of: str = ""
+    top_risks: list[RiskView] = field(default_factory=list)
+    findings: list[FindingView] = field(default_factory=list)
+    imbalance: str | None = None
+    tolerance: str = ""
+    demand_matrix: DemandMatrix | None = None
+    stakeholder_chart_note: str | None = None
 
     def variables(self) -> dict[str, object]:
         """The template variables, by name."""
@@ -208,8 +259,14 @@ class BriefContext:
 
 
 def build_context(
-    strategy: Strategy, result: ScoreResult, lint: LintResult, today: dt.date
+    strategy: Strategy,
+    result: ScoreResult,
+    lint: LintResult,
+    today: dt.date,
+    lang: Lang | None = None,
 ) -> BriefContext:
+    lang = lang or language("en")
+    _ = lang._
     product = strategy.config.product
     title = product.name if product else strategy.root.name
 
@@ -225,41 +282,49 @@ def build_context(
         found = strategy.entity(Consumer, consumer_id)
         return found.name if found else consumer_id
 
-    consumers = _consumers(strategy, result)
-    stakeholders = _stakeholders(strategy)
-    goals = _goals(strategy)
+    weights = {c.id: (c.importance, c.name) for c in strategy.consumers}
+    consumers = _consumers(strategy, result, lang)
+    stakeholders = _stakeholders(strategy, lang)
+    goals = _goals(strategy, lang)
     tolerance = strategy.config.lint.flywheel_tolerance
     imbalance = result.flywheel_imbalance
     coalition = result.coalition
-    dimensions = _dimensions(strategy, result, consumer_name)
+    dimensions = _dimensions(strategy, result, consumer_name, weights, lang)
     key_goals = [g for g in goals if g.key]
     coalition_view = CoalitionView(
-        share=pct(coalition.share),
-        threshold=pct(coalition.threshold),
+        share=lang.pct(coalition.share),
+        threshold=lang.pct(coalition.threshold),
         supportive_power=coalition.supportive_power,
         total_power=coalition.total_power,
         standing=not below(coalition.share, coalition.threshold) and coalition.total_power > 0,
     )
     risks = [
-        RiskView(
+        RiskView(r.text, r.consequence, r.next_step, r.severity, r.code)
+        for r in plain_risks(strategy, result, lint.findings, lang)
+    ]
+    findings = [
+        FindingView(
             f.code, f.message[:1].upper() + f.message[1:], cell(f"{f.path}:{f.line}"), f.severity
         )
         for f in lint.findings
         if f.severity in ("warning", "error")
     ]
     demands = [
-        Demand(c.name, d.dimension_name, d.option_name, d.strength, d.served)
+        Demand(c.name, d.dimension_name, d.option_name, d.strength_text, d.served)
         for c in consumers
         for d in c.demands
     ]
+    phase = product.phase if product else None
     return BriefContext(
-        today=today.isoformat(),
+        today=lang.date(today),
+        as_of=today.isoformat(),
+        lang=lang.code,
         product=ProductView(
             id=product.id if product else strategy.root.name,
             name=title,
             vision=product.vision if product else None,
-            phase=product.phase if product else None,
-            phase_text=PHASES.get(product.phase or "") if product else None,
+            phase=phase,
+            phase_text=phase_text(lang, phase),
             owner=person(product.owner) if product else None,
             sponsor=person(product.sponsor) if product else None,
             successor=person(product.successor) if product else None,
@@ -267,28 +332,91 @@ def build_context(
         ),
         consumers=consumers,
         dimensions=dimensions,
-        sides=[SideView(s.id, s.demanded, s.served, pct(s.served_ratio)) for s in result.sides],
+        sides=[
+            SideView(s.id, s.demanded, s.served, lang.pct(s.served_ratio)) for s in result.sides
+        ],
         flywheel_imbalance=None if imbalance is None else round(imbalance, 2),
         flywheel_tolerance=tolerance,
         flywheel_leaning=imbalance is not None and above(round(imbalance, 2), tolerance),
+        imbalance=None if imbalance is None else lang.pct(imbalance),
+        tolerance=lang.pct(tolerance),
         stakeholders=stakeholders,
         coalition=coalition_view,
         problems=_problems(strategy, consumer_name),
         key_goals=key_goals,
         suggested_goals=[g for g in goals if not g.key],
         risks=risks,
+        top_risks=risks[:3],
+        findings=findings,
         counts=Counts(lint.count("error"), lint.count("warning")),
         demand_flowchart=demand_flowchart(title, [c.name for c in consumers], demands)
-        if demands
+        if demands and len(demands) <= MAX_EDGES
         else None,
-        stakeholder_chart=quadrant_chart([Point(p.name, p.interest, p.power) for p in stakeholders])
+        demand_matrix=_matrix(consumers, dimensions, lang) if len(demands) > MAX_EDGES else None,
+        stakeholder_chart=quadrant_chart(
+            [Point(p.name, p.interest, p.power) for p in stakeholders], _quadrant_labels(lang)
+        )
         if stakeholders
         else None,
-        summary=_summary(key_goals, dimensions, coalition_view, risks),
+        stakeholder_chart_note=_chart_note(stakeholders, lang),
+        summary=_summary(lang, phase, key_goals, dimensions, coalition_view, risks),
     )
 
 
-def _consumers(strategy: Strategy, result: ScoreResult) -> list[ConsumerView]:
+def _quadrant_labels(lang: Lang) -> QuadrantLabels:
+    _ = lang._
+    return QuadrantLabels(
+        title=_("Stakeholders by power and interest"),
+        x_low=_("Low interest"),
+        x_high=_("High interest"),
+        y_low=_("Low power"),
+        y_high=_("High power"),
+        q1=_("Manage closely"),
+        q2=_("Keep satisfied"),
+        q3=_("Monitor"),
+        q4=_("Keep informed"),
+    )
+
+
+def _chart_note(stakeholders: list[StakeholderView], lang: Lang) -> str | None:
+    """Who shares a point on the chart (their points are set slightly apart)."""
+    spots: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for p in stakeholders:
+        spots[(p.power, p.interest)].append(p.name)
+    shared = [sorted(names) for _, names in sorted(spots.items(), reverse=True) if len(names) > 1]
+    if not shared:
+        return None
+    groups = "; ".join(lang.join(names) for names in shared)
+    return lang._(
+        "Same power and interest, so their points are set slightly apart: %(groups)s.",
+        groups=groups,
+    )
+
+
+def _matrix(
+    consumers: list[ConsumerView], dimensions: list[DimensionView], lang: Lang
+) -> DemandMatrix:
+    rows = []
+    for c in consumers:
+        cells = []
+        for d in dimensions:
+            wanted = [x for x in c.demands if x.dimension == d.id]
+            parts = [
+                lang._("%(option)s (%(strength)s)", option=x.option_name, strength=x.strength_text)
+                if x.served
+                else lang._(
+                    "%(option)s (%(strength)s, not served)",
+                    option=x.option_name,
+                    strength=x.strength_text,
+                )
+                for x in wanted
+            ]
+            cells.append("; ".join(parts) or "-")
+        rows.append(MatrixRow(c.name, cells))
+    return DemandMatrix([d.name for d in dimensions], rows)
+
+
+def _consumers(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[ConsumerView]:
     chosen = {d.id: set(d.chosen) for d in result.dimensions}
     out = []
     for c in sorted(strategy.consumers, key=lambda c: (-c.importance, c.name, c.id)):
@@ -298,6 +426,7 @@ def _consumers(strategy: Strategy, result: ScoreResult) -> list[ConsumerView]:
             option = strategy.option(d.dimension, d.option)
             if dimension is None or option is None:
                 continue
+            problem = strategy.entity(Problem, d.problem) if d.problem else None
             demands.append(
                 DemandView(
                     dimension=d.dimension,
@@ -306,8 +435,10 @@ def _consumers(strategy: Strategy, result: ScoreResult) -> list[ConsumerView]:
                     option_name=option.label,
                     strength=d.strength,
                     served=d.option in chosen.get(d.dimension, set()),
-                    needed_by=d.needed_by.isoformat() if d.needed_by else None,
+                    needed_by=lang.date(d.needed_by) if d.needed_by else None,
                     problem=d.problem,
+                    strength_text=word(lang, d.strength) or d.strength,
+                    problem_title=problem.title if problem else None,
                 )
             )
         owner = strategy.entity(Stakeholder, c.owner) if c.owner else None
@@ -327,12 +458,16 @@ def _consumers(strategy: Strategy, result: ScoreResult) -> list[ConsumerView]:
 
 
 def _dimensions(
-    strategy: Strategy, result: ScoreResult, consumer_name: Callable[[str], str]
+    strategy: Strategy,
+    result: ScoreResult,
+    consumer_name: Callable[[str], str],
+    weights: dict[str, tuple[int, str]],
+    lang: Lang,
 ) -> list[DimensionView]:
-    names = {c.id: c.name for c in strategy.consumers}
     out = []
     for d in result.dimensions:
         decision = strategy.entity(Decision, d.decision) if d.decision else None
+        chosen = [o.name for o in d.options if o.chosen]
         out.append(
             DimensionView(
                 id=d.id,
@@ -344,36 +479,40 @@ def _dimensions(
                         id=o.id,
                         name=o.name,
                         support=o.support,
-                        share=pct(o.share),
+                        share=lang.pct(o.share),
                         chosen=o.chosen,
-                        consumers=join_names([consumer_name(c.consumer) for c in o.contributions]),
+                        consumers=lang.join(
+                            by_weight([c.consumer for c in o.contributions], weights)
+                        ),
                     )
                     for o in d.options
                 ],
-                chosen=[o.name for o in d.options if o.chosen],
+                chosen=chosen,
                 decision=None
                 if decision is None
                 else DecisionView(
                     id=decision.id,
-                    date=decision.date.isoformat(),
+                    date=lang.date(decision.date),
                     rationale=" ".join((decision.rationale or "").split()) or None,
                 ),
                 conflict=d.conflict,
-                intensity=pct(d.intensity),
+                intensity=lang.pct(d.intensity),
                 intensity_value=d.intensity,
-                margin=pct(d.margin),
-                sentence=dimension_sentence(d, names),
-                unserved=[consumer_name(c) for c in d.unserved],
+                margin=lang.pct(d.margin),
+                sentence=dimension_sentence(lang, d, weights),
+                unserved=by_weight(d.unserved, weights),
+                offered=offered(lang, chosen, d.choose),
             )
         )
     return out
 
 
-def _stakeholders(strategy: Strategy) -> list[StakeholderView]:
+def _stakeholders(strategy: Strategy, lang: Lang) -> list[StakeholderView]:
     out = []
     for p in sorted(strategy.stakeholders, key=lambda p: (-p.power, -p.interest, p.name)):
         current = p.engagement.current if p.engagement else None
         desired = p.engagement.desired if p.engagement else None
+        spoken_for = [strategy.entity(Consumer, c) for c in p.consumers]
         out.append(
             StakeholderView(
                 id=p.id,
@@ -382,13 +521,16 @@ def _stakeholders(strategy: Strategy) -> list[StakeholderView]:
                 faction=p.faction,
                 power=p.power,
                 interest=p.interest,
-                quadrant=quadrant(p.power, p.interest),
-                current=current,
-                desired=desired or current,
+                quadrant=word(lang, quadrant(p.power, p.interest)) or "",
+                current=word(lang, current),
+                desired=word(lang, desired or current),
                 gap=below_desired(p),
                 next_step=p.plan.next_step if p.plan else None,
                 concerns=list(p.concerns),
-                reviewed=p.reviewed.isoformat() if p.reviewed else None,
+                reviewed=lang.date(p.reviewed) if p.reviewed else None,
+                consumers=[
+                    c.name if c else cid for c, cid in zip(spoken_for, p.consumers, strict=True)
+                ],
             )
         )
     return out
@@ -412,72 +554,131 @@ def _problems(strategy: Strategy, consumer_name: Callable[[str], str]) -> list[P
     return out
 
 
-def _goals(strategy: Strategy) -> list[GoalView]:
+def _goals(strategy: Strategy, lang: Lang) -> list[GoalView]:
     out = []
     for g in sorted(strategy.goals, key=lambda g: (not g.key, g.title, g.id)):
         m = g.metric
         problems = [(strategy.entity(Problem, pid), pid) for pid in g.problems]
+        concerned = dict.fromkeys(
+            c for problem, _ in problems if problem for c in problem.consumers
+        )
         out.append(
             GoalView(
                 id=g.id,
                 title=g.title,
                 key=g.key,
-                category=g.category,
+                category=word(lang, g.category),
                 problems=[problem.title if problem else pid for problem, pid in problems],
                 metric=None
                 if m is None
                 else MetricView(
                     name=m.name,
                     unit=m.unit,
-                    baseline=_number(m.baseline),
-                    target=_number(m.target),
-                    by=m.by.isoformat() if m.by else None,
-                    influence=m.influence,
+                    baseline=None if m.baseline is None else lang.number(m.baseline, 3),
+                    target=None if m.target is None else lang.number(m.target, 3),
+                    by=lang.date(m.by) if m.by else None,
+                    influence=word(lang, m.influence),
                 ),
+                consumers=list(concerned),
             )
         )
     return out
 
 
-def _number(value: float | None) -> str | None:
-    return None if value is None else f"{value:g}"
-
-
 def _summary(
+    lang: Lang,
+    phase: str | None,
     key_goals: list[GoalView],
     dimensions: list[DimensionView],
     coalition: CoalitionView,
     risks: list[RiskView],
 ) -> list[str]:
-    """A few sentences: key goals, the biggest conflict, the coalition, the top risks."""
+    """The argument: where we are, what we decided and who pays, the goals, the coalition,
+    and how many risks are open (the top three follow as `top_risks`)."""
+    _ = lang._
     lines = []
-    titles = [g.title for g in key_goals]
-    if titles:
-        lines.append(f"Key goal{'s' if len(titles) > 1 else ''}: {join_names(titles)}.")
-    else:
-        lines.append("No key goal is set yet.")
-    conflicts = [d for d in dimensions if d.conflict]
-    if conflicts:
-        worst = max(conflicts, key=lambda d: (d.intensity_value, d.id))
-        state = f"decided for {join_names(worst.chosen)}" if worst.decision else "not decided yet"
+    if phase in PHASES:
+        title, ask = PHASES[phase]
         lines.append(
-            f"The biggest conflict is {worst.name} ({state}): "
-            f"{worst.intensity} of weighted demand goes unserved."
+            _("We are in the phase %(title)s: it asks for %(ask)s.", title=_(title), ask=_(ask))
         )
     else:
-        lines.append("No consumer demands conflict.")
-    if coalition.total_power == 0:
-        lines.append("No stakeholders are charted yet.")
-    else:
-        verb = "stands behind" if coalition.standing else "does not yet stand behind"
+        lines.append(_("No phase is set yet."))
+    conflicts = sorted(
+        (d for d in dimensions if d.conflict), key=lambda d: (-d.intensity_value, d.name)
+    )
+    for d in conflicts[:3]:
+        values = {
+            "dimension": d.name,
+            "chosen": lang.join(d.chosen),
+            "unserved": lang.join(d.unserved),
+            "intensity": d.intensity,
+        }
+        if d.decision:
+            line = _(
+                "On %(dimension)s we decided for %(chosen)s; the price is paid by %(unserved)s "
+                "(%(intensity)s of the weighted demand goes unserved).",
+                **values,
+            )
+        else:
+            line = _(
+                "On %(dimension)s nothing is decided yet; by weight it would be %(chosen)s, "
+                "and the price would be paid by %(unserved)s (%(intensity)s of the weighted "
+                "demand).",
+                **values,
+            )
+        if d.accommodated:
+            line += " " + _("Accommodated: %(names)s.", names=lang.join(d.accommodated))
+        lines.append(line)
+    if not conflicts:
+        lines.append(_("No consumer demands conflict: every demanded option is offered."))
+    titles = [g.title for g in key_goals]
+    if not titles:
+        lines.append(_("No key goal is set yet."))
+    elif all(g.status is None for g in key_goals):
         lines.append(
-            f"A coalition holding {coalition.share} of stakeholder power "
-            f"{verb} the strategy (threshold {coalition.threshold})."
+            lang.n_(
+                "Key goal: %(goals)s. Whether it is on track is not measured yet.",
+                "Key goals: %(goals)s. Whether they are on track is not measured yet.",
+                len(titles),
+                goals=lang.join(titles),
+            )
+        )
+    else:
+        states = [
+            _("%(goal)s: %(status)s", goal=g.title, status=g.status or _("not measured yet"))
+            for g in key_goals
+        ]
+        lines.append(_("Key goals: %(goals)s.", goals="; ".join(states)))
+    if coalition.total_power == 0:
+        lines.append(_("No stakeholders are charted yet."))
+    elif coalition.standing:
+        lines.append(
+            _(
+                "The coalition holds: %(share)s of stakeholder power stands behind the "
+                "strategy (threshold %(threshold)s).",
+                share=coalition.share,
+                threshold=coalition.threshold,
+            )
+        )
+    else:
+        lines.append(
+            _(
+                "The coalition does not hold yet: %(share)s of stakeholder power stands behind "
+                "the strategy (threshold %(threshold)s).",
+                share=coalition.share,
+                threshold=coalition.threshold,
+            )
         )
     if risks:
         lines.append(
-            f"{len(risks)} open risk{'s' if len(risks) > 1 else ''}; the first: {risks[0].message}."
+            lang.n_(
+                "%(num)d open risk:",
+                "%(num)d open risks; the %(top)d with the most at stake:",
+                len(risks),
+                top=min(3, len(risks)),
+            )
         )
     else:
-        lines.append("No open risks.")
+        lines.append(_("No open risks."))
     return lines

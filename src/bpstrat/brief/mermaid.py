@@ -19,6 +19,8 @@ MAX_LABEL = 48
 # Interest and power 1-5 -> axis position; 3 and above is "high" (right / top half).
 AXIS = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
 NUDGE = 0.04
+# Beyond this many demand edges a flowchart is a tangle; the brief shows a table instead.
+MAX_EDGES = 12
 
 
 def label(text: object) -> str:
@@ -74,17 +76,33 @@ class Point:
     power: int
 
 
-def quadrant_chart(points: Sequence[Point]) -> str:
+@dataclass(frozen=True)
+class QuadrantLabels:
+    """The fixed words of the chart, in the brief's language."""
+
+    title: str = "Stakeholders by power and interest"
+    x_low: str = "Low interest"
+    x_high: str = "High interest"
+    y_low: str = "Low power"
+    y_high: str = "High power"
+    q1: str = "Manage closely"
+    q2: str = "Keep satisfied"
+    q3: str = "Monitor"
+    q4: str = "Keep informed"
+
+
+def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None) -> str:
     """Mendelow's power/interest grid with every stakeholder placed."""
+    w = words or QuadrantLabels()
     lines = [
         "quadrantChart",
-        "  title Stakeholders by power and interest",
-        "  x-axis Low interest --> High interest",
-        "  y-axis Low power --> High power",
-        "  quadrant-1 Manage closely",
-        "  quadrant-2 Keep satisfied",
-        "  quadrant-3 Monitor",
-        "  quadrant-4 Keep informed",
+        f"  title {label(w.title)}",
+        f"  x-axis {label(w.x_low)} --> {label(w.x_high)}",
+        f"  y-axis {label(w.y_low)} --> {label(w.y_high)}",
+        f"  quadrant-1 {label(w.q1)}",
+        f"  quadrant-2 {label(w.q2)}",
+        f"  quadrant-3 {label(w.q3)}",
+        f"  quadrant-4 {label(w.q4)}",
     ]
     names: set[str] = set()
     spots: set[tuple[str, str]] = set()

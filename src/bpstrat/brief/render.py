@@ -18,6 +18,8 @@ from pathlib import Path
 import jinja2
 
 from bpstrat.brief.context import build_context
+from bpstrat.brief.i18n import DEFAULT_LANGUAGE, Lang, language
+from bpstrat.brief.letters import consumer_letter, parse_recipient, stakeholder_letter
 from bpstrat.brief.markdown import cell, inline
 from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
 from bpstrat.errors import UsageError
@@ -25,23 +27,31 @@ from bpstrat.lint.linter import lint
 from bpstrat.source.packaged import packaged_templates
 
 DEFAULT_TEMPLATE = "brief.md.j2"
+LETTER_TEMPLATES = {
+    "consumer": "letter-consumer.md.j2",
+    "stakeholder": "letter-stakeholder.md.j2",
+}
 
 
-def make_environment(root: Path | None, extra_dir: Path | None = None) -> BoundedEnvironment:
-    """The Jinja environment for a strategy root (and a --template folder).
+def make_environment(
+    root: Path | None, extra_dir: Path | None = None, lang: Lang | None = None
+) -> BoundedEnvironment:
+    """The Jinja environment for a strategy root (and a --template folder), in `lang`.
 
-    Environments are kept per template folders, so rendering many briefs in one process
-    compiles the packaged template once; the loaders still reload a changed file.
+    Environments are kept per template folders and language, so rendering many briefs in
+    one process compiles the packaged template once; the loaders still reload a changed
+    file.
     """
     own = root / "templates" if root is not None else None
     return _environment(
         str(extra_dir) if extra_dir is not None else None,
         str(own) if own is not None and own.is_dir() else None,
+        (lang or language(DEFAULT_LANGUAGE)).code,
     )
 
 
 @functools.lru_cache(maxsize=16)
-def _environment(extra_dir: str | None, own_dir: str | None) -> BoundedEnvironment:
+def _environment(extra_dir: str | None, own_dir: str | None, lang_code: str) -> BoundedEnvironment:
     """The one place a Jinja environment is built."""
     packaged = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
@@ -57,26 +67,52 @@ def _environment(extra_dir: str | None, own_dir: str | None) -> BoundedEnvironme
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    lang = language(lang_code)
+    env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["cell"] = cell
     env.filters["md"] = inline
+    env.filters["num"] = lang.number
     return env
 
 
-def render_brief(path: Path, template: Path | None, today: dt.date, cache: bool = False) -> str:
-    """Render the brief of the strategy root above `path`, as of `today`."""
+def render_brief(
+    path: Path,
+    template: Path | None,
+    today: dt.date,
+    cache: bool = False,
+    lang: str | None = None,
+    recipient: str | None = None,
+) -> str:
+    """Render the brief of the strategy root above `path`, as of `today`, in `lang`
+    (else bpstrat.yaml's `brief.lang`, else English); with `recipient`
+    (`consumer:ID` or `stakeholder:ID`) the letter to that consumer or about that
+    stakeholder instead."""
+    if lang is not None:
+        language(lang)  # an unknown language is a usage error before any work
+    who = parse_recipient(recipient) if recipient is not None else None
     result = lint(path, today, cache=cache)
     strategy = result.strategy
-    context = build_context(strategy, result.score, result, today)
+    words = language(lang or strategy.config.brief.lang or DEFAULT_LANGUAGE)
+    context = build_context(strategy, result.score, result, today, words)
+    variables = context.variables()
+    default = DEFAULT_TEMPLATE
+    if who is not None:
+        default = LETTER_TEMPLATES[who.kind]
+        if who.kind == "consumer":
+            variables = consumer_letter(strategy, context, who.id, words).variables()
+        else:
+            variables = stakeholder_letter(strategy, context, who.id, words).variables()
     if template is not None:
         if not template.is_file():
             raise UsageError(f"template {template} does not exist or is not a file")
-        env = make_environment(strategy.root, template.resolve().parent)
+        env = make_environment(strategy.root, template.resolve().parent, words)
         name = template.name
     else:
-        env = make_environment(strategy.root)
-        name = DEFAULT_TEMPLATE
-    return _render(env, name, context.variables())
+        env = make_environment(strategy.root, None, words)
+        name = default
+    return _render(env, name, variables)
 
 
 def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> str:

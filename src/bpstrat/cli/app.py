@@ -224,8 +224,19 @@ def brief(
     ),
     today: Optional[str] = TODAY_OPT,
     no_cache: bool = NO_CACHE_OPT,
+    lang: Optional[str] = typer.Option(
+        None,
+        "--lang",
+        help="Write in en, de or nl (default: brief.lang in bpstrat.yaml, else en).",
+    ),
+    recipient: Optional[str] = typer.Option(
+        None,
+        "--for",
+        metavar="consumer:ID|stakeholder:ID",
+        help="Write the one-page letter to this consumer, or about this stakeholder.",
+    ),
 ) -> None:
-    """Render the Markdown strategy brief (stdout, or -o FILE)."""
+    """Render the Markdown strategy brief (stdout, or -o FILE), or a letter (--for)."""
     from bpstrat.cli.brief import run_brief
 
     code = run_brief(
@@ -235,6 +246,8 @@ def brief(
         check=check,
         today=parse_today(today),
         cache=not no_cache,
+        lang=lang,
+        recipient=recipient,
     )
     raise typer.Exit(code)
 

@@ -12,7 +12,10 @@ from bpstrat.brief.render import render_brief
 from bpstrat.errors import UsageError
 from bpstrat.source.atomic import write_output
 
-_AS_OF = re.compile(r"^\| As of \| (\d{4}-\d{2}-\d{2}) \|$", re.M)
+# The machine-readable date every brief and letter records, in any language; briefs
+# written before it record the date only in their `| As of |` row.
+_AS_OF = re.compile(r"^<!-- bpstrat: as-of (\d{4}-\d{2}-\d{2}) -->$", re.M)
+_AS_OF_ROW = re.compile(r"^\| As of \| (\d{4}-\d{2}-\d{2}) \|$", re.M)
 
 
 def run_brief(
@@ -23,6 +26,8 @@ def run_brief(
     check: bool,
     today: dt.date | None,
     cache: bool = False,
+    lang: str | None = None,
+    recipient: str | None = None,
 ) -> int:
     """`today` is --today; without it a check uses the date the brief records, so a
     committed brief goes out of date only when its inputs change."""
@@ -30,16 +35,18 @@ def run_brief(
         raise UsageError("--check needs -o FILE: the brief to compare with")
     current = _read(output) if check and output is not None else None
     as_of = today or (recorded_as_of(current) if current else None) or dt.date.today()
-    text = render_brief(path, template, as_of, cache)
+    text = render_brief(path, template, as_of, cache, lang, recipient)
     if output is None:
         sys.stdout.write(text)
         return 0
     if check:
         if current is None:
-            sys.stderr.write(f"{output} does not exist; run {_fix(path, output, template)}\n")
+            fix = _fix(path, output, template, lang, recipient)
+            sys.stderr.write(f"{output} does not exist; run {fix}\n")
             return 1
         if current != text:
-            sys.stderr.write(f"{output} is out of date; run {_fix(path, output, template)}\n")
+            fix = _fix(path, output, template, lang, recipient)
+            sys.stderr.write(f"{output} is out of date; run {fix}\n")
             return 1
         return 0
     write_output(output, text)
@@ -48,7 +55,7 @@ def run_brief(
 
 def recorded_as_of(brief: str) -> dt.date | None:
     """The as-of date a rendered brief records, if it records one."""
-    found = _AS_OF.search(brief)
+    found = _AS_OF.search(brief) or _AS_OF_ROW.search(brief)
     if found is None:
         return None
     try:
@@ -69,9 +76,15 @@ def _read(output: Path) -> str | None:
         raise UsageError(f"cannot read {output}: {error}") from None
 
 
-def _fix(path: Path, output: Path, template: Path | None) -> str:
+def _fix(
+    path: Path, output: Path, template: Path | None, lang: str | None, recipient: str | None
+) -> str:
     """The command that rewrites the brief, as it can be run from here."""
     words = ["bpstrat", "brief", str(path), "-o", str(output)]
     if template is not None:
         words += ["--template", str(template)]
+    if lang is not None:
+        words += ["--lang", lang]
+    if recipient is not None:
+        words += ["--for", recipient]
     return " ".join(shlex.quote(word) for word in words)

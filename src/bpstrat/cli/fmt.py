@@ -79,7 +79,8 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
     if tally.left:
         summary.append(f"{_files(tally.left)} left as is (reasons above)")
     if tally.failed:
-        summary.append(f"{_files(tally.failed)} left as they are (errors above)")
+        verb = "it is" if tally.failed == 1 else "they are"
+        summary.append(f"{_files(tally.failed)} left as {verb} (errors above)")
     sys.stderr.write(", ".join(summary) + "\n")
     if tally.failed or (check and tally.changed):
         return 1

@@ -7,7 +7,7 @@ own, and an invalid one falls back to its defaults while its findings are report
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
@@ -122,6 +122,22 @@ class ScoringConfig(Strict):
     )
 
 
+Language = Literal["en", "de", "nl"]
+"""The languages the brief is written in."""
+
+
+class BriefConfig(Strict):
+    """How `bpstrat brief` writes the brief."""
+
+    lang: Optional[Language] = Field(
+        None,
+        description="The language of the brief and the letters: en (English, the default), "
+        "de (German) or nl (Dutch). `--lang` overrides it. Only fixed text is translated; "
+        "names and everything else you wrote stay as they are.",
+        examples=["de"],
+    )
+
+
 class RootConfig(Strict):
     """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
 
@@ -144,6 +160,10 @@ class RootConfig(Strict):
         default_factory=ScoringConfig,
         description="Settings of `bpstrat score`: the weight of each demand strength.",
     )
+    brief: BriefConfig = Field(
+        default_factory=BriefConfig,
+        description="Settings of `bpstrat brief`: the language it is written in.",
+    )
 
 
 S = TypeVar("S", bound=BaseModel)
@@ -158,6 +178,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     lint: LintConfig = field(default_factory=LintConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
+    brief: BriefConfig = field(default_factory=BriefConfig)
 
 
 def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
@@ -170,11 +191,14 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
     model, issues = validate(RootConfig, data)
     issues = [issue.located(ROOT_FILE) for issue in issues]
     if isinstance(model, RootConfig):
-        return Config(model.product, list(model.exclude), model.lint, model.scoring), issues
+        config = Config(model.product, list(model.exclude), model.lint, model.scoring)
+        config.brief = model.brief
+        return config, issues
     config = Config(
         product=_section(Product, data.get("product")),
         lint=_section(LintConfig, data.get("lint")) or LintConfig(),
         scoring=_section(ScoringConfig, data.get("scoring")) or ScoringConfig(),
+        brief=_section(BriefConfig, data.get("brief")) or BriefConfig(),
     )
     try:
         config.exclude = _EXCLUDE.validate_python(data.get("exclude") or [])

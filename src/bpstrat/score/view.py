@@ -105,12 +105,18 @@ def _check_scoring_config(strategy: Strategy) -> None:
         raise UsageError(f"invalid scoring settings:\n{lines}")
 
 
+def ordinal(n: int) -> str:
+    """'1st', '2nd', '3rd', '11th': how a person counts list items."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def left_out(strategy: Strategy) -> list[str]:
     """Entities and demands the score could not use, and why."""
     notes = list(strategy.skipped)
     for record in strategy.records(Consumer):
         for index, demand in enumerate(record.entity.demands):
-            where = f"{record.ref} demands[{index}] ({record.file.rel})"
+            where = f"{record.ref}, {ordinal(index + 1)} demand ({record.file.rel})"
             if strategy.entity(Dimension, demand.dimension) is None:
                 notes.append(f"{where}: dimension {demand.dimension!r} does not exist")
             elif strategy.option(demand.dimension, demand.option) is None:

@@ -87,7 +87,7 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
     ratios = ", ".join(f"{s.id} {pct(s.served_ratio or 0.0)}" for s in sides)
     yield ctx.product_issue(
         CODE,
-        f"flywheel imbalance {imbalance:.2f} is above {tolerance:.2f} (served: {ratios}); "
+        f"flywheel imbalance {pct(imbalance)} is above {pct(tolerance)} (served: {ratios}); "
         f"the {worst.id} side is underserved: revisit the decisions that leave its demands "
         "unserved",
         "sides",

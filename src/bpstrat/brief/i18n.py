@@ -1,0 +1,99 @@
+"""The languages of the brief: gettext catalogs and locale formats of dates and numbers.
+
+Catalogs are the `.po` files in `brief/locale/<lang>/LC_MESSAGES/bpstrat.po`, read at run
+time with Babel (no compile step, no network). English is the source language: its
+messages are the msgids themselves. Only fixed text is translated: names, rationales and
+everything else a user wrote are passed through as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+from bpstrat.errors import UsageError
+from bpstrat.model.config import Language
+
+LANGUAGES: tuple[str, ...] = get_args(Language)
+DEFAULT_LANGUAGE = "en"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "bpstrat"
+
+# English keeps ISO dates (unambiguous in international English); the others read as
+# their readers write dates.
+_DATE_FORMAT = {"en": "yyyy-MM-dd", "de": "long", "nl": "long"}
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalog without translating it here."""
+    return message
+
+
+def catalog_file(code: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@dataclass(frozen=True)
+class Lang:
+    """One language: its translations and how it writes dates, numbers and lists."""
+
+    code: str
+    translations: gettext.NullTranslations
+
+    def _(self, message: str, **values: object) -> str:
+        """The translation of `message`, with `%(name)s` filled from `values`."""
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The singular or plural translation for `count` (`%(num)d` is the count)."""
+        text = self.translations.ngettext(singular, plural, count)
+        return text % {"num": count, **values}
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, _DATE_FORMAT[self.code], locale=self.code)
+
+    def pct(self, value: float | None) -> str:
+        """A share or ratio as a whole percentage ('61%', '61 %'); n/a when unknown."""
+        if value is None:
+            return self._("n/a")
+        return format_percent(value, locale=self.code)
+
+    def number(self, value: float, digits: int = 2) -> str:
+        """A weight, support or factor: at most `digits` decimals, the locale's separators."""
+        pattern = "#,##0." + "#" * digits if digits else "#,##0"
+        return format_decimal(round(value, digits), format=pattern, locale=self.code)
+
+    def join(self, names: Sequence[str]) -> str:
+        """'A, B and C' in this language."""
+        if len(names) <= 1:
+            return "".join(names)
+        return self._("%(items)s and %(last)s", items=", ".join(names[:-1]), last=names[-1])
+
+
+@functools.cache
+def language(code: str) -> Lang:
+    """The language `code`; an unknown one is a usage error that lists the supported ones."""
+    if code not in LANGUAGES:
+        raise UsageError(
+            f"unknown language {code!r}: the brief speaks {', '.join(LANGUAGES)} (--lang)"
+        )
+    if code == DEFAULT_LANGUAGE:
+        return Lang(code, gettext.NullTranslations())
+    with catalog_file(code).open("rb") as po:
+        catalog = read_po(po, locale=code, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Lang(code, gettext.GNUTranslations(buffer))
