@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from jinja2 import Template
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 MAX_RANGE = 100_000  # items one `range()` may yield
@@ -54,7 +54,7 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**", "%", "+"])
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, **options: object) -> None:
         super().__init__(**options)
         self.deadline = time.monotonic() + TIME_BUDGET
         self.globals["range"] = self._range
@@ -75,8 +75,8 @@ class BoundedEnvironment(SandboxedEnvironment):
                 self.check_time()
             yield number
 
-    def _sized(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        def bounded(*args: Any, **kwargs: Any) -> Any:
+    def _sized(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def bounded(*args: object, **kwargs: object) -> object:
             for value in (*args[1:], *kwargs.values()):
                 _check_number(value, f"|{name} size")
             if name == "format" and args:
@@ -85,12 +85,12 @@ class BoundedEnvironment(SandboxedEnvironment):
             _check_size(result)
             return result
 
-        for attribute in ("jinja_pass_arg",):
-            if hasattr(function, attribute):
-                setattr(bounded, attribute, getattr(function, attribute))
+        passed: object = getattr(function, "jinja_pass_arg", None)
+        if passed is not None:
+            bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]  # Jinja reads it
         return bounded
 
-    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator_: str, left: object, right: object) -> object:
         if operator_ == "*":
             for sized, count in ((left, right), (right, left)):
                 if (
@@ -106,13 +106,13 @@ class BoundedEnvironment(SandboxedEnvironment):
                 raise TemplateLimitError(f"an exponent above {MAX_EXPONENT}")
         elif operator_ == "%":
             _check_format(left)
-        result = super().call_binop(context, operator_, left, right)
+        result: object = super().call_binop(context, operator_, left, right)
         _check_size(result)
         return result
 
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+    def wrap_str_format(self, value: object) -> Callable[..., str] | None:
         """`'{:09}'.format(...)` and `format_map`: refuse huge or computed widths first."""
-        text = getattr(value, "__self__", None)
+        text: object = getattr(value, "__self__", None)
         _check_format(text)
         if isinstance(text, str) and _NESTED_SPEC.search(text):
             raise TemplateLimitError("a format width taken from a value is not allowed")
@@ -120,18 +120,18 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def call(
         __self,
-        __context: Any,
-        __obj: Any,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Any:
+        __context: Context,
+        __obj: object,
+        *args: object,
+        **kwargs: object,
+    ) -> object:
         __self.check_time()
-        result = super().call(__context, __obj, *args, **kwargs)
+        result: object = super().call(__context, __obj, *args, **kwargs)
         _check_size(result)
         return result
 
 
-def render_bounded(env: BoundedEnvironment, template: Template, context: dict[str, Any]) -> str:
+def render_bounded(env: BoundedEnvironment, template: Template, context: dict[str, object]) -> str:
     """Render `template`, stopping past MAX_SIZE characters of output or the time budget."""
     env.deadline = time.monotonic() + TIME_BUDGET
     parts: list[str] = []

@@ -11,7 +11,6 @@ wrong key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 from pydantic import BaseModel
@@ -22,7 +21,23 @@ from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
 from bpstrat.model.config import RootConfig
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.validate import model_at
-from bpstrat.source.roundtrip import WIDTH, RoundTripError, dump_all, load_all
+from bpstrat.source.roundtrip import (
+    WIDTH,
+    Key,
+    RoundTripError,
+    child,
+    dump_all,
+    is_flow,
+    item_line,
+    items,
+    key_line,
+    keys,
+    load_all,
+    move_to_end,
+    node_line,
+    set_block,
+    value_line,
+)
 
 
 @dataclass
@@ -96,7 +111,7 @@ def _format_body(text: str, is_root_config: bool, notes: list[str]) -> str:
     comment_lines = _comment_lines(lines)
     model: type[BaseModel] | None = RootConfig if is_root_config else None
     if isinstance(document, CommentedMap) and not is_root_config:
-        kind = document.get("kind")
+        kind = child(document, "kind") if "kind" in keys(document) else None
         found = KINDS.get(kind) if isinstance(kind, str) else None
         model = found.model if found is not None else None
     _format_node(document, model, (), comment_lines, notes, lines)
@@ -112,35 +127,35 @@ def _comment_lines(lines: list[str]) -> set[int]:
 
 
 def _format_node(
-    node: Any,
+    node: object,
     model: type[BaseModel] | None,
-    path: tuple[Any, ...],
+    path: tuple[Key, ...],
     comments: set[int],
     notes: list[str],
     lines: list[str],
 ) -> None:
     if isinstance(node, CommentedMap):
-        for key in list(node):
+        for key in keys(node):
             child_model = _child_model(model, key)
-            _format_node(node[key], child_model, (*path, key), comments, notes, lines)
+            _format_node(child(node, key), child_model, (*path, key), comments, notes, lines)
         _reorder(node, model, path, comments, notes)
         _unflow_long(node, lines)
     elif isinstance(node, CommentedSeq):
-        for index, item in enumerate(node):
+        for index, item in enumerate(items(node)):
             _format_node(item, model, (*path, index), comments, notes, lines)
         _unflow_long(node, lines)
 
 
 def _unflow_long(node: CommentedMap | CommentedSeq, lines: list[str]) -> None:
     """A flow collection written on a line longer than WIDTH becomes block style."""
-    if not node.fa.flow_style():
+    if not is_flow(node):
         return
-    line = node.lc.line
+    line = node_line(node)
     if line is not None and 0 <= line < len(lines) and len(lines[line]) > WIDTH:
-        node.fa.set_block_style()
+        set_block(node)
 
 
-def _child_model(model: type[BaseModel] | None, key: Any) -> type[BaseModel] | None:
+def _child_model(model: type[BaseModel] | None, key: Key) -> type[BaseModel] | None:
     if model is None or not isinstance(key, str):
         return None
     return model_at(model, (key,))
@@ -149,18 +164,18 @@ def _child_model(model: type[BaseModel] | None, key: Any) -> type[BaseModel] | N
 def _reorder(
     node: CommentedMap,
     model: type[BaseModel] | None,
-    path: tuple[Any, ...],
+    path: tuple[Key, ...],
     comments: set[int],
     notes: list[str],
 ) -> None:
     if model is None:
         return
-    order = list(model.model_fields)
-    keys = list(node)
+    order: list[Key] = list(model.model_fields)
+    present = keys(node)
     wanted = sorted(
-        keys, key=lambda k: (order.index(k) if k in order else len(order), keys.index(k))
+        present, key=lambda k: (order.index(k) if k in order else len(order), present.index(k))
     )
-    if wanted == keys:
+    if wanted == present:
         return
     first, last = _span(node)
     if any(first < line <= last for line in comments):
@@ -170,25 +185,28 @@ def _reorder(
         )
         return
     for key in wanted:
-        node.move_to_end(key)
+        move_to_end(node, key)
 
 
-def _span(node: Any) -> tuple[int, int]:
+def _span(node: CommentedMap) -> tuple[int, int]:
     """First and last (0-based) line of a collection's keys and items."""
     lines: list[int] = []
 
-    def visit(value: Any) -> None:
+    def visit(value: object) -> None:
         if isinstance(value, CommentedMap):
-            for key in value:
-                lines.append(value.lc.key(key)[0])
-                val = value.lc.value(key)
-                if val is not None:
-                    lines.append(val[0])
-                visit(value[key])
+            for key in keys(value):
+                lines.append(key_line(value, key))
+                at = value_line(value, key)
+                if at is not None:
+                    lines.append(at)
+                visit(child(value, key))
         elif isinstance(value, CommentedSeq):
-            for index, item in enumerate(value):
-                lines.append(value.lc.item(index)[0])
+            for index, item in enumerate(items(value)):
+                lines.append(item_line(value, index))
                 visit(item)
 
     visit(node)
-    return (min(lines), max(lines)) if lines else (node.lc.line, node.lc.line)
+    if lines:
+        return min(lines), max(lines)
+    line = node_line(node) or 0
+    return line, line

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -26,7 +26,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
-def _iso_date(value: Any) -> Any:
+def _iso_date(value: object) -> object:
     """Accept `YYYY-MM-DD` text (or a date) only: no timestamps, no other formats."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -58,7 +58,7 @@ def suggest_slug(value: str) -> str:
     return slug or "my-id"
 
 
-def _number_as_text(value: Any) -> Any:
+def _number_as_text(value: object) -> object:
     """`id: 2027` or `name: 2027` is text the author wrote, not a number."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
@@ -107,7 +107,7 @@ Influence = Literal["direct", "shared", "indirect"]
 Status = Literal["proposed", "accepted", "superseded"]
 Severity = Literal["error", "warning", "info", "off"]
 
-ENGAGEMENT_LEVELS: tuple[str, ...] = Engagement.__args__  # type: ignore[attr-defined]
+ENGAGEMENT_LEVELS: tuple[str, ...] = get_args(Engagement)
 
 
 class Strict(BaseModel):

@@ -7,10 +7,13 @@ Lint never uses this (it is about 30x slower than the fast reader); `fmt`, `init
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import cast
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
 
 WIDTH = 88
 
@@ -26,25 +29,31 @@ def make_yaml() -> YAML:
     return yaml
 
 
-def _represent_null(representer: Any, _data: None) -> Any:
+def _represent_null(representer: RoundTripRepresenter, _data: None) -> ScalarNode:
     """Write `null`, not an empty value: what the author most likely wrote."""
-    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    node: ScalarNode = representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    return node
 
 
-def load_all(text: str) -> list[Any]:
+def load_all(text: str) -> list[object]:
     """Every document of `text`; raises RoundTripError with a position on bad YAML."""
     try:
         return list(make_yaml().load_all(text))
     except YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else "1:1"
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        mark: object = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line, column = getattr(mark, "line", None), getattr(mark, "column", None)
+        where = (
+            f"{line + 1}:{column + 1}"
+            if isinstance(line, int) and isinstance(column, int)
+            else "1:1"
+        )
+        problem: object = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise RoundTripError(where, str(problem)) from None
     except Exception as error:
         raise RoundTripError("1:1", _describe(error)) from None
 
 
-def dump_all(documents: list[Any], explicit_start: bool = False) -> str:
+def dump_all(documents: list[object], explicit_start: bool = False) -> str:
     """The text of `documents`; raises RoundTripError when ruamel cannot write them."""
     out = io.StringIO()
     yaml = make_yaml()
@@ -59,6 +68,53 @@ def dump_all(documents: list[Any], explicit_start: bool = False) -> str:
 def _describe(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else ""
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+# Typed access to ruamel's commented collections (the library is not typed).
+Key = str | int | float | bool | None
+
+
+def keys(node: CommentedMap) -> list[Key]:
+    return cast("list[Key]", list(node))
+
+
+def child(node: CommentedMap, key: Key) -> object:
+    value: object = node[key]
+    return value
+
+
+def items(node: CommentedSeq) -> list[object]:
+    return cast("list[object]", list(node))
+
+
+def key_line(node: CommentedMap, key: Key) -> int:
+    """0-based line of `key` in `node`."""
+    return cast("int", node.lc.key(key)[0])
+
+
+def value_line(node: CommentedMap, key: Key) -> int | None:
+    found = node.lc.value(key)
+    return cast("int", found[0]) if found is not None else None
+
+
+def item_line(node: CommentedSeq, index: int) -> int:
+    return cast("int", node.lc.item(index)[0])
+
+
+def node_line(node: CommentedMap | CommentedSeq) -> int | None:
+    return cast("int | None", node.lc.line)
+
+
+def is_flow(node: CommentedMap | CommentedSeq) -> bool:
+    return bool(node.fa.flow_style())
+
+
+def set_block(node: CommentedMap | CommentedSeq) -> None:
+    node.fa.set_block_style()
+
+
+def move_to_end(node: CommentedMap, key: Key) -> None:
+    node.move_to_end(key)
 
 
 class RoundTripError(Exception):
