@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 
 from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
+from bpstrat.lint.outcomes import check_outcomes
 from bpstrat.lint.references import check_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
@@ -60,6 +61,7 @@ def lint(
     strategy = load_strategy(path, progress, cache)
     context = RuleContext(strategy, today)
     issues = [*strategy.issues, *check_references(strategy), *_config_codes(strategy)]
+    issues.extend(check_outcomes(strategy, today))
     issues.extend(run_rules(context))
     findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
