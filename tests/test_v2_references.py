@@ -79,9 +79,7 @@ def test_decided_by_unknown_is_bp302_with_did_you_mean(root: Writer) -> None:
 
 
 def test_consulted_unknown_is_bp302_at_the_item(root: Writer) -> None:
-    assert codes(root(files("consulted: [ana, nobody]\n"))) == [
-        ("BP302", "decision.yaml", 7, 18)
-    ]
+    assert codes(root(files("consulted: [ana, nobody]\n"))) == [("BP302", "decision.yaml", 7, 18)]
 
 
 def test_supersedes_unknown_is_one_bp302(root: Writer) -> None:

@@ -192,13 +192,21 @@ def score(
         metavar="CONSUMER=FACTOR",
         help="Multiply a consumer's weight (repeatable) and show what changes.",
     ),
+    today: Optional[str] = TODAY_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
     from bpstrat.cli.score import run_score
 
     raise typer.Exit(
-        run_score(path, format=format, dimension=dimension, what_if=what_if, cache=not no_cache)
+        run_score(
+            path,
+            format=format,
+            dimension=dimension,
+            what_if=what_if,
+            cache=not no_cache,
+            today=resolve_today(today),
+        )
     )
 
 

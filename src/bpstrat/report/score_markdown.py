@@ -52,6 +52,23 @@ def render(view: ScoreView) -> str:
         f"**Coalition:** {pct(c.share)} of power ({c.supportive_power} of "
         f"{c.total_power}); threshold {pct(c.threshold)}."
     )
+    if c.factions:
+        out += ["", "| faction | power | supportive share |", "| --- | ---: | ---: |"]
+        out += [f"| {cell(f.id)} | {f.power} | {pct(f.share)} |" for f in c.factions]
+    if result.goals:
+        out += [
+            "",
+            "### Goals",
+            "",
+            "| goal | key | status | progress | expected | latest |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        for g in result.goals:
+            latest = f"{g.latest.value:g} on {g.latest.date}" if g.latest else "-"
+            out.append(
+                f"| {cell(g.id)} | {'yes' if g.key else 'no'} | {g.status} | "
+                f"{pct(g.progress)} | {pct(g.expected)} | {latest} |"
+            )
     if view.baseline is not None:
         factors = ", ".join(f"{cell(names.get(k, k))} ×{v:g}" for k, v in result.factors.items())
         out += ["", f"### What if: {factors}", ""]

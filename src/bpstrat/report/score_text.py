@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.sentences import dimension_sentence, goal_text, pct
 from bpstrat.score.view import ScoreView
 from bpstrat.source.visible import visible
 
@@ -89,6 +89,18 @@ def _print(view: ScoreView, console: Console) -> None:
         f"Coalition: {pct(c.share)} of power ({c.supportive_power} of "
         f"{c.total_power}) is supportive or leading; threshold {pct(c.threshold)}."
     )
+    for faction in c.factions:
+        console.print(
+            f"  {faction.id}: {pct(faction.share)} of power ({faction.supportive_power} of "
+            f"{faction.power})",
+            markup=False,
+        )
+    if result.goals:
+        console.print()
+        console.print(Text("Goals", style="bold"))
+        for goal in result.goals:
+            key = " (key)" if goal.key else ""
+            console.print(f"  {goal.id}{key}: {goal_text(goal)}", markup=False)
     if view.baseline is not None:
         factors = ", ".join(f"{names.get(k, k)} x{v:g}" for k, v in view.result.factors.items())
         console.print()

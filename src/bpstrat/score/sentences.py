@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bpstrat.score.arithmetic import DimensionScore, Flip
+from bpstrat.score.arithmetic import Accommodated, DimensionScore, Flip, GoalScore
 
 
 def pct(value: float | None) -> str:
@@ -55,7 +55,29 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
         )
     elif not score.decided:
         tail = "; no single consumer's weight could change this"
+    accommodated = [accommodation_text(a, labels, names) for a in score.accommodated]
+    if accommodated:
+        tail += f". Accommodated: {'; '.join(accommodated)}"
     unserved = [names.get(c, c) for c in score.unserved]
     if unserved:
         tail += f". Not served: {join_names(unserved)}"
     return head + tail + "."
+
+
+def accommodation_text(
+    item: Accommodated, labels: Mapping[str, str], names: Mapping[str, str]
+) -> str:
+    """'Billing (Nightly batch): a nightly file ..., until 2027-12-31'."""
+    until = f", until {item.until}" if item.until else ""
+    who = names.get(item.consumer, item.consumer)
+    return f"{who} ({labels.get(item.option, item.option)}): {item.via}{until}"
+
+
+def goal_text(goal: GoalScore) -> str:
+    """'on-track: progress 57%, expected 50% (latest 420 on 2026-11-15)'."""
+    if goal.latest is None:
+        return "no-data: no measurement yet"
+    return (
+        f"{goal.status}: progress {pct(goal.progress)}, expected {pct(goal.expected)} "
+        f"(latest {goal.latest.value:g} on {goal.latest.date})"
+    )
