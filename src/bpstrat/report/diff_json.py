@@ -21,6 +21,9 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         "flips": d.flips,
         "coalition": d.coalition,
         "flywheel_imbalance": d.imbalance,
+        "goals": d.goals,
+        "accommodations": d.accommodations,
+        "superseded": d.superseded,
         "findings": {
             "introduced": [f.as_json() for f in d.introduced],
             "fixed": [f.as_json() for f in d.fixed],
