@@ -240,6 +240,25 @@ def brief(
     raise typer.Exit(code)
 
 
+@app.command()
+@exits
+def measure(
+    goal: str = typer.Argument(..., metavar="GOAL", help="The goal's id."),
+    value: str = typer.Argument(..., metavar="VALUE", help="The measured value, e.g. 420."),
+    path: Path = PATH_ARG,
+    date: Optional[str] = typer.Option(
+        None, "--date", help="When it was measured (YYYY-MM-DD); default: today."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Record a measured value of a goal's metric, keeping every comment."""
+    from bpstrat.cli.measure import run_measure
+
+    raise typer.Exit(
+        run_measure(path, goal=goal, value=value, date=date, today=resolve_today(today))
+    )
+
+
 SchemaKind = enum.Enum(  # type: ignore[misc]  # members come from the KINDS table
     "SchemaKind", {name: name for name in ("entity", "bpstrat", *KINDS)}, type=str
 )
