@@ -66,6 +66,11 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
     }
 
 
+def _number(value: float) -> float | int:
+    """A measured value as written: 420, not 420.0."""
+    return int(value) if value.is_integer() else value
+
+
 def goal_json(g: GoalScore) -> dict[str, Any]:
     return {
         "id": g.id,
@@ -74,7 +79,9 @@ def goal_json(g: GoalScore) -> dict[str, Any]:
         "expected": _r(g.expected),
         "status": g.status,
         "latest": (
-            {"date": g.latest.date.isoformat(), "value": g.latest.value} if g.latest else None
+            {"date": g.latest.date.isoformat(), "value": _number(g.latest.value)}
+            if g.latest
+            else None
         ),
     }
 

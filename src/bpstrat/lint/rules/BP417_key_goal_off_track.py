@@ -6,6 +6,11 @@ measurement up to today; the expected progress is the share of the time from `si
 than `lint.track_tolerance` (default 0.1) below the expected progress is off track:
 change course, or agree a new target or date. Exactly at the tolerance is on track.
 
+Worked example: p95 price age from 900 s to 60 s by 2027-06-30, since 2026-07-01,
+measured 420 on 2026-11-15. Progress = (420 - 900) / (60 - 900) = 0.571; expected =
+137 / 364 days = 0.376; 0.571 >= 0.376 - 0.1, so it is on track. Had it measured 880,
+progress would be 0.024, below 0.276: off track.
+
 The finding points at the goal's `metric` key.
 
 Failing example:

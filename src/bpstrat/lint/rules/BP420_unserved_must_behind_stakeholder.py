@@ -6,6 +6,11 @@ for it. When that consumer has a `must` demand whose option is neither chosen no
 actively accommodated by the deciding decision, expect resistance: accommodate the
 demand, change the decision, or plan the conversation with that stakeholder.
 
+Worked example: Raj Patel (power 4) speaks for the hotel connector, which must have
+nightly bulk rate files. While no decision chooses or accommodates `bulk-file`, this
+rule flags Raj; a decision with `accommodations: [{consumer: hotel-connector, option:
+bulk-file, via: ...}]` settles it (and serves the demand at `scoring.accommodation`).
+
 The finding points at the stakeholder's `consumers` item naming the consumer, once per
 stakeholder and consumer.
 
