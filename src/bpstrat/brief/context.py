@@ -13,11 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from bpstrat.brief.markdown import cell
-from bpstrat.brief.mermaid import Demand, Point, demand_flowchart, quadrant, quadrant_chart
+from bpstrat.brief.mermaid import (
+    Demand,
+    Point,
+    demand_flowchart,
+    quadrant,
+    quadrant_chart,
+    value_chain_flowchart,
+)
 from bpstrat.lint.linter import LintResult
-from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stakeholder
+from bpstrat.model.entities import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
+from bpstrat.score.arithmetic import GoalScore, ScoreResult, above, below, below_desired
 from bpstrat.score.sentences import dimension_sentence, join_names, pct
 
 PHASES = {
@@ -81,6 +88,18 @@ class DecisionView:
     id: str
     date: str
     rationale: str | None
+    decided_by: str | None
+    consulted: list[str]
+    revisit: str | None
+    supersedes: str | None
+
+
+@dataclass(frozen=True)
+class AccommodationView:
+    consumer: str
+    option: str
+    via: str
+    until: str | None
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,7 @@ class DimensionView:
     margin: str
     sentence: str
     unserved: list[str]
+    accommodations: list[AccommodationView]
 
 
 @dataclass(frozen=True)
@@ -126,12 +146,42 @@ class StakeholderView:
 
 
 @dataclass(frozen=True)
+class FactionView:
+    id: str
+    power: int
+    supportive_power: int
+    share: str
+
+
+@dataclass(frozen=True)
 class CoalitionView:
     share: str
     threshold: str
     supportive_power: int
     total_power: int
     standing: bool
+    factions: list[FactionView]
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """Where a key goal stands: its newest measurement against the line to its target."""
+
+    id: str
+    title: str
+    latest: str | None
+    target: str
+    by: str
+    progress: str
+    expected: str
+    status: str
+    bar: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: str
+    problems: list[str]
 
 
 @dataclass(frozen=True)
@@ -196,6 +246,9 @@ class BriefContext:
     problems: list[ProblemView]
     key_goals: list[GoalView]
     suggested_goals: list[GoalView]
+    progress: list[ProgressView]
+    value_chain: list[StepView]
+    value_chain_chart: str | None
     risks: list[RiskView]
     counts: Counts
     demand_flowchart: str | None
@@ -231,7 +284,7 @@ def build_context(
     tolerance = strategy.config.lint.flywheel_tolerance
     imbalance = result.flywheel_imbalance
     coalition = result.coalition
-    dimensions = _dimensions(strategy, result, consumer_name)
+    dimensions = _dimensions(strategy, result, consumer_name, person)
     key_goals = [g for g in goals if g.key]
     coalition_view = CoalitionView(
         share=pct(coalition.share),
@@ -239,7 +292,12 @@ def build_context(
         supportive_power=coalition.supportive_power,
         total_power=coalition.total_power,
         standing=not below(coalition.share, coalition.threshold) and coalition.total_power > 0,
+        factions=[
+            FactionView(f.id, f.power, f.supportive_power, pct(f.share)) for f in coalition.factions
+        ],
     )
+    progress = _progress(strategy, result)
+    steps = _value_chain(strategy)
     risks = [
         RiskView(
             f.code, f.message[:1].upper() + f.message[1:], cell(f"{f.path}:{f.line}"), f.severity
@@ -276,6 +334,13 @@ def build_context(
         problems=_problems(strategy, consumer_name),
         key_goals=key_goals,
         suggested_goals=[g for g in goals if not g.key],
+        progress=progress,
+        value_chain=steps,
+        value_chain_chart=value_chain_flowchart(
+            [s.step for s in steps], [s.problems for s in steps]
+        )
+        if steps
+        else None,
         risks=risks,
         counts=Counts(lint.count("error"), lint.count("warning")),
         demand_flowchart=demand_flowchart(title, [c.name for c in consumers], demands)
@@ -284,7 +349,7 @@ def build_context(
         stakeholder_chart=quadrant_chart([Point(p.name, p.interest, p.power) for p in stakeholders])
         if stakeholders
         else None,
-        summary=_summary(key_goals, dimensions, coalition_view, risks),
+        summary=_summary(key_goals, dimensions, coalition_view, risks, progress),
     )
 
 
@@ -327,7 +392,10 @@ def _consumers(strategy: Strategy, result: ScoreResult) -> list[ConsumerView]:
 
 
 def _dimensions(
-    strategy: Strategy, result: ScoreResult, consumer_name: Callable[[str], str]
+    strategy: Strategy,
+    result: ScoreResult,
+    consumer_name: Callable[[str], str],
+    person: Callable[[str | None], str | None],
 ) -> list[DimensionView]:
     names = {c.id: c.name for c in strategy.consumers}
     out = []
@@ -357,6 +425,10 @@ def _dimensions(
                     id=decision.id,
                     date=decision.date.isoformat(),
                     rationale=" ".join((decision.rationale or "").split()) or None,
+                    decided_by=person(decision.decided_by),
+                    consulted=[_name(strategy, p) for p in decision.consulted],
+                    revisit=decision.revisit.isoformat() if decision.revisit else None,
+                    supersedes=decision.supersedes,
                 ),
                 conflict=d.conflict,
                 intensity=pct(d.intensity),
@@ -364,6 +436,15 @@ def _dimensions(
                 margin=pct(d.margin),
                 sentence=dimension_sentence(d, names),
                 unserved=[consumer_name(c) for c in d.unserved],
+                accommodations=[
+                    AccommodationView(
+                        consumer=consumer_name(a.consumer),
+                        option=next((o.name for o in d.options if o.id == a.option), a.option),
+                        via=a.via,
+                        until=a.until.isoformat() if a.until else None,
+                    )
+                    for a in d.accommodated
+                ],
             )
         )
     return out
@@ -439,6 +520,60 @@ def _goals(strategy: Strategy) -> list[GoalView]:
     return out
 
 
+BAR = 10
+
+
+def _name(strategy: Strategy, stakeholder_id: str) -> str:
+    found = strategy.entity(Stakeholder, stakeholder_id)
+    return found.name if found else stakeholder_id
+
+
+def _progress(strategy: Strategy, result: ScoreResult) -> list[ProgressView]:
+    """Each key goal with a complete metric, by title: latest value, progress, status."""
+    out = []
+    for scored in result.goals:
+        goal = strategy.entity(Goal, scored.id)
+        if goal is None or not scored.key or goal.metric is None:
+            continue
+        unit = f" {goal.metric.unit}" if goal.metric.unit else ""
+        latest = scored.latest
+        out.append(
+            ProgressView(
+                id=scored.id,
+                title=goal.title,
+                latest=f"{latest.value:g}{unit} on {latest.date}" if latest else None,
+                target=f"{scored.target:g}{unit}",
+                by=scored.by.isoformat(),
+                progress=pct(scored.progress),
+                expected=pct(scored.expected),
+                status=scored.status,
+                bar=_bar(scored),
+            )
+        )
+    return sorted(out, key=lambda p: (p.title, p.id))
+
+
+def _bar(scored: GoalScore) -> str:
+    """`███▌······` style: progress filled, the rest dotted (empty without data)."""
+    if scored.progress is None:
+        return "·" * BAR
+    filled = round(min(max(scored.progress, 0.0), 1.0) * BAR)
+    return "█" * filled + "·" * (BAR - filled)
+
+
+def _value_chain(strategy: Strategy) -> list[StepView]:
+    """The declared steps in order, each with the titles of its problems."""
+    product = strategy.config.product
+    steps = list(dict.fromkeys(product.value_chain)) if product else []
+    return [
+        StepView(
+            step,
+            sorted(p.title for p in strategy.problems if p.value_chain == step),
+        )
+        for step in steps
+    ]
+
+
 def _number(value: float | None) -> str | None:
     return None if value is None else f"{value:g}"
 
@@ -448,14 +583,23 @@ def _summary(
     dimensions: list[DimensionView],
     coalition: CoalitionView,
     risks: list[RiskView],
+    progress: list[ProgressView],
 ) -> list[str]:
-    """A few sentences: key goals, the biggest conflict, the coalition, the top risks."""
+    """A few sentences: key goals and how they are doing, the biggest conflict, the
+    coalition, the top risks."""
     lines = []
     titles = [g.title for g in key_goals]
     if titles:
         lines.append(f"Key goal{'s' if len(titles) > 1 else ''}: {join_names(titles)}.")
     else:
         lines.append("No key goal is set yet.")
+    measured = [p for p in progress if p.status != "no-data"]
+    if measured:
+        good = sum(1 for p in measured if p.status in ("on-track", "achieved"))
+        lines.append(
+            f"{good} of {len(measured)} measured key goal{'s' if len(measured) > 1 else ''} "
+            f"{'is' if good == 1 else 'are'} on track or achieved."
+        )
     conflicts = [d for d in dimensions if d.conflict]
     if conflicts:
         worst = max(conflicts, key=lambda d: (d.intensity_value, d.id))

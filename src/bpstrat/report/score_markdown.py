@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bpstrat.brief.markdown import cell
-from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.sentences import accommodated_line, dimension_sentence, pct
 from bpstrat.score.view import ScoreView
 
 
@@ -35,6 +35,9 @@ def render(view: ScoreView) -> str:
                 f"{pct(o.share)} | {cell(who)} |"
             )
         out += ["", cell(dimension_sentence(d, names)), ""]
+        accommodated = accommodated_line(d, names)
+        if accommodated:
+            out += [cell(accommodated), ""]
     if result.sides:
         out += [
             "### Flywheel",

@@ -55,13 +55,17 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
         )
     elif not score.decided:
         tail = "; no single consumer's weight could change this"
-    accommodated = [accommodation_text(a, labels, names) for a in score.accommodated]
-    if accommodated:
-        tail += f". Accommodated: {'; '.join(accommodated)}"
     unserved = [names.get(c, c) for c in score.unserved]
     if unserved:
         tail += f". Not served: {join_names(unserved)}"
     return head + tail + "."
+
+
+def accommodated_line(score: DimensionScore, names: Mapping[str, str]) -> str | None:
+    """'Accommodated: Billing (Nightly batch): a nightly file ..., until 2027-12-31.'"""
+    labels = {o.id: o.name for o in score.options}
+    items = [accommodation_text(a, labels, names) for a in score.accommodated]
+    return f"Accommodated: {'; '.join(items)}." if items else None
 
 
 def accommodation_text(
