@@ -275,3 +275,8 @@ def test_accommodation_zero_equals_v1_and_fractions_in_range(
     assert 0 <= dh.intensity <= d1.intensity + 1e-12
     for side in half.sides:
         assert side.served_ratio is None or 0 <= side.served_ratio <= 1 + 1e-12
+
+
+def test_huge_values_give_no_figure_rather_than_nan() -> None:
+    goal = metric_goal(1e308, -1e308, [(10, 0.0)])
+    assert score_goal(goal, dt.date(2026, 6, 1)) is None

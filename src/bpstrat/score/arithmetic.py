@@ -574,7 +574,10 @@ def score_goal(goal: Goal, today: dt.date, tolerance: float = 0.1) -> GoalScore 
             goal.id, goal.key, baseline, target, by, start, (), None, None, None, "no-data"
         )
     assert start is not None
-    progress = (latest.value - baseline) / (target - baseline)
+    moved, span = latest.value - baseline, target - baseline
+    if not (math.isfinite(moved) and math.isfinite(span) and math.isfinite(moved / span)):
+        return None  # values beyond what a float can subtract: no figure is honest
+    progress = moved / span
     expected = expected_progress(start, latest.date, by)
     if not below(progress, 1):
         status = "achieved"
