@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import write_root
+from tests.helpers import write_root
 
 TODAY = dt.date(2026, 11, 20)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bpstrat.brief.mermaid import value_chain_flowchart
 from bpstrat.brief.render import render_brief
-from v2_strategy import TODAY, write
+from tests.v2_strategy import TODAY, write
 
 
 def test_brief_shows_compromise_progress_factions_and_chain(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from bpstrat.edit.scaffold import init, new
-from conftest import TODAY, run_all
+from tests.helpers import TODAY, run_all
 
 INIT_FIELDS = {
     "goals/example-goal.yaml": ["since:", "measurements:"],

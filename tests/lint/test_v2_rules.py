@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bpstrat.cli.lint import run_lint
-from conftest import run_all, where
-from v2_strategy import CONFIG, FILES, TODAY, write
+from tests.helpers import run_all, where
+from tests.v2_strategy import CONFIG, FILES, TODAY, write
 
 
 def lint_json(base: Path, today: dt.date = TODAY) -> tuple[int, dict[str, Any]]:

@@ -5,30 +5,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bpstrat.cli.diff import run_diff
-from v2_strategy import FILES, TODAY, write
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), *args],
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com",
-            "PATH": "/usr/bin:/bin:/usr/local/bin",
-            "HOME": str(repo),
-        },
-    )
+from tests.helpers import git
+from tests.v2_strategy import FILES, TODAY, write
 
 
 def committed(tmp_path: Path, **files: str) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TODAY, Writer, run, where
+from tests.helpers import TODAY, Writer, run, where
 
 DIMENSION = """\
 kind: dimension
@@ -83,7 +83,7 @@ def test_consulted_unknown_is_bp302_at_the_item(root: Writer) -> None:
 
 
 def test_supersedes_unknown_is_one_bp302(root: Writer) -> None:
-    from conftest import run_all
+    from tests.helpers import run_all
 
     result = run_all(root(files("supersedes: style-2026\n")))
     assert where(result, "BP302") == [("BP302", "decision.yaml", 7, 1)]

@@ -7,8 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from bpstrat.cli.app import app
-from conftest import run_all
-from v2_strategy import FILES, TODAY, write
+from tests.helpers import run_all
+from tests.v2_strategy import FILES, TODAY, write
 
 
 def measure(*args: str) -> tuple[int, str]:
