@@ -4,6 +4,7 @@ is the same twice."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import tempfile
 from pathlib import Path
@@ -47,10 +48,16 @@ def strategies(draw: Any) -> dict[str, Any]:
                    ["unaware", "resistant", "neutral", "supportive", "leading"]))},
                "plan": {"next_step": draw(names)}}
               for i in range(draw(st.integers(0, 6)))]
+    def metric() -> dict[str, Any]:
+        target = draw(st.integers(-5, 5))  # a target equal to the baseline is BP202
+        baseline = draw(st.floats(-1e6, 1e6).filter(lambda b: b != target))
+        measured = draw(st.lists(st.tuples(st.dates(dt.date(2026, 1, 1), dt.date(2026, 11, 20)),
+                                           st.floats(-1e6, 1e6)), max_size=3))
+        return {"name": draw(names), "baseline": baseline, "target": target, "by": "2027-01-01",
+                "measurements": [{"date": d.isoformat(), "value": v} for d, v in measured]}
+
     goals = [{"kind": "goal", "id": f"g{i}", "title": draw(names), "key": draw(st.booleans()),
-              "problems": ["p0"],
-              "metric": {"name": draw(names), "baseline": draw(st.floats(-1e6, 1e6)),
-                         "target": draw(st.integers(-5, 5)), "by": "2027-01-01"}}
+              "problems": ["p0"], "metric": metric()}
              for i in range(draw(st.integers(0, 3)))]
     decisions = []
     if draw(st.booleans()):

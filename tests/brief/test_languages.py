@@ -135,7 +135,7 @@ def test_user_content_is_never_translated() -> None:
     assert "| Stand | 20. November 2026 |" in de
     assert "Synchronous price API (muss)" in de  # the option's name as written
     assert "Client teams carry most of the weight" in de  # a rationale stays as written
-    assert "39\u00a0%" in de  # German percentages
+    assert "23\u00a0%" in de  # German percentages
     nl = render_brief(EXAMPLES / "pricing-platform", None, TODAY, lang="nl")
     assert "| Stand van | 20 november 2026 |" in nl
 
@@ -276,7 +276,7 @@ def test_consumer_letter() -> None:
     assert "Settled by: Decision interface-2027 of 2026-11-01." in text
     assert "Talk to: Ana Lopez" in text
     assert "Partner rate changes are live within one hour" in text
-    assert "Status: not measured yet." in text
+    assert "Status: off track." in text
 
 
 def test_stakeholder_letter_in_german() -> None:

@@ -22,10 +22,10 @@ def test_brief_sections_in_order() -> None:
     text = render_brief(EXAMPLES / "pricing-platform", None, TODAY)
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == ["Executive summary", "Consumers", "Demands and choices",
-                        "Flywheel balance", "Stakeholders",
+                        "Flywheel balance", "Stakeholders", "The value chain, end to end",
                         "Problems and the goals that address them", "Key goals",
-                        "Suggested goals", "How to read this brief", "Open risks",
-                        "For the team"]
+                        "Are we getting there?", "Suggested goals", "How to read this brief",
+                        "Open risks", "For the team"]
     assert "```mermaid\nflowchart LR" in text and "```mermaid\nquadrantChart" in text
     assert "only if Hotel Connector's weight rose to 1.25x would Nightly bulk file win" in text
     assert "Coalition: 52% of stakeholder power (13 of 25)" in text

@@ -28,4 +28,4 @@ def test_no_change_and_formats(repo: Path) -> None:
         run_diff("HEAD", None, repo / "strategy", format="text", today=TODAY)
     assert "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n" \
         in out.getvalue()
-    assert "\n  coalition 52% → 68%\n  flywheel imbalance 66% → 35%\n" in out.getvalue()
+    assert "\n  coalition 52% → 68%\n  flywheel imbalance 45% → 14%\n" in out.getvalue()

@@ -18,7 +18,8 @@ def test_json_matches_the_contract_shape() -> None:
     assert {k: interface[k] for k in ("id", "choose", "total", "decided", "chosen", "conflict",
                                       "intensity", "margin", "flip")} == {
         "id": "interface", "choose": 1, "total": 51.0, "decided": True, "chosen": ["rest-json"],
-        "conflict": True, "intensity": 0.392, "margin": 0.275, "flip": None}
+        # soap-xml (17) is accommodated at 0.5: 1 - (31 + 0.5 * 17) / 51
+        "conflict": True, "intensity": 0.225, "margin": 0.275, "flip": None}
     assert [(o["id"], o["support"], o["share"]) for o in interface["options"]] == [
         ("rest-json", 31.0, 0.608), ("soap-xml", 17.0, 0.333), ("grpc", 3.0, 0.059)]
     assert delivery["chosen"] == ["sync-api", "price-events"] and not delivery["decided"]
@@ -26,8 +27,9 @@ def test_json_matches_the_contract_shape() -> None:
         "consumer": "hotel-connector", "factor": 1.25}
     assert data["sides"] == [
         {"id": "client", "demanded": 62.0, "served": 59.0, "served_ratio": 0.952},
-        {"id": "supply", "demanded": 41.0, "served": 12.0, "served_ratio": 0.293}]
-    assert data["flywheel_imbalance"] == 0.659
+        # the connectors' SOAP/XML demands (17) are accommodated at 0.5: 12 + 8.5
+        {"id": "supply", "demanded": 41.0, "served": 20.5, "served_ratio": 0.5}]
+    assert data["flywheel_imbalance"] == 0.452
     assert {k: data["coalition"][k] for k in ("share", "threshold")} == {
         "share": 0.52, "threshold": 0.5}
     assert data["left_out"] == []

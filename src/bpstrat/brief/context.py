@@ -6,8 +6,9 @@ The summary is computed from the same values the sections show, so a template th
 overrides a section never disagrees with its own summary. Every fixed word is in the
 brief's language (`lang`); user text is passed through untranslated.
 
-Fields that later versions of the format fill (accommodations, who decided, goal
-status) are optional and empty today; the summary and the letters use them when set.
+Compromises (who decided, who is accommodated and how), measured goals, factions and
+the value chain come from the v2 parts of the format; they are empty when a strategy
+does not use them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from bpstrat.brief.i18n import Lang, language
 from bpstrat.brief.markdown import cell
@@ -27,13 +28,14 @@ from bpstrat.brief.mermaid import (
     demand_flowchart,
     quadrant,
     quadrant_chart,
+    value_chain_flowchart,
 )
 from bpstrat.brief.risks import plain_risks
 from bpstrat.brief.wording import PHASES, by_weight, dimension_sentence, offered, phase_text, word
 from bpstrat.lint.linter import LintResult
-from bpstrat.model.entities import Consumer, Decision, Dimension, Problem, Stakeholder
+from bpstrat.model.entities import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
+from bpstrat.score.arithmetic import GoalScore, ScoreResult, above, below, below_desired
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,20 @@ class DecisionView:
     id: str
     date: str
     rationale: str | None
-    decided_by: str | None = None  # who decided, when the format records it
+    decided_by: str | None = None
+    consulted: list[str] = field(default_factory=list)
+    revisit: str | None = None
+    supersedes: str | None = None
+
+
+@dataclass(frozen=True)
+class AccommodationView:
+    """An unchosen demand still met in part: who, which option, how, until when."""
+
+    consumer: str
+    option: str
+    via: str
+    until: str | None
 
 
 @dataclass(frozen=True)
@@ -110,7 +125,12 @@ class DimensionView:
     sentence: str
     unserved: list[str]
     offered: str = ""
-    accommodated: list[str] = field(default_factory=list)
+    accommodations: list[AccommodationView] = field(default_factory=list)
+
+    @property
+    def accommodated(self) -> list[str]:
+        """The accommodated consumers' names."""
+        return [a.consumer for a in self.accommodations]
 
 
 @dataclass(frozen=True)
@@ -140,12 +160,43 @@ class StakeholderView:
 
 
 @dataclass(frozen=True)
+class FactionView:
+    id: str
+    power: int
+    supportive_power: int
+    share: str
+
+
+@dataclass(frozen=True)
 class CoalitionView:
     share: str
     threshold: str
     supportive_power: int
     total_power: int
     standing: bool
+    factions: list[FactionView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """Where a key goal stands: its newest measurement against the line to its target."""
+
+    id: str
+    title: str
+    latest: str | None
+    target: str
+    by: str
+    progress: str
+    expected: str
+    status: str  # the contract's word: on-track, off-track, overdue, achieved, no-data
+    status_text: str  # the same in the brief's language
+    bar: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: str
+    problems: list[str]
 
 
 @dataclass(frozen=True)
@@ -252,6 +303,9 @@ class BriefContext:
     tolerance: str = ""
     demand_matrix: DemandMatrix | None = None
     stakeholder_chart_note: str | None = None
+    progress: list[ProgressView] = field(default_factory=list)
+    value_chain: list[StepView] = field(default_factory=list)
+    value_chain_chart: str | None = None
 
     def variables(self) -> dict[str, object]:
         """The template variables, by name."""
@@ -289,15 +343,22 @@ def build_context(
     tolerance = strategy.config.lint.flywheel_tolerance
     imbalance = result.flywheel_imbalance
     coalition = result.coalition
-    dimensions = _dimensions(strategy, result, consumer_name, weights, lang)
-    key_goals = [g for g in goals if g.key]
+    dimensions = _dimensions(strategy, result, consumer_name, person, weights, lang)
+    progress = _progress(strategy, result, lang)
+    status = {p.id: p.status_text for p in progress}
+    key_goals = [replace(g, status=status.get(g.id)) for g in goals if g.key]
     coalition_view = CoalitionView(
         share=lang.pct(coalition.share),
         threshold=lang.pct(coalition.threshold),
         supportive_power=coalition.supportive_power,
         total_power=coalition.total_power,
         standing=not below(coalition.share, coalition.threshold) and coalition.total_power > 0,
+        factions=[
+            FactionView(f.id, f.power, f.supportive_power, lang.pct(f.share))
+            for f in coalition.factions
+        ],
     )
+    steps = _value_chain(strategy)
     risks = [
         RiskView(r.text, r.consequence, r.next_step, r.severity, r.code)
         for r in plain_risks(strategy, result, lint.findings, lang)
@@ -360,6 +421,13 @@ def build_context(
         else None,
         stakeholder_chart_note=_chart_note(stakeholders, lang),
         summary=_summary(lang, phase, key_goals, dimensions, coalition_view, risks),
+        progress=progress,
+        value_chain=steps,
+        value_chain_chart=value_chain_flowchart(
+            [s.step for s in steps], [s.problems for s in steps]
+        )
+        if steps
+        else None,
     )
 
 
@@ -461,6 +529,7 @@ def _dimensions(
     strategy: Strategy,
     result: ScoreResult,
     consumer_name: Callable[[str], str],
+    person: Callable[[str | None], str | None],
     weights: dict[str, tuple[int, str]],
     lang: Lang,
 ) -> list[DimensionView]:
@@ -494,6 +563,10 @@ def _dimensions(
                     id=decision.id,
                     date=lang.date(decision.date),
                     rationale=" ".join((decision.rationale or "").split()) or None,
+                    decided_by=person(decision.decided_by),
+                    consulted=[person(p) or p for p in decision.consulted],
+                    revisit=lang.date(decision.revisit) if decision.revisit else None,
+                    supersedes=decision.supersedes,
                 ),
                 conflict=d.conflict,
                 intensity=lang.pct(d.intensity),
@@ -502,9 +575,79 @@ def _dimensions(
                 sentence=dimension_sentence(lang, d, weights),
                 unserved=by_weight(d.unserved, weights),
                 offered=offered(lang, chosen, d.choose),
+                accommodations=[
+                    AccommodationView(
+                        consumer=consumer_name(a.consumer),
+                        option=next((o.name for o in d.options if o.id == a.option), a.option),
+                        via=a.via,
+                        until=lang.date(a.until) if a.until else None,
+                    )
+                    for a in d.accommodated
+                ],
             )
         )
     return out
+
+
+BAR = 10
+STATUS_WORDS = {
+    "on-track": "on track",
+    "off-track": "off track",
+    "overdue": "overdue",
+    "achieved": "achieved",
+    "no-data": "not measured yet",
+}
+
+
+def _progress(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[ProgressView]:
+    """Each key goal with a complete metric, by title: latest value, progress, status."""
+    _ = lang._
+    out = []
+    for scored in result.goals:
+        goal = strategy.entity(Goal, scored.id)
+        if goal is None or not scored.key or goal.metric is None:
+            continue
+        unit = f" {goal.metric.unit}" if goal.metric.unit else ""
+        latest = scored.latest
+        out.append(
+            ProgressView(
+                id=scored.id,
+                title=goal.title,
+                latest=_(
+                    "%(value)s on %(date)s",
+                    value=lang.number(latest.value, 3) + unit,
+                    date=lang.date(latest.date),
+                )
+                if latest
+                else None,
+                target=lang.number(scored.target, 3) + unit,
+                by=lang.date(scored.by),
+                progress=lang.pct(scored.progress),
+                expected=lang.pct(scored.expected),
+                status=scored.status,
+                status_text=_(STATUS_WORDS.get(scored.status, scored.status)),
+                bar=_bar(scored),
+            )
+        )
+    return sorted(out, key=lambda p: (p.title, p.id))
+
+
+def _bar(scored: GoalScore) -> str:
+    """`███▌······` style: progress filled, the rest dotted (empty without data)."""
+    if scored.progress is None:
+        return "·" * BAR
+    filled = round(min(max(scored.progress, 0.0), 1.0) * BAR)
+    return "█" * filled + "·" * (BAR - filled)
+
+
+def _value_chain(strategy: Strategy) -> list[StepView]:
+    """The declared steps in order, each with the titles of its problems."""
+    product = strategy.config.product
+    steps = list(dict.fromkeys(product.value_chain)) if product else []
+    return [
+        StepView(step, sorted(p.title for p in strategy.problems if p.value_chain == step))
+        for step in steps
+    ]
 
 
 def _stakeholders(strategy: Strategy, lang: Lang) -> list[StakeholderView]:

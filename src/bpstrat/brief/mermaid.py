@@ -144,3 +144,20 @@ def quadrant(power: int, interest: int) -> str:
     if high_interest:
         return "Keep informed"
     return "Monitor"
+
+
+def value_chain_flowchart(steps: Sequence[str], problems: Sequence[Sequence[str]]) -> str:
+    """The value chain left to right, each step with its problems hanging below it; a
+    step without a problem is drawn too (looking end to end is the point)."""
+    lines = ["flowchart LR"]
+    for index, step in enumerate(steps, start=1):
+        lines.append(f'  S{index}["{label(step)}"]')
+    if len(steps) > 1:
+        lines.append("  " + " --> ".join(f"S{i}" for i in range(1, len(steps) + 1)))
+    count = 0
+    for index, titles in enumerate(problems, start=1):
+        for title in titles:
+            count += 1
+            lines.append(f'  Q{count}("{label(title)}")')
+            lines.append(f"  S{index} -.- Q{count}")
+    return "\n".join(lines)

@@ -199,13 +199,21 @@ def score(
         metavar="CONSUMER=FACTOR",
         help="Multiply a consumer's weight (repeatable) and show what changes.",
     ),
+    today: Optional[str] = TODAY_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
     from bpstrat.cli.score import run_score
 
     raise typer.Exit(
-        run_score(path, format=format, dimension=dimension, what_if=what_if, cache=not no_cache)
+        run_score(
+            path,
+            format=format,
+            dimension=dimension,
+            what_if=what_if,
+            cache=not no_cache,
+            today=resolve_today(today),
+        )
     )
 
 
@@ -250,6 +258,25 @@ def brief(
         recipient=recipient,
     )
     raise typer.Exit(code)
+
+
+@app.command()
+@exits
+def measure(
+    goal: str = typer.Argument(..., metavar="GOAL", help="The goal's id."),
+    value: str = typer.Argument(..., metavar="VALUE", help="The measured value, e.g. 420."),
+    path: Path = PATH_ARG,
+    date: Optional[str] = typer.Option(
+        None, "--date", help="When it was measured (YYYY-MM-DD); default: today."
+    ),
+    today: Optional[str] = TODAY_OPT,
+) -> None:
+    """Record a measured value of a goal's metric, keeping every comment."""
+    from bpstrat.cli.measure import run_measure
+
+    raise typer.Exit(
+        run_measure(path, goal=goal, value=value, date=date, today=resolve_today(today))
+    )
 
 
 SchemaKind = enum.Enum(  # type: ignore[misc]  # members come from the KINDS table

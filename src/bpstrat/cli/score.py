@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Protocol, cast
@@ -16,9 +17,15 @@ class ScoreReport(Protocol):
 
 
 def run_score(
-    path: Path, *, format: str, dimension: str | None, what_if: list[str], cache: bool = False
+    path: Path,
+    *,
+    format: str,
+    dimension: str | None,
+    what_if: list[str],
+    cache: bool = False,
+    today: dt.date | None = None,
 ) -> int:
-    view = build_view(path, what_if, dimension, cache)
+    view = build_view(path, what_if, dimension, cache, today)
     sys.stdout.write(cast(ScoreReport, SCORE[format].load()).render(view))
     if view.left_out and format != "json":
         from rich.console import Console

@@ -9,8 +9,8 @@ from typing import Any
 from bpstrat.findings import Finding
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult
-from bpstrat.score.sentences import pct
+from bpstrat.score.arithmetic import Accommodated, ScoreResult
+from bpstrat.score.sentences import goal_text, pct
 
 Value = Any
 """A field's value as JSON data: a number, text, true/false, a list or a mapping."""
@@ -62,11 +62,17 @@ class StrategyDiff:
     imbalance_change: NumberChange | None = None
     introduced: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    accommodations: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (
             self.entities
+            or self.goals
+            or self.accommodations
+            or self.superseded
             or self.product
             or self.choices
             or self.flips
@@ -203,11 +209,66 @@ def compare(
     )
     diff.imbalance = diff.imbalance_change.text if diff.imbalance_change else None
 
+    diff.goals = _goals(old_score, new_score)
+    diff.accommodations = _accommodations(new, old_score, new_score)
+    diff.superseded = _superseded(old, new)
+
     old_keys = Counter(f.fingerprint for f in old_lint.findings)
     new_keys = Counter(f.fingerprint for f in new_lint.findings)
     diff.introduced = _only_in(new_lint.findings, old_keys)
     diff.fixed = _only_in(old_lint.findings, new_keys)
     return diff
+
+
+def _goals(old: ScoreResult, new: ScoreResult) -> list[str]:
+    """Goals whose status or progress moved: 'fresh-prices: off-track → on-track: ...'."""
+    out = []
+    before = {g.id: g for g in old.goals}
+    for goal in new.goals:
+        previous = before.get(goal.id)
+        if previous is None:
+            out.append(f"{goal.id}: {goal_text(goal)}")
+        elif previous.status != goal.status:
+            out.append(f"{goal.id}: {previous.status} → {goal_text(goal)}")
+        elif previous.latest != goal.latest:
+            out.append(f"{goal.id}: {goal_text(goal)} (was {pct(previous.progress)})")
+    return out
+
+
+def _accommodations(strategy: Strategy, old: ScoreResult, new: ScoreResult) -> list[str]:
+    """Accommodations that became active or ended, per dimension."""
+    out = []
+    before = {d.id: d for d in old.dimensions}
+    names = {c.id: c.name for c in strategy.consumers}
+
+    def who(item: Accommodated) -> str:
+        return f"{names.get(item.consumer, item.consumer)} ({item.option})"
+
+    for d in new.dimensions:
+        previous = before.get(d.id)
+        was = {(a.consumer, a.option): a for a in (previous.accommodated if previous else ())}
+        now = {(a.consumer, a.option): a for a in d.accommodated}
+        for key, item in now.items():
+            if key not in was:
+                until = f", until {item.until}" if item.until else ""
+                out.append(f"{d.name}: {who(item)} accommodated: {item.via}{until}")
+        for key, item in was.items():
+            if key not in now:
+                out.append(f"{d.name}: {who(item)} no longer accommodated ({item.via})")
+    return out
+
+
+def _superseded(old: Strategy, new: Strategy) -> list[str]:
+    """Decisions newly named in another decision's `supersedes`."""
+
+    def pairs(strategy: Strategy) -> set[tuple[str, str]]:
+        return {
+            (d.supersedes, d.id)
+            for d in strategy.decisions
+            if d.supersedes is not None and d.supersedes != d.id
+        }
+
+    return [f"{gone} superseded by {by}" for gone, by in sorted(pairs(new) - pairs(old))]
 
 
 def _only_in(findings: list[Finding], other: Counter[str]) -> list[Finding]:

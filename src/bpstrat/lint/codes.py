@@ -78,7 +78,8 @@ _TABLE = [
         "invalid-value",
         "invalid value (type, enum, range, slug, date)",
         "Change the value to one the message lists: ids are lowercase slugs, dates are "
-        "YYYY-MM-DD, scales are whole numbers from 1 to 5.",
+        "YYYY-MM-DD, scales are whole numbers from 1 to 5. A metric's target differs from "
+        "its baseline, and a measurement is dated today or earlier.",
     ),
     Code(
         "BP203",
@@ -103,7 +104,9 @@ _TABLE = [
         "BP303",
         "unknown-option",
         "option not defined by the referenced dimension",
-        "Use one of the dimension's option ids, or add the option to the dimension.",
+        "Use one of the dimension's option ids, or add the option to the dimension. An "
+        "accommodation names an option its consumer demanded on the decision's dimension "
+        "and the decision did not choose.",
     ),
 ]
 

@@ -14,6 +14,7 @@ from pathlib import Path as FsPath
 from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.dates import check_dates
+from bpstrat.lint.outcomes import check_outcomes
 from bpstrat.lint.references import check_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
@@ -64,6 +65,7 @@ def lint(
         *strategy.issues,
         *check_references(strategy),
         *check_dates(strategy, today),
+        *check_outcomes(strategy, today),
         *_config_codes(strategy),
     ]
     issues.extend(run_rules(context))

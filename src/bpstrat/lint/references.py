@@ -20,8 +20,10 @@ def check_references(strategy: Strategy) -> Iterator[Issue]:
         yield from _consumer(strategy, consumer, sides)
     for person in strategy.records(Stakeholder):
         yield from _refs(strategy, person, "consumer", ("consumers",), person.entity.consumers)
+    steps = strategy.config.product.value_chain if strategy.config.product else []
     for problem in strategy.records(Problem):
         yield from _refs(strategy, problem, "consumer", ("consumers",), problem.entity.consumers)
+        yield from _value_chain(problem, steps)
     for goal in strategy.records(Goal):
         yield from _refs(strategy, goal, "problem", ("problems",), goal.entity.problems)
         yield from _refs(strategy, goal, "consumer", ("consumers",), goal.entity.consumers)
@@ -142,7 +144,96 @@ def _dimension(record: Record[Dimension]) -> Iterator[Issue]:
         )
 
 
+def _value_chain(record: Record[Problem], steps: list[str]) -> Iterator[Issue]:
+    """A problem's step must be one of `product.value_chain`, when that is declared."""
+    step = record.entity.value_chain
+    if not steps or step is None or step in steps:
+        return
+    close = closest(step, steps)
+    hint = f"did you mean {close!r}? " if close else ""
+    yield record.issue(
+        "BP302",
+        f"`value_chain` refers to step {step!r}, which is not in `product.value_chain` of "
+        f"bpstrat.yaml; {hint}the steps are: {', '.join(steps)}",
+        ("value_chain",),
+    )
+
+
+def _decision_people(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
+    """`decided_by`, `consulted` and `supersedes` name entities that exist."""
+    decision = record.entity
+    if decision.decided_by is not None:
+        found = _ref(strategy, record, "stakeholder", ("decided_by",), decision.decided_by)
+        if found:
+            yield found
+    yield from _refs(strategy, record, "stakeholder", ("consulted",), decision.consulted)
+    if decision.supersedes is None:
+        return
+    found = _ref(strategy, record, "decision", ("supersedes",), decision.supersedes)
+    if found:
+        yield found
+        return
+    if decision.supersedes == decision.id:
+        yield record.issue(
+            "BP202",
+            f"decision {decision.id!r} supersedes itself; name the earlier decision it "
+            "replaces, or drop `supersedes`",
+            ("supersedes",),
+        )
+        return
+    old = strategy.entity(Decision, decision.supersedes)
+    if old is not None and old.dimension != decision.dimension:
+        yield record.issue(
+            "BP202",
+            f"`supersedes` names decision {old.id!r} on dimension {old.dimension!r}, but this "
+            f"decision is on {decision.dimension!r}; a decision supersedes one on its own "
+            "dimension",
+            ("supersedes",),
+        )
+
+
+def _accommodations(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
+    """Each accommodation names a consumer that demanded an option the decision left out."""
+    decision = record.entity
+    for index, item in enumerate(decision.accommodations):
+        base: Path = ("accommodations", index)
+        found = _ref(strategy, record, "consumer", base + ("consumer",), item.consumer)
+        if found:
+            yield found
+            continue
+        consumer = strategy.entity(Consumer, item.consumer)
+        if consumer is None:
+            continue  # the consumer exists but is invalid; its own issues say why
+        if item.option in decision.choice:
+            yield record.issue(
+                "BP303",
+                f"option {item.option!r} is chosen by this decision, so {consumer.name} is "
+                "served, not accommodated; name the unchosen option it demanded, or drop the "
+                "accommodation",
+                base + ("option",),
+            )
+            continue
+        demanded = [d.option for d in consumer.demands if d.dimension == decision.dimension]
+        if item.option in demanded:
+            continue
+        unchosen = [o for o in dict.fromkeys(demanded) if o not in decision.choice]
+        close = closest(item.option, unchosen)
+        if close:
+            hint = f"did you mean {close!r}?"
+        elif unchosen:
+            hint = f"it demands: {', '.join(unchosen)}"
+        else:
+            hint = "it demands no unchosen option there; drop the accommodation"
+        yield record.issue(
+            "BP303",
+            f"{consumer.name} has no demand for option {item.option!r} on dimension "
+            f"{decision.dimension!r}, so there is nothing to accommodate; {hint}",
+            base + ("option",),
+        )
+
+
 def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
+    yield from _decision_people(strategy, record)
     decision = record.entity
     found = _ref(strategy, record, "dimension", ("dimension",), decision.dimension)
     if found:
@@ -164,3 +255,4 @@ def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
             "`choose`",
             ("choice",),
         )
+    yield from _accommodations(strategy, record)

@@ -60,6 +60,12 @@ class Product(Strict):
         "When declared, each consumer's `side` must be one of them.",
         examples=[["client", "supply"]],
     )
+    value_chain: list[Slug] = Field(
+        default_factory=list,
+        description="The steps of the company's value chain, in order. When declared, each "
+        "problem's `value_chain` must name one of them [BP302].",
+        examples=[["discovery", "search", "checkout", "payment", "fulfilment"]],
+    )
 
 
 class LintConfig(Strict):
@@ -82,7 +88,8 @@ class LintConfig(Strict):
     )
     stale_after_days: Annotated[int, Field(strict=True, ge=1, le=36500)] = Field(
         90,
-        description="After how many days a stakeholder analysis counts as stale [BP406].",
+        description="After how many days a stakeholder analysis [BP406], a key goal's newest "
+        "measurement [BP418] or a consumer's strategy review [BP421] counts as stale.",
         examples=[90],
     )
     coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
@@ -96,6 +103,12 @@ class LintConfig(Strict):
         description="The largest gap, 0 to 1, between the best and the worst served side "
         "before the flywheel counts as out of balance [BP410].",
         examples=[0.3],
+    )
+    track_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
+        0.1,
+        description="How far, 0 to 1, a goal's progress may lag the expected progress and "
+        "still be on track [BP417].",
+        examples=[0.1],
     )
 
 
@@ -119,6 +132,12 @@ class ScoringConfig(Strict):
         description="The weight of each demand strength: an option's support is the sum "
         "of consumer importance times this weight over its demands.",
         examples=[{"must": 3, "should": 2, "could": 1}],
+    )
+    accommodation: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
+        0.5,
+        description="The served fraction, 0 to 1, of a demand that an active accommodation "
+        "of the deciding decision meets.",
+        examples=[0.5],
     )
 
 
@@ -158,7 +177,8 @@ class RootConfig(Strict):
     )
     scoring: ScoringConfig = Field(
         default_factory=ScoringConfig,
-        description="Settings of `bpstrat score`: the weight of each demand strength.",
+        description="Settings of `bpstrat score`: the weight of each demand strength and "
+        "the served fraction of an accommodation.",
     )
     brief: BriefConfig = Field(
         default_factory=BriefConfig,

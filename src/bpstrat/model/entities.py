@@ -44,6 +44,12 @@ class ConsumerStrategy(Strict):
         "a conversation. Links or plain words.",
         examples=[["https://wiki.example.com/checkout/roadmap-2027"]],
     )
+    reviewed: Optional[IsoDate] = Field(
+        None,
+        description="When the consumer's strategy was last checked; older than "
+        "`lint.stale_after_days` is stale [BP421].",
+        examples=["2026-10-01"],
+    )
 
 
 class Demand(Strict):
@@ -211,7 +217,8 @@ class Problem(Strict):
     )
     value_chain: Optional[Text] = Field(
         None,
-        description="The step of the company's value chain where the problem hurts.",
+        description="The step of the company's value chain where the problem hurts; one of "
+        "`product.value_chain` when that is declared [BP302].",
         examples=["checkout"],
     )
     impact: Optional[Scale] = Field(
@@ -228,6 +235,20 @@ class Problem(Strict):
         default_factory=list,
         description="The ids of the consumers who feel the problem.",
         examples=[["checkout-web"]],
+    )
+
+
+class Measurement(Strict):
+    """One dated actual value of a metric."""
+
+    date: IsoDate = Field(
+        description="When the value was measured; a date after today is invalid [BP202] "
+        "and left out of the figures.",
+        examples=["2026-11-15"],
+    )
+    value: Number = Field(
+        description="The measured value, in the metric's unit.",
+        examples=[420],
     )
 
 
@@ -265,6 +286,18 @@ class Metric(Strict):
         description="Can the team move the metric itself (direct), with a partner (shared), "
         "or hardly at all (indirect) [BP403]?",
         examples=["direct"],
+    )
+    since: Optional[IsoDate] = Field(
+        None,
+        description="When the trajectory from baseline to target starts; without it, the "
+        "date of the earliest measurement.",
+        examples=["2026-07-01"],
+    )
+    measurements: list[Measurement] = Field(
+        default_factory=list,
+        description="Dated actual values: the goal's progress, expected progress and status "
+        "follow from the newest one [BP417, BP418, BP419].",
+        examples=[[{"date": "2026-09-30", "value": 610}, {"date": "2026-11-15", "value": 420}]],
     )
 
 
@@ -356,6 +389,30 @@ class Dimension(Strict):
     )
 
 
+class Accommodation(Strict):
+    """An unchosen demand that the decision still meets, in part."""
+
+    consumer: Slug = Field(
+        description="The id of the consumer accommodated; it must demand `option` on the "
+        "decision's dimension [BP303].",
+        examples=["billing"],
+    )
+    option: Slug = Field(
+        description="The unchosen option the consumer demanded [BP303].",
+        examples=["nightly-batch"],
+    )
+    via: Text = Field(
+        description="How the demand is met instead.",
+        examples=["a nightly file generated from the event stream"],
+    )
+    until: Optional[IsoDate] = Field(
+        None,
+        description="When the accommodation ends; it is active up to and including this "
+        "date [BP422].",
+        examples=["2027-12-31"],
+    )
+
+
 class Decision(Strict):
     """How a conflict on a dimension was settled."""
 
@@ -375,13 +432,52 @@ class Decision(Strict):
         examples=["accepted"],
     )
     date: IsoDate = Field(
-        description="When the decision was made; the newest accepted decision on a dimension wins.",
+        description="When the decision was made; the newest accepted decision on a dimension "
+        "that no other decision supersedes wins.",
         examples=["2026-11-01"],
     )
     rationale: Optional[str] = Field(
         None,
         description="Why this choice: the reasons and the trade-offs.",
         examples=["Free text."],
+    )
+    decided_by: Optional[Slug] = Field(
+        None,
+        description="The id of the stakeholder who made the decision.",
+        examples=["irene-kowalski"],
+    )
+    consulted: list[Slug] = Field(
+        default_factory=list,
+        description="The ids of the stakeholders consulted before deciding.",
+        examples=[["raj-patel", "tom-berg"]],
+    )
+    supersedes: Optional[Slug] = Field(
+        None,
+        description="The id of the decision on the same dimension that this one replaces; "
+        "that decision never sets the chosen options again and should have status "
+        "`superseded` [BP424].",
+        examples=["integration-style-2026"],
+    )
+    revisit: Optional[IsoDate] = Field(
+        None,
+        description="The date by which to look at the decision again [BP422].",
+        examples=["2027-06-30"],
+    )
+    accommodations: list[Accommodation] = Field(
+        default_factory=list,
+        description="Unchosen demands the decision still meets, in part: an adapter, a "
+        "transition period, a translated format until a date. An active accommodation "
+        "serves its demand at `scoring.accommodation`.",
+        examples=[
+            [
+                {
+                    "consumer": "billing",
+                    "option": "nightly-batch",
+                    "via": "a nightly file generated from the event stream",
+                    "until": "2027-12-31",
+                }
+            ]
+        ],
     )
 
 

@@ -31,6 +31,9 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
             "coalition": d.coalition_change.as_json() if d.coalition_change else None,
             "flywheel_imbalance": d.imbalance_change.as_json() if d.imbalance_change else None,
         },
+        "goals": d.goals,
+        "accommodations": d.accommodations,
+        "superseded": d.superseded,
         "findings": {
             "introduced": [f.as_json() for f in d.introduced],
             "fixed": [f.as_json() for f in d.fixed],

@@ -25,6 +25,9 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         score.append(f"- Coalition: {d.coalition}")
     if d.imbalance:
         score.append(f"- Flywheel imbalance: {d.imbalance}")
+    score += [f"- Goal: {cell(c)}" for c in d.goals]
+    score += [f"- Accommodation: {cell(c)}" for c in d.accommodations]
+    score += [f"- Decision: {cell(c)}" for c in d.superseded]
     if score:
         out += ["### Score", ""] + score + [""]
     if d.introduced or d.fixed:

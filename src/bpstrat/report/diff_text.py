@@ -24,6 +24,9 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         score.append(f"  coalition {d.coalition}")
     if d.imbalance:
         score.append(f"  flywheel imbalance {d.imbalance}")
+    score += [f"  goal {c}" for c in d.goals]
+    score += [f"  accommodation {c}" for c in d.accommodations]
+    score += [f"  decision {c}" for c in d.superseded]
     if score:
         lines += ["", "Score:", *score]
     if d.introduced or d.fixed:

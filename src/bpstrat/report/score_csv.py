@@ -21,6 +21,7 @@ COLUMNS = [
     "flip_consumer",
     "flip_factor",
     "consumers",
+    "accommodated",
 ]
 
 
@@ -49,6 +50,11 @@ def render(view: ScoreView) -> str:
                     d.flip.consumer if d.flip else "",
                     _num(d.flip.factor) if d.flip else "",
                     ";".join(f"{c.consumer}:{c.strength}:{c.support:g}" for c in o.contributions),
+                    ";".join(
+                        f"{a.consumer}:{_num(a.fraction)}"
+                        for a in d.accommodated
+                        if a.option == o.id
+                    ),
                 ]
             )
     return out.getvalue()

@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from bpstrat.score.arithmetic import DimensionScore, ScoreResult
+from bpstrat.score.arithmetic import DimensionScore, GoalScore, ScoreResult
 from bpstrat.score.view import ScoreView
 
 
@@ -53,6 +53,36 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
         ),
         "unserved": list(d.unserved),
         "flip_searched": d.flip_searched,
+        "accommodated": [
+            {
+                "consumer": a.consumer,
+                "option": a.option,
+                "via": a.via,
+                "until": a.until.isoformat() if a.until else None,
+                "fraction": _r(a.fraction),
+            }
+            for a in d.accommodated
+        ],
+    }
+
+
+def _number(value: float) -> float | int:
+    """A measured value as written: 420, not 420.0."""
+    return int(value) if value.is_integer() else value
+
+
+def goal_json(g: GoalScore) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "key": g.key,
+        "progress": _r(g.progress),
+        "expected": _r(g.expected),
+        "status": g.status,
+        "latest": (
+            {"date": g.latest.date.isoformat(), "value": _number(g.latest.value)}
+            if g.latest
+            else None
+        ),
     }
 
 
@@ -75,7 +105,12 @@ def result_json(result: ScoreResult) -> dict[str, Any]:
             "threshold": result.coalition.threshold,
             "supportive_power": result.coalition.supportive_power,
             "total_power": result.coalition.total_power,
+            "factions": [
+                {"id": f.id, "power": f.power, "share": _r(f.share)}
+                for f in result.coalition.factions
+            ],
         },
+        "goals": [goal_json(g) for g in result.goals],
     }
 
 

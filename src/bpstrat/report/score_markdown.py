@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bpstrat.brief.markdown import cell
-from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.sentences import accommodated_line, dimension_sentence, pct
 from bpstrat.score.view import ScoreView
 
 
@@ -35,6 +35,9 @@ def render(view: ScoreView) -> str:
                 f"{pct(o.share)} | {cell(who)} |"
             )
         out += ["", cell(dimension_sentence(d, names)), ""]
+        accommodated = accommodated_line(d, names)
+        if accommodated:
+            out += [cell(accommodated), ""]
     if result.sides:
         out += [
             "### Flywheel",
@@ -52,6 +55,23 @@ def render(view: ScoreView) -> str:
         f"**Coalition:** {pct(c.share)} of power ({c.supportive_power} of "
         f"{c.total_power}); threshold {pct(c.threshold)}."
     )
+    if c.factions:
+        out += ["", "| faction | power | supportive share |", "| --- | ---: | ---: |"]
+        out += [f"| {cell(f.id)} | {f.power} | {pct(f.share)} |" for f in c.factions]
+    if result.goals:
+        out += [
+            "",
+            "### Goals",
+            "",
+            "| goal | key | status | progress | expected | latest |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        for g in result.goals:
+            latest = f"{g.latest.value:g} on {g.latest.date}" if g.latest else "-"
+            out.append(
+                f"| {cell(g.id)} | {'yes' if g.key else 'no'} | {g.status} | "
+                f"{pct(g.progress)} | {pct(g.expected)} | {latest} |"
+            )
     if view.baseline is not None:
         factors = ", ".join(f"{cell(names.get(k, k))} ×{v:g}" for k, v in result.factors.items())
         out += ["", f"### What if: {factors}", ""]

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bpstrat.score.sentences import dimension_sentence, pct
+from bpstrat.score.sentences import accommodated_line, dimension_sentence, goal_text, pct
 from bpstrat.score.view import ScoreView
 from bpstrat.source.visible import visible
 
@@ -70,6 +70,9 @@ def _print(view: ScoreView, console: Console) -> None:
         )
         console.print(Text("  " + facts, style="dim"))
         console.print(Text("  " + visible(dimension_sentence(d, names))), soft_wrap=False)
+        accommodated = accommodated_line(d, names)
+        if accommodated:
+            console.print(Text("  " + visible(accommodated)), soft_wrap=False)
         console.print()
     if result.sides:
         table = Table(
@@ -89,6 +92,21 @@ def _print(view: ScoreView, console: Console) -> None:
         f"Coalition: {pct(c.share)} of power ({c.supportive_power} of "
         f"{c.total_power}) is supportive or leading; threshold {pct(c.threshold)}."
     )
+    for faction in c.factions:
+        console.print(
+            Text(
+                visible(
+                    f"  {faction.id}: {pct(faction.share)} of power "
+                    f"({faction.supportive_power} of {faction.power})"
+                )
+            )
+        )
+    if result.goals:
+        console.print()
+        console.print(Text("Goals", style="bold"))
+        for goal in result.goals:
+            key = " (key)" if goal.key else ""
+            console.print(Text(visible(f"  {goal.id}{key}: {goal_text(goal)}")))
     if view.baseline is not None:
         factors = ", ".join(f"{names.get(k, k)} x{v:g}" for k, v in view.result.factors.items())
         console.print()

@@ -15,20 +15,39 @@ Formulas (the Scoring section of the strategy format):
 - per side: served_ratio = served weight / demanded weight; flywheel imbalance =
   max - min over the sides with demands;
 - coalition share = power of supportive and leading stakeholders / all power.
+
+v2 (compromises, outcomes, politics):
+- the deciding decision of a dimension = the newest accepted one by date (ties: id) that
+  no other decision names in `supersedes`;
+- an accommodation is active when it belongs to the deciding decision and has no `until`
+  or `until >= today`;
+- a demand's served fraction f = 1 when its option is chosen, `scoring.accommodation`
+  when an active accommodation names its consumer and option, else 0;
+- intensity = 1 - sum(f * w * s) / total; a side's served = sum of f * w * s;
+- per faction: share = supportive or leading power / the faction's power;
+- per goal with a complete metric, from the measurements dated up to today:
+  progress = (latest - baseline) / (target - baseline); expected = (latest.date - start)
+  / (by - start) clamped to [0, 1] (1 when by <= start), start = since or the earliest
+  measurement; status = no-data, achieved, overdue, on-track (progress >= expected -
+  tolerance) or off-track, in that order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import (
+    Accommodation,
     Consumer,
     Decision,
     Demand,
     Dimension,
+    Goal,
+    Measurement,
     Stakeholder,
 )
 from bpstrat.model.strategy import Strategy
@@ -79,6 +98,17 @@ class Flip:
 
 
 @dataclass(frozen=True)
+class Accommodated:
+    """An active accommodation: `consumer`'s demand for `option` is served at `fraction`."""
+
+    consumer: str
+    option: str
+    via: str
+    until: dt.date | None
+    fraction: float
+
+
+@dataclass(frozen=True)
 class DimensionScore:
     id: str
     name: str
@@ -92,11 +122,17 @@ class DimensionScore:
     intensity: float
     margin: float | None
     flip: Flip | None
-    unserved: tuple[str, ...]  # consumers with a demand here that no chosen option serves
+    unserved: tuple[str, ...]  # consumers with a demand here served by no fraction at all
     flip_searched: bool = True  # False: too large to search within FLIP_BUDGET
+    accommodated: tuple[Accommodated, ...] = ()
 
     def option(self, option_id: str) -> OptionScore | None:
         return next((o for o in self.options if o.id == option_id), None)
+
+    def served_fraction(self, consumer: str, option: str) -> float:
+        """f of `consumer`'s demand for `option`: 1 chosen, the accommodation's fraction
+        when actively accommodated, else 0."""
+        return served_fraction(self.chosen, self.accommodated, consumer, option)
 
 
 @dataclass(frozen=True)
@@ -108,11 +144,43 @@ class SideScore:
 
 
 @dataclass(frozen=True)
+class Faction:
+    """The stakeholders of one faction: their power and the supportive share of it."""
+
+    id: str
+    power: int
+    supportive_power: int
+    share: float
+
+
+@dataclass(frozen=True)
 class Coalition:
     share: float
     threshold: float
     supportive_power: int
     total_power: int
+    factions: tuple[Faction, ...] = ()
+
+
+GoalStatus = str  # no-data | achieved | overdue | on-track | off-track
+GOAL_STATUSES = ("no-data", "achieved", "overdue", "on-track", "off-track")
+
+
+@dataclass(frozen=True)
+class GoalScore:
+    """Where a goal with a complete metric stands, from its measurements up to today."""
+
+    id: str
+    key: bool
+    baseline: float
+    target: float
+    by: dt.date
+    start: dt.date | None
+    measurements: tuple[Measurement, ...]  # dated up to today, in date order
+    latest: Measurement | None
+    progress: float | None
+    expected: float | None
+    status: GoalStatus
 
 
 @dataclass(frozen=True)
@@ -122,9 +190,13 @@ class ScoreResult:
     flywheel_imbalance: float | None
     coalition: Coalition
     factors: Mapping[str, float] = field(default_factory=dict)
+    goals: tuple[GoalScore, ...] = ()
 
     def dimension(self, dimension_id: str) -> DimensionScore | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def goal(self, goal_id: str) -> GoalScore | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
 
 
 EPSILON = 1e-9  # shares are sums of fractions: 1.0 - 0.7 must not exceed 0.3
@@ -199,9 +271,63 @@ def top(dimension: Dimension, support: Mapping[str, float]) -> tuple[str, ...]:
     return tuple(rank(dimension, support)[: dimension.choose])
 
 
-def newest_accepted(dimension_id: str, decisions: Iterable[Decision]) -> Decision | None:
-    accepted = [d for d in decisions if d.dimension == dimension_id and d.status == "accepted"]
+def superseded_ids(decisions: Iterable[Decision]) -> set[str]:
+    """Ids named in another decision's `supersedes`."""
+    return {d.supersedes for d in decisions if d.supersedes and d.supersedes != d.id}
+
+
+def deciding_decision(dimension_id: str, decisions: Iterable[Decision]) -> Decision | None:
+    """The newest accepted decision on the dimension (ties: id) that no other supersedes."""
+    decisions = list(decisions)
+    gone = superseded_ids(decisions)
+    accepted = [
+        d
+        for d in decisions
+        if d.dimension == dimension_id and d.status == "accepted" and d.id not in gone
+    ]
     return max(accepted, key=lambda d: (d.date, d.id), default=None)
+
+
+def is_active(accommodation: Accommodation, today: dt.date) -> bool:
+    """No `until`, or `until` today or later: the day itself is still active."""
+    return accommodation.until is None or accommodation.until >= today
+
+
+def served_fraction(
+    chosen: Sequence[str],
+    accommodated: Iterable[Accommodated],
+    consumer: str,
+    option: str,
+) -> float:
+    """f of one demand: 1 when chosen, the fraction of an active accommodation, else 0."""
+    if option in chosen:
+        return 1.0
+    for item in accommodated:
+        if item.consumer == consumer and item.option == option:
+            return item.fraction
+    return 0.0
+
+
+def _accommodated(
+    decision: Decision | None,
+    contributions: Mapping[str, list[Contribution]],
+    chosen: Sequence[str],
+    today: dt.date,
+    fraction: float,
+) -> tuple[Accommodated, ...]:
+    """The deciding decision's active accommodations of demands that exist and are unchosen."""
+    if decision is None:
+        return ()
+    out: dict[tuple[str, str], Accommodated] = {}
+    for item in decision.accommodations:
+        demanded = any(c.consumer == item.consumer for c in contributions.get(item.option, []))
+        if not demanded or item.option in chosen or not is_active(item, today):
+            continue
+        out.setdefault(
+            (item.consumer, item.option),
+            Accommodated(item.consumer, item.option, item.via, item.until, fraction),
+        )
+    return tuple(out.values())
 
 
 def score_dimension(
@@ -210,13 +336,16 @@ def score_dimension(
     decisions: Iterable[Decision] = (),
     strengths: StrengthWeights | None = None,
     factors: Mapping[str, float] | None = None,
+    today: dt.date | None = None,
+    accommodation: float = 0.5,
 ) -> DimensionScore:
+    """Score one dimension; `today` decides which accommodations are active (None: all)."""
     strengths = strengths or StrengthWeights()
     factors = factors or {}
     contributions = _contributions(dimension, consumers, strengths, factors)
     support = {o: sum(c.support for c in cs) for o, cs in contributions.items()}
     total = sum(support.values())
-    decision = newest_accepted(dimension.id, decisions)
+    decision = deciding_decision(dimension.id, decisions)
     known = set(support)
     if decision is not None:
         chosen = tuple(dict.fromkeys(o for o in decision.choice if o in known))
@@ -229,8 +358,19 @@ def score_dimension(
         weakest = min(support[o] for o in chosen)
         best_other = max(support[o] for o in unchosen)
         margin = (weakest - best_other) / total
-    served = {c.consumer for o in chosen for c in contributions[o]}
-    unserved = sorted({c.consumer for o in unchosen for c in contributions[o]} - served)
+    accommodated = _accommodated(
+        decision, contributions, chosen, today or dt.date.min, accommodation
+    )
+    fraction = {
+        (c.consumer, o): served_fraction(chosen, accommodated, c.consumer, o)
+        for o, cs in contributions.items()
+        for c in cs
+    }
+    served = {who for (who, _), f in fraction.items() if f > 0}
+    unserved = sorted({who for who, _ in fraction} - served)
+    served_support = sum(support[o] for o in chosen) + sum(
+        c.support * fraction[c.consumer, o] for o in unchosen for c in contributions[o]
+    )
     names = {o.id: o for o in dimension.options}
     options = tuple(
         OptionScore(
@@ -261,11 +401,12 @@ def score_dimension(
         options=options,
         chosen=chosen,
         conflict=len(demanded) > dimension.choose,
-        intensity=1 - sum(support[o] for o in chosen) / total if total > 0 else 0.0,
+        intensity=1 - served_support / total if total > 0 else 0.0,
         margin=margin,
         flip=flip,
         unserved=tuple(unserved),
         flip_searched=flip_searched,
+        accommodated=accommodated,
     )
 
 
@@ -374,7 +515,7 @@ def score_sides(
     factors: Mapping[str, float],
 ) -> tuple[tuple[SideScore, ...], float | None]:
     """Demanded and served weight per side, and the flywheel imbalance."""
-    chosen = {d.id: set(d.chosen) for d in dimensions}
+    by_id = {d.id: d for d in dimensions}
     options = {d.id: {o.id for o in d.options} for d in dimensions}
     out = []
     for side in sides:
@@ -387,8 +528,8 @@ def score_sides(
                     continue
                 amount = demand_weight(consumer, demand, strengths, factors)
                 demanded += amount
-                if demand.option in chosen[demand.dimension]:
-                    served += amount
+                dimension = by_id[demand.dimension]
+                served += amount * dimension.served_fraction(consumer.id, demand.option)
         ratio = served / demanded if demanded > 0 else None
         out.append(SideScore(side, demanded, served, ratio))
     ratios = [s.served_ratio for s in out if s.served_ratio is not None]
@@ -398,11 +539,64 @@ def score_sides(
 
 def coalition(stakeholders: Iterable[Stakeholder], threshold: float) -> Coalition:
     total = supportive = 0
+    factions: dict[str, list[int]] = {}
     for person in stakeholders:
         total += person.power
-        if is_supportive(person):
-            supportive += person.power
-    return Coalition(supportive / total if total else 0.0, threshold, supportive, total)
+        power = person.power if is_supportive(person) else 0
+        supportive += power
+        if person.faction is not None:
+            sums = factions.setdefault(person.faction, [0, 0])
+            sums[0] += person.power
+            sums[1] += power
+    per_faction = tuple(
+        Faction(name, sums[0], sums[1], sums[1] / sums[0] if sums[0] else 0.0)
+        for name, sums in sorted(factions.items())
+    )
+    share = supportive / total if total else 0.0
+    return Coalition(share, threshold, supportive, total, per_faction)
+
+
+def score_goal(goal: Goal, today: dt.date, tolerance: float = 0.1) -> GoalScore | None:
+    """Progress, expected progress and status of a goal; None without a complete metric
+    (name, baseline, target, by) or when target equals baseline."""
+    metric = goal.metric
+    if metric is None or metric.name is None or metric.by is None:
+        return None
+    baseline, target, by = metric.baseline, metric.target, metric.by
+    if baseline is None or target is None or target == baseline:
+        return None
+    seen = [m for m in metric.measurements if m.date <= today]
+    ordered = tuple(sorted(seen, key=lambda m: m.date))  # stable: ties keep list order
+    latest = ordered[-1] if ordered else None
+    start = metric.since or (ordered[0].date if ordered else None)
+    if latest is None:
+        return GoalScore(
+            goal.id, goal.key, baseline, target, by, start, (), None, None, None, "no-data"
+        )
+    assert start is not None
+    moved, span = latest.value - baseline, target - baseline
+    if not (math.isfinite(moved) and math.isfinite(span) and math.isfinite(moved / span)):
+        return None  # values beyond what a float can subtract: no figure is honest
+    progress = moved / span
+    expected = expected_progress(start, latest.date, by)
+    if not below(progress, 1):
+        status = "achieved"
+    elif today > by:
+        status = "overdue"
+    elif not below(progress, expected - tolerance):
+        status = "on-track"
+    else:
+        status = "off-track"
+    return GoalScore(
+        goal.id, goal.key, baseline, target, by, start, ordered, latest, progress, expected, status
+    )
+
+
+def expected_progress(start: dt.date, when: dt.date, by: dt.date) -> float:
+    """(when - start) / (by - start) in days, clamped to [0, 1]; 1 when by <= start."""
+    if by <= start:
+        return 1.0
+    return min(1.0, max(0.0, (when - start).days / (by - start).days))
 
 
 def score(
@@ -414,19 +608,39 @@ def score(
     strengths: StrengthWeights | None = None,
     threshold: float = 0.5,
     factors: Mapping[str, float] | None = None,
+    *,
+    today: dt.date | None = None,
+    goals: Sequence[Goal] = (),
+    accommodation: float = 0.5,
+    tolerance: float = 0.1,
 ) -> ScoreResult:
-    """Score every dimension, the flywheel sides and the coalition."""
+    """Score every dimension, the flywheel sides, the coalition and the goals as of
+    `today` (None: the system date)."""
+    today = today or dt.date.today()
     strengths = strengths or StrengthWeights()
     factors = dict(factors or {})
-    scored = tuple(score_dimension(d, consumers, decisions, strengths, factors) for d in dimensions)
+    scored = tuple(
+        score_dimension(d, consumers, decisions, strengths, factors, today, accommodation)
+        for d in dimensions
+    )
     if not sides:
         sides = sorted({c.side for c in consumers if c.side})
     side_scores, imbalance = score_sides(sides, consumers, scored, strengths, factors)
-    return ScoreResult(scored, side_scores, imbalance, coalition(stakeholders, threshold), factors)
+    goal_scores = (score_goal(g, today, tolerance) for g in sorted(goals, key=lambda g: g.id))
+    return ScoreResult(
+        scored,
+        side_scores,
+        imbalance,
+        coalition(stakeholders, threshold),
+        factors,
+        tuple(g for g in goal_scores if g is not None),
+    )
 
 
-def score_strategy(strategy: Strategy, factors: dict[str, float] | None = None) -> ScoreResult:
-    """Score the strategy's valid entities with its own scoring settings."""
+def score_strategy(
+    strategy: Strategy, factors: dict[str, float] | None = None, *, today: dt.date
+) -> ScoreResult:
+    """Score the strategy's valid entities with its own settings, as of `today`."""
     product = strategy.config.product
     return score(
         consumers=strategy.consumers,
@@ -437,4 +651,8 @@ def score_strategy(strategy: Strategy, factors: dict[str, float] | None = None) 
         strengths=strategy.config.scoring.strength,
         threshold=strategy.config.lint.coalition_threshold,
         factors=factors,
+        today=today,
+        goals=strategy.goals,
+        accommodation=strategy.config.scoring.accommodation,
+        tolerance=strategy.config.lint.track_tolerance,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bpstrat.score.arithmetic import DimensionScore, Flip
+from bpstrat.score.arithmetic import Accommodated, DimensionScore, Flip, GoalScore
 
 
 def pct(value: float | None) -> str:
@@ -59,3 +59,29 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
     if unserved:
         tail += f". Not served: {join_names(unserved)}"
     return head + tail + "."
+
+
+def accommodated_line(score: DimensionScore, names: Mapping[str, str]) -> str | None:
+    """'Accommodated: Billing (Nightly batch): a nightly file ..., until 2027-12-31.'"""
+    labels = {o.id: o.name for o in score.options}
+    items = [accommodation_text(a, labels, names) for a in score.accommodated]
+    return f"Accommodated: {'; '.join(items)}." if items else None
+
+
+def accommodation_text(
+    item: Accommodated, labels: Mapping[str, str], names: Mapping[str, str]
+) -> str:
+    """'Billing (Nightly batch): a nightly file ..., until 2027-12-31'."""
+    until = f", until {item.until}" if item.until else ""
+    who = names.get(item.consumer, item.consumer)
+    return f"{who} ({labels.get(item.option, item.option)}): {item.via}{until}"
+
+
+def goal_text(goal: GoalScore) -> str:
+    """'on-track: progress 57%, expected 50% (latest 420 on 2026-11-15)'."""
+    if goal.latest is None:
+        return "no-data: no measurement yet"
+    return (
+        f"{goal.status}: progress {pct(goal.progress)}, expected {pct(goal.expected)} "
+        f"(latest {goal.latest.value:g} on {goal.latest.date})"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,8 +59,14 @@ def parse_what_if(values: list[str]) -> dict[str, float]:
 
 
 def build_view(
-    path: Path, what_if: list[str], dimension: str | None, cache: bool = False
+    path: Path,
+    what_if: list[str],
+    dimension: str | None,
+    cache: bool = False,
+    today: dt.date | None = None,
 ) -> ScoreView:
+    """Load and score the strategy above `path` as of `today` (None: the system date)."""
+    today = today or dt.date.today()
     strategy = load_strategy(path, cache=cache)
     _check_scoring_config(strategy)
     factors = parse_what_if(what_if)
@@ -74,8 +81,8 @@ def build_view(
         close = closest(dimension, ids)
         hint = f"; did you mean {close!r}?" if close else f" (dimensions: {', '.join(ids)})"
         raise UsageError(f"--dimension: no dimension {dimension!r}{hint}")
-    result = score_strategy(strategy, factors)
-    baseline = score_strategy(strategy) if factors else None
+    result = score_strategy(strategy, factors, today=today)
+    baseline = score_strategy(strategy, today=today) if factors else None
     if dimension is not None:
         result = _only(result, dimension)
         baseline = _only(baseline, dimension) if baseline else None

@@ -1,4 +1,4 @@
-"""The strategy practice rules BP401-BP416, one module each, registered here explicitly.
+"""The strategy practice rules BP401-BP424, one module each, registered here explicitly.
 
 A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads) and
 `check(ctx)` yielding Issues; its docstring is its documentation, with a failing
@@ -24,6 +24,14 @@ from bpstrat.lint.rules import (
     BP414_buy_in_without_sponsor,
     BP415_mvp_focus,
     BP416_handover_without_successor,
+    BP417_key_goal_off_track,
+    BP418_key_goal_unmeasured,
+    BP419_goal_overdue,
+    BP420_unserved_must_behind_stakeholder,
+    BP421_stale_consumer_strategy,
+    BP422_decision_due_for_review,
+    BP423_goal_without_evidence,
+    BP424_superseded_not_marked,
 )
 from bpstrat.lint.rules.base import Rule
 
@@ -44,6 +52,14 @@ _ALL: tuple[Rule, ...] = (
     BP414_buy_in_without_sponsor,
     BP415_mvp_focus,
     BP416_handover_without_successor,
+    BP417_key_goal_off_track,
+    BP418_key_goal_unmeasured,
+    BP419_goal_overdue,
+    BP420_unserved_must_behind_stakeholder,
+    BP421_stale_consumer_strategy,
+    BP422_decision_due_for_review,
+    BP423_goal_without_evidence,
+    BP424_superseded_not_marked,
 )
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _ALL}
 

@@ -33,7 +33,7 @@ class RuleContext:
 
     @cached_property
     def score(self) -> ScoreResult:
-        return score_strategy(self.strategy)
+        return score_strategy(self.strategy, today=self.today)
 
     def issue(
         self,
