@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from bpstrat.brief.i18n import N_, Lang
 from bpstrat.findings import RANK, Finding
-from bpstrat.model.entities import Consumer, Demand, Dimension, Goal, Problem, Stakeholder
+from bpstrat.model.entities import (
+    Consumer,
+    Decision,
+    Demand,
+    Dimension,
+    Goal,
+    Problem,
+    Stakeholder,
+)
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.arithmetic import ScoreResult
 
@@ -131,7 +139,7 @@ def _demands(text: str, consequence: str, step: str, dated: bool = False) -> Tel
 
 
 def _entities(
-    model: type[Consumer] | type[Stakeholder] | type[Goal] | type[Problem],
+    model: type[Consumer] | type[Stakeholder] | type[Goal] | type[Problem] | type[Decision],
     text: str,
     consequence: str,
     step: str,
@@ -148,10 +156,23 @@ def _entities(
                 items.append((_goal_stake(env, entity), entity.title))
             elif isinstance(entity, Problem):
                 items.append((entity.impact or 0, entity.title))
+            elif isinstance(entity, Decision):
+                items.append(_decision_item(env, entity))
         stake = max((w for w, _ in items), default=0)
         return _say(env, text, consequence, step, stake, items=_names(env.lang, items))
 
     return tell
+
+
+def _decision_item(env: _Env, decision: Decision) -> tuple[float, str]:
+    """A decision weighs what the heaviest consumer with a demand on its dimension weighs."""
+    dimension = env.strategy.entity(Dimension, decision.dimension)
+    weights = [
+        c.importance
+        for c in env.strategy.consumers
+        if any(d.dimension == decision.dimension for d in c.demands)
+    ]
+    return max(weights, default=0), dimension.name if dimension else decision.dimension
 
 
 def _goal_stake(env: _Env, goal: Goal) -> float:
@@ -383,4 +404,55 @@ _TELLERS: dict[str, Teller] = {
     "BP414": _product_person("sponsor"),
     "BP415": _mvp,
     "BP416": _product_person("successor"),
+    "BP417": _entities(
+        Goal,
+        N_("These key goals are off track: %(items)s."),
+        N_("At this pace they will not be reached by their date."),
+        N_("Find what holds them back, and change the plan or the target openly."),
+    ),
+    "BP418": _entities(
+        Goal,
+        N_("Nobody has measured these key goals lately: %(items)s."),
+        N_("We cannot tell whether the strategy is working."),
+        N_("Measure them now and record the value with bpstrat measure."),
+    ),
+    "BP419": _entities(
+        Goal,
+        N_("These goals are past their date and not reached: %(items)s."),
+        N_("A promise of the strategy has been missed."),
+        N_("Say so, and agree a new date or a new target."),
+    ),
+    "BP420": _entities(
+        Stakeholder,
+        N_(
+            "Powerful stakeholders speak for consumers whose must-have the strategy leaves "
+            "unserved: %(items)s."
+        ),
+        N_("They are the coalition's first risk: they may turn against the strategy."),
+        N_("Accommodate the demand, revisit the decision, or talk to them first."),
+    ),
+    "BP421": _entities(
+        Consumer,
+        N_("Our view of where these consumers are heading is out of date: %(items)s."),
+        N_("We may build for a direction they have left."),
+        N_("Check their strategy again with them."),
+    ),
+    "BP422": _entities(
+        Decision,
+        N_("Decisions are due for review, or a compromise has ended: %(items)s."),
+        N_("Consumers may lose what they were promised without anyone deciding it."),
+        N_("Revisit the decision and record the outcome."),
+    ),
+    "BP423": _entities(
+        Goal,
+        N_("Key goals rest on problems with no evidence: %(items)s."),
+        N_("We may be solving a problem that is smaller than we think."),
+        N_("Collect the evidence: numbers, incidents, quotes."),
+    ),
+    "BP424": _entities(
+        Decision,
+        N_("Replaced decisions are still marked as current: %(items)s."),
+        N_("Readers may follow a decision that no longer holds."),
+        N_("Mark the replaced decisions as superseded."),
+    ),
 }
