@@ -21,39 +21,49 @@ from bpstrat.source.yaml_fast import Document
 class Product(Strict):
     """The backend product the strategy is for."""
 
-    id: Slug = Field(description="The product's id.", examples=["pricing-platform"])
-    name: Text = Field(
-        description="The product's name as people say it.", examples=["Pricing Platform"]
-    )
-    vision: Optional[Text] = Field(
-        None,
-        description="Where the product is heading, in a sentence.",
-        examples=["One price, computed once, served everywhere."],
-    )
-    phase: Optional[Phase] = Field(
-        None,
-        description="The phase the product is in: buy-in (a sponsor funds it), problem (find "
-        "the problem), minimum (an MVP for one goal), attention (make it known and easy to "
-        "use) or handover (pass it on). Some rules apply in one phase only.",
-        examples=["problem"],
-    )
-    owner: Optional[Slug] = Field(
-        None,
-        description="The id of the stakeholder who owns the product.",
-        examples=["ana-lopez"],
-    )
-    sponsor: Optional[Slug] = Field(
-        None,
-        description="The id of the senior stakeholder who funds the product; needed in "
-        "phase buy-in [BP414].",
-        examples=["cfo-mark"],
-    )
-    successor: Optional[Slug] = Field(
-        None,
-        description="The id of the stakeholder who takes the product over; needed in "
-        "phase handover [BP416].",
-        examples=["raj-patel"],
-    )
+    id: Annotated[Slug, Field(description="The product's id.", examples=["pricing-platform"])]
+    name: Annotated[
+        Text,
+        Field(description="The product's name as people say it.", examples=["Pricing Platform"]),
+    ]
+    vision: Annotated[
+        Optional[Text],
+        Field(
+            description="Where the product is heading, in a sentence.",
+            examples=["One price, computed once, served everywhere."],
+        ),
+    ] = None
+    phase: Annotated[
+        Optional[Phase],
+        Field(
+            description="The phase the product is in: buy-in (a sponsor funds it), problem (find "
+            "the problem), minimum (an MVP for one goal), attention (make it known and easy to "
+            "use) or handover (pass it on). Some rules apply in one phase only.",
+            examples=["problem"],
+        ),
+    ] = None
+    owner: Annotated[
+        Optional[Slug],
+        Field(
+            description="The id of the stakeholder who owns the product.", examples=["ana-lopez"]
+        ),
+    ] = None
+    sponsor: Annotated[
+        Optional[Slug],
+        Field(
+            description="The id of the senior stakeholder who funds the product; needed in "
+            "phase buy-in [BP414].",
+            examples=["cfo-mark"],
+        ),
+    ] = None
+    successor: Annotated[
+        Optional[Slug],
+        Field(
+            description="The id of the stakeholder who takes the product over; needed in "
+            "phase handover [BP416].",
+            examples=["raj-patel"],
+        ),
+    ] = None
     sides: list[Slug] = Field(
         default_factory=list,
         description="The flywheel sides, e.g. client and supply teams of a marketplace. "
@@ -81,35 +91,45 @@ class LintConfig(Strict):
         description="A different severity per finding code: error, warning, info or off.",
         examples=[{"BP413": "error"}],
     )
-    max_key_goals: Annotated[int, Field(strict=True, ge=1, le=1000)] = Field(
-        3,
-        description="The most key goals a strategy may have (at least one is needed) [BP404].",
-        examples=[3],
-    )
-    stale_after_days: Annotated[int, Field(strict=True, ge=1, le=36500)] = Field(
-        90,
-        description="After how many days a stakeholder analysis [BP406], a key goal's newest "
-        "measurement [BP418] or a consumer's strategy review [BP421] counts as stale.",
-        examples=[90],
-    )
-    coalition_threshold: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
-        0.5,
-        description="The share of all stakeholder power, 0 to 1, that supportive and "
-        "leading stakeholders must hold for a coalition [BP408].",
-        examples=[0.5],
-    )
-    flywheel_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
-        0.3,
-        description="The largest gap, 0 to 1, between the best and the worst served side "
-        "before the flywheel counts as out of balance [BP410].",
-        examples=[0.3],
-    )
-    track_tolerance: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
-        0.1,
-        description="How far, 0 to 1, a goal's progress may lag the expected progress and "
-        "still be on track [BP417].",
-        examples=[0.1],
-    )
+    max_key_goals: Annotated[
+        Annotated[int, Field(strict=True, ge=1, le=1000)],
+        Field(
+            description="The most key goals a strategy may have (at least one is needed) [BP404].",
+            examples=[3],
+        ),
+    ] = 3
+    stale_after_days: Annotated[
+        Annotated[int, Field(strict=True, ge=1, le=36500)],
+        Field(
+            description="After how many days a stakeholder analysis [BP406], a key goal's newest "
+            "measurement [BP418] or a consumer's strategy review [BP421] counts as stale.",
+            examples=[90],
+        ),
+    ] = 90
+    coalition_threshold: Annotated[
+        Annotated[float, Field(strict=True, ge=0, le=1)],
+        Field(
+            description="The share of all stakeholder power, 0 to 1, that supportive and "
+            "leading stakeholders must hold for a coalition [BP408].",
+            examples=[0.5],
+        ),
+    ] = 0.5
+    flywheel_tolerance: Annotated[
+        Annotated[float, Field(strict=True, ge=0, le=1)],
+        Field(
+            description="The largest gap, 0 to 1, between the best and the worst served side "
+            "before the flywheel counts as out of balance [BP410].",
+            examples=[0.3],
+        ),
+    ] = 0.3
+    track_tolerance: Annotated[
+        Annotated[float, Field(strict=True, ge=0, le=1)],
+        Field(
+            description="How far, 0 to 1, a goal's progress may lag the expected progress and "
+            "still be on track [BP417].",
+            examples=[0.1],
+        ),
+    ] = 0.1
 
 
 Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1_000_000)]
@@ -119,9 +139,13 @@ Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1_000
 class StrengthWeights(Strict):
     """The weight of each demand strength in scoring."""
 
-    must: Weight = Field(3.0, description="The weight of a `must` demand.", examples=[3])
-    should: Weight = Field(2.0, description="The weight of a `should` demand.", examples=[2])
-    could: Weight = Field(1.0, description="The weight of a `could` demand.", examples=[1])
+    must: Annotated[Weight, Field(description="The weight of a `must` demand.", examples=[3])] = 3.0
+    should: Annotated[
+        Weight, Field(description="The weight of a `should` demand.", examples=[2])
+    ] = 2.0
+    could: Annotated[Weight, Field(description="The weight of a `could` demand.", examples=[1])] = (
+        1.0
+    )
 
 
 class ScoringConfig(Strict):
@@ -133,12 +157,14 @@ class ScoringConfig(Strict):
         "of consumer importance times this weight over its demands.",
         examples=[{"must": 3, "should": 2, "could": 1}],
     )
-    accommodation: Annotated[float, Field(strict=True, ge=0, le=1)] = Field(
-        0.5,
-        description="The served fraction, 0 to 1, of a demand that an active accommodation "
-        "of the deciding decision meets.",
-        examples=[0.5],
-    )
+    accommodation: Annotated[
+        Annotated[float, Field(strict=True, ge=0, le=1)],
+        Field(
+            description="The served fraction, 0 to 1, of a demand that an active accommodation "
+            "of the deciding decision meets.",
+            examples=[0.5],
+        ),
+    ] = 0.5
 
 
 Language = Literal["en", "de", "nl"]
@@ -148,21 +174,26 @@ Language = Literal["en", "de", "nl"]
 class BriefConfig(Strict):
     """How `bpstrat brief` writes the brief."""
 
-    lang: Optional[Language] = Field(
-        None,
-        description="The language of the brief and the letters: en (English, the default), "
-        "de (German) or nl (Dutch). `--lang` overrides it. Only fixed text is translated; "
-        "names and everything else you wrote stay as they are.",
-        examples=["de"],
-    )
+    lang: Annotated[
+        Optional[Language],
+        Field(
+            description="The language of the brief and the letters: en (English, the default), "
+            "de (German) or nl (Dutch). `--lang` overrides it. Only fixed text is translated; "
+            "names and everything else you wrote stay as they are.",
+            examples=["de"],
+        ),
+    ] = None
 
 
 class RootConfig(Strict):
     """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
 
-    product: Product = Field(
-        description="The backend product: its id, name, vision, phase and the people around it."
-    )
+    product: Annotated[
+        Product,
+        Field(
+            description="The backend product: its id, name, vision, phase and the people around it."
+        ),
+    ]
     exclude: list[Text] = Field(
         default_factory=list,
         description="Globs of files below the root that are not entity files, relative to "
