@@ -748,7 +748,8 @@ def _summary(
     else:
         lines.append(_("No phase is set yet."))
     conflicts = sorted(
-        (d for d in dimensions if d.conflict), key=lambda d: (-d.intensity_value, d.name)
+        (d for d in dimensions if d.conflict or d.unserved),
+        key=lambda d: (-d.intensity_value, d.name),
     )
     for d in conflicts[:3]:
         values = {

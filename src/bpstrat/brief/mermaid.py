@@ -10,6 +10,7 @@ points that would overlap are nudged apart.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,11 +25,17 @@ MAX_EDGES = 12
 
 
 def label(text: object) -> str:
-    """A label safe inside Mermaid double quotes."""
-    clean = " ".join(_UNSAFE.sub(" ", str(text)).split())
+    """A label safe inside Mermaid double quotes (and in a terminal: no control, format or
+    bidi characters)."""
+    visible = "".join(" " if _invisible(char) else char for char in str(text))
+    clean = " ".join(_UNSAFE.sub(" ", visible).split())
     if len(clean) > MAX_LABEL:
         clean = clean[: MAX_LABEL - 1].rstrip() + "…"
     return clean or "?"
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char)[0] in "CZ" and char != " "
 
 
 def coordinate(value: float) -> str:

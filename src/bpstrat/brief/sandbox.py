@@ -9,9 +9,11 @@ to, and `render_bounded` stops a render past a size or time budget. Each limit r
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from jinja2 import Template
 from jinja2.runtime import Context
@@ -25,7 +27,18 @@ TIME_BUDGET = 10.0  # seconds one render may take
 
 _WIDE = re.compile("[0-9]{" + str(len(str(MAX_WIDTH)) + 1) + ",}")  # 5+ digits: past 9999
 _NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # `{:{width}}`
-_SIZED_FILTERS = ("center", "indent", "wordwrap", "truncate", "batch", "slice", "format")
+_SIZED_FILTERS = (
+    "center",
+    "indent",
+    "wordwrap",
+    "truncate",
+    "batch",
+    "slice",
+    "format",
+    "join",
+    "replace",
+)
+MEMORY_HEADROOM = 2 * 1024**3  # bytes a render may add to the process's address space
 
 
 class TemplateLimitError(Exception):
@@ -70,9 +83,8 @@ class BoundedEnvironment(SandboxedEnvironment):
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
             raise TemplateLimitError(f"range() of more than {MAX_RANGE} items")
-        for count, number in enumerate(numbers):
-            if count % 256 == 0:
-                self.check_time()
+        for number in numbers:
+            self.check_time()
             yield number
 
     def _sized(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
@@ -132,17 +144,55 @@ class BoundedEnvironment(SandboxedEnvironment):
 
 
 def render_bounded(env: BoundedEnvironment, template: Template, context: dict[str, object]) -> str:
-    """Render `template`, stopping past MAX_SIZE characters of output or the time budget."""
+    """Render `template`, stopping past MAX_SIZE characters of output, the time budget or
+    MEMORY_HEADROOM more memory (values built with `~` are checked only by the last)."""
     env.deadline = time.monotonic() + TIME_BUDGET
     parts: list[str] = []
     size = 0
-    for part in template.generate(**context):
-        size += len(part)
-        if size > MAX_SIZE:
-            raise TemplateLimitError(f"the brief grew past {MAX_SIZE} characters")
-        env.check_time()
-        parts.append(part)
+    with memory_cap(MEMORY_HEADROOM):
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_SIZE:
+                raise TemplateLimitError(f"the brief grew past {MAX_SIZE} characters")
+            env.check_time()
+            parts.append(part)
     return "".join(parts)
+
+
+@contextmanager
+def memory_cap(headroom: int) -> Iterator[None]:
+    """Let the process grow by at most `headroom` bytes of address space meanwhile: past it,
+    allocation raises MemoryError (POSIX systems that report their size; elsewhere no cap)."""
+    current = _address_space()
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        current = None
+    if current is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = current + headroom
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield  # a stricter limit is already in force
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int | None:
+    """The process's virtual memory size in bytes, where /proc tells it."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 __all__ = ["BoundedEnvironment", "TemplateLimitError", "render_bounded"]

@@ -110,6 +110,12 @@ def dimension_sentence(
             chosen=chosen,
             share=share,
         )
+    if not score.conflict and score.unserved:
+        return lang._(
+            "%(head)s; no two consumers conflict, but %(share)s of it is not offered.",
+            head=head,
+            share=lang.pct(score.intensity),
+        )
     if not score.conflict:
         return lang._("%(head)s; no conflict: every demanded option is offered.", head=head)
     tail = ""

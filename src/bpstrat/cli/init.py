@@ -22,5 +22,13 @@ def run_init(
 
 def run_new(path: Path, *, kind: str, id_: str, name: str | None, today: dt.date) -> int:
     target = new(path, kind, id_, name, today)
-    sys.stdout.write(f"created {target}\n")
+    sys.stdout.write(f"created {_shown(target)}\n")
     return 0
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the current folder when it is below it, else as it is."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

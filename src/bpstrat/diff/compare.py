@@ -90,11 +90,14 @@ def _dump(entity: Any) -> dict[str, Any]:
     return data
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
+    """A value as the file would write it (`80`, not `80.0`)."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, float) and not isinstance(value, bool):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return "null" if value is None else str(value)
 
 

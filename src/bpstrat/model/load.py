@@ -311,6 +311,7 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
         # Either file may be the one whose id was copied and not changed.
         others: set[str | None] = {s for s in (stem, _stem(first.rsplit(":", 1)[0])) if s != id_}
         report(duplicate, "until the duplicate id is renamed", kind, others)
+        strategy.skipped.append(f"{ref} ({source.rel}): left out, its id is used at {first}")
         return
     known[id_] = f"{source.rel}:{line}"
     if entity is None:

@@ -6,6 +6,8 @@ from bpstrat.brief.markdown import cell
 from bpstrat.diff.compare import StrategyDiff
 from bpstrat.report.diff_text import MARK
 
+_MARKS = {"error": ":x:", "warning": ":warning:", "info": ":information_source:"}
+
 
 def render(d: StrategyDiff, base: str, head: str) -> str:
     out = [f"## Strategy changes ({cell(base)} → {cell(head)})", ""]
@@ -33,7 +35,8 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
     if d.introduced or d.fixed:
         out += ["### Lint", ""]
         out += [
-            f"- :warning: new {f.code} `{cell(f.path)}:{f.line}`: {cell(f.message)}"
+            f"- {_MARKS.get(f.severity, ':warning:')} new {f.code} "
+            f"`{cell(f.path)}:{f.line}`: {cell(f.message)}"
             for f in d.introduced
         ]
         out += [

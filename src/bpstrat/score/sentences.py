@@ -37,6 +37,10 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
         )
     else:
         head = f"{chosen} {verb} with {pct(share)} of weighted demand"
+    if not score.conflict and score.unserved:
+        return (
+            head + f"; no two consumers conflict, but {pct(score.intensity)} of it is not offered."
+        )
     if not score.conflict:
         return head + "; no conflict: every demanded option is offered."
     tail = ""

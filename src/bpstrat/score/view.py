@@ -54,7 +54,13 @@ def parse_what_if(values: list[str]) -> dict[str, float]:
                 f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0 "
                 f"({MIN_FACTOR:g} to {MAX_FACTOR:g}), e.g. --what-if billing=1.5"
             )
-        factors[consumer.strip()] = factor
+        name = consumer.strip()
+        if name in factors:
+            raise UsageError(
+                f"--what-if names {name!r} twice; give one factor per consumer "
+                f"(e.g. --what-if {name}={factor:g})"
+            )
+        factors[name] = factor
     return factors
 
 

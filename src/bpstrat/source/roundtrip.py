@@ -67,6 +67,8 @@ def dump_all(documents: list[object], explicit_start: bool = False) -> str:
 
 def _describe(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else ""
+    if isinstance(error, ValueError) and "digits" in text:
+        return "a number with thousands of digits, which cannot be read as a number"
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
