@@ -126,7 +126,7 @@ def consumer_letter(
             )
         elif dimension and dimension.chosen:
             why = (
-                _("Why: %(rationale)s", rationale=decision.rationale)
+                _("Why: %(rationale)s", rationale=_sentence(decision.rationale))
                 if decision and decision.rationale
                 else _(
                     "Why: by weight, %(chosen)s serves more of our consumers.",
@@ -166,3 +166,9 @@ def stakeholder_letter(
     return StakeholderLetter(
         brief.today, brief.as_of, brief.lang, brief.product, view, engagement, step
     )
+
+
+def _sentence(text: str) -> str:
+    """`text` ending like a sentence, so what follows it does not run into it."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", ":", "…")) else text + "."
