@@ -1,9 +1,11 @@
 """Generate a valid strategy root of N consumers for benchmarks.
 
-    python benchmarks/generate.py OUT_DIR --consumers 1000
+    python benchmarks/generate.py OUT_DIR --consumers 1000 [--typos 50]
 
 N consumers (3 demands each over 3 dimensions), N/2 stakeholders, 60 problems and 60
-goals, and a decision on two of the three dimensions; every file lints without errors.
+goals, and a decision on two of the three dimensions; every file lints without errors,
+except that `--typos T` misspells the owner of T consumers (spread evenly), each of which
+then gets one "does not exist; did you mean ...?" finding.
 """
 
 from __future__ import annotations
@@ -22,8 +24,15 @@ STRENGTHS = ["must", "should", "could"]
 LEVELS = ["unaware", "resistant", "neutral", "supportive", "leading"]
 
 
-def generate(out: Path, consumers: int, seed: int = 7) -> Path:
+def misspell(person: str) -> str:
+    """`person-42` -> `persn-42`: one letter dropped, as a hurried hand would."""
+    return person.replace("person", "persn", 1)
+
+
+def generate(out: Path, consumers: int, seed: int = 7, typos: int = 0) -> Path:
     rng = random.Random(seed)
+    step = consumers // typos if 0 < typos <= consumers else 0
+    misspelled = set(range(0, consumers, step)[:typos]) if step else set()
     if out.exists():
         shutil.rmtree(out)
     for folder in ("consumers", "stakeholders", "problems", "goals", "dimensions", "decisions"):
@@ -65,6 +74,8 @@ def generate(out: Path, consumers: int, seed: int = 7) -> Path:
             f"plan: {{channel: monthly, next_step: Talk to person {s}.}}\n"
             f"consumers: [consumer-{s % consumers}]\nreviewed: 2026-10-01\n")
     for c in range(consumers):
+        owner = f"person-{c % people}"
+        owner = misspell(owner) if c in misspelled else owner
         demands = []
         for name, options in DIMENSIONS.items():
             demands.append(
@@ -74,7 +85,7 @@ def generate(out: Path, consumers: int, seed: int = 7) -> Path:
         (out / "consumers" / f"consumer-{c}.yaml").write_text(
             f"# Consumer {c}\nkind: consumer\nid: consumer-{c}\nname: Consumer {c}\n"
             f"side: {'client' if c % 2 else 'supply'}\nimportance: {1 + c % 5}\n"
-            f"owner: person-{c % people}\nstrategy:\n  summary: Heading somewhere in 2027.\n"
+            f"owner: {owner}\nstrategy:\n  summary: Heading somewhere in 2027.\n"
             f"  sources: [https://wiki.example.com/consumer-{c}/roadmap]\n"
             "demands:\n" + "".join(demands))
     return out
@@ -84,8 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--consumers", type=int, default=1000)
+    parser.add_argument("--typos", type=int, default=0, help="misspelled owner references")
     args = parser.parse_args()
-    generate(args.out, args.consumers)
+    generate(args.out, args.consumers, typos=args.typos)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from bpstrat.model.entities import (
     Stakeholder,
 )
 from bpstrat.model.kinds import kind_of
-from bpstrat.model.suggest import closest
+from bpstrat.model.suggest import Suggester
 from bpstrat.source.files import ROOT_FILE, SourceFile
 from bpstrat.source.positions import Pos
 from bpstrat.source.yaml_fast import Document
@@ -105,6 +105,7 @@ class Strategy:
     skipped: list[str] = field(default_factory=list)
     blockers: list[Blocker] = field(default_factory=list)
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
+    _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
 
     @property
     def config_document(self) -> Document | None:
@@ -174,7 +175,12 @@ class Strategy:
         return [merged[id(i)].explained() if id(i) in merged else i for i in issues]
 
     def closest(self, kind: str, id_: str) -> str | None:
-        return closest(id_, self.known_ids.get(kind, {}))
+        """The known id of `kind` closest to the mistyped `id_` (prepared once per kind)."""
+        known = self.known_ids.get(kind, {})
+        suggester = self._suggesters.get(kind)
+        if suggester is None or suggester.size != len(known):
+            suggester = self._suggesters[kind] = Suggester(known)
+        return suggester.closest(id_)
 
     def option(self, dimension: str, option: str) -> Option | None:
         """The option `option` of dimension `dimension`, when both exist and are valid."""
