@@ -417,6 +417,9 @@ def rule(
 
 def main() -> None:
     """Console-script entry point."""
+    from bpstrat.model.load import freeze_after_load
+
+    freeze_after_load()  # this process runs one command and exits
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -24,6 +24,17 @@ from bpstrat.source.parse_cache import ParseCache, disabled_by_environment
 from bpstrat.source.tree import FolderTree, Tree
 from bpstrat.source.yaml_fast import Document
 
+# Set by a process that runs one command and exits (the console script): everything a load
+# builds then lives until the exit, so after the load it is moved out of the collector's
+# reach (gc.freeze) instead of being scanned again by every later full collection.
+_freeze_after_load = False
+
+
+def freeze_after_load(enabled: bool = True) -> None:
+    """Move what each load builds out of the cycle collector's reach (see above)."""
+    global _freeze_after_load
+    _freeze_after_load = enabled
+
 
 def load_strategy(
     path: FsPath | Tree, progress: Callable[[int, int], None] | None = None, cache: bool = False
@@ -41,6 +52,8 @@ def load_strategy(
     try:
         return _load_strategy(path, progress, cache)
     finally:
+        if _freeze_after_load:
+            gc.freeze()
         if enabled:
             gc.enable()
 
