@@ -1,5 +1,5 @@
 """The console-script entry point: answers `--version` and `--help` before importing
-anything heavy."""
+anything heavy, and plain `lint` runs without the command-line framework."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ def main() -> None:
         if shutil.get_terminal_size().columns >= WIDTH:  # what click would measure
             sys.stdout.write(HELP)
             return
+    if sys.argv[1:2] == ["lint"]:
+        from bpstrat.cli.quick_lint import parse, run
+
+        request = parse(sys.argv[2:])
+        if request is not None:
+            from bpstrat.cli.failures import tolerant_streams
+
+            tolerant_streams()
+            sys.exit(run(request))
     from bpstrat.cli.app import main as cli_main
 
     cli_main()

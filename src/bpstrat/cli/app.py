@@ -9,9 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import os
-import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional, TypeVar
@@ -19,6 +16,7 @@ from typing import Any, Optional, TypeVar
 import typer
 
 from bpstrat import __version__
+from bpstrat.cli.failures import exit_code_for, tolerant_streams
 from bpstrat.errors import UsageError
 from bpstrat.model.kinds import KINDS
 from bpstrat.report import DIFF, LINT, SCORE, Format, choices
@@ -35,9 +33,6 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-INTERNAL_ERROR = 3  # a bug: not bad input (1: findings, 2: usage error)
-
-
 def exits(func: F) -> F:
     """Turn user errors into exit code 2 with a message, and bugs into exit code 3 with
     one line (the traceback with BPSTRAT_DEBUG=1): never a bare traceback."""
@@ -48,36 +43,10 @@ def exits(func: F) -> F:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except UsageError as error:
-            typer.echo(f"bpstrat: error: {_shown(error)}", err=True)
-            raise typer.Exit(2) from None
-        except BrokenPipeError:
-            # The reader went away (`bpstrat ... | head`): stop quietly, as rich does.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("bpstrat: interrupted", err=True)
-            raise typer.Exit(130) from None
-        except Exception as error:
-            if os.environ.get("BPSTRAT_DEBUG") == "1":
-                traceback.print_exc()
-            typer.echo(
-                f"bpstrat: internal error (a bug in bpstrat, not in your files): "
-                f"{type(error).__name__}: {_shown(error)}; please report it with the command "
-                "and the file that caused it (set BPSTRAT_DEBUG=1 to see the traceback)",
-                err=True,
-            )
-            raise typer.Exit(INTERNAL_ERROR) from None
+        except (Exception, KeyboardInterrupt) as error:
+            raise typer.Exit(exit_code_for(error)) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _shown(error: BaseException) -> str:
-    """An error's message for the terminal: each line's control characters made visible."""
-    from bpstrat.source.visible import visible
-
-    return "\n".join(visible(line) for line in str(error).split("\n"))
 
 
 def _version(value: bool) -> None:
@@ -420,11 +389,5 @@ def main() -> None:
     from bpstrat.model.load import freeze_after_load
 
     freeze_after_load()  # this process runs one command and exits
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):
-                pass
+    tolerant_streams()
     app(prog_name="bpstrat")
