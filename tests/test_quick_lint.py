@@ -78,3 +78,22 @@ def test_direct_lint_answers_as_typer_does(args: list[str], tmp_path: Path) -> N
     assert run("bpstrat.cli.app", args, tmp_path) == (code, out, err, True)
     assert code in (0, 1, 2)
     assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_console_script_skips_the_pydantic_plugin_lookup(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['bpstrat', 'lint', {EXAMPLE!r}, '--today', '2026-11-20']\n"
+        "from bpstrat.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('METADATA', 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "BPSTRAT_NO_CACHE": "1"},
+    )
+    assert done.returncode in (0, 1)
+    assert "METADATA False" in done.stderr

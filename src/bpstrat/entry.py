@@ -4,9 +4,11 @@ anything heavy, and plain `lint` runs without the command-line framework."""
 from __future__ import annotations
 
 import sys
+import types
 
 
 def main() -> None:
+    without_pydantic_plugins()
     if sys.argv[1:] == ["--version"]:
         from bpstrat import __version__
 
@@ -32,3 +34,15 @@ def main() -> None:
     from bpstrat.cli.app import main as cli_main
 
     cli_main()
+
+
+def without_pydantic_plugins() -> None:
+    """Validate with pydantic alone, without third-party pydantic plugins.
+
+    pydantic looks for plugins (observability hooks) in the metadata of every installed
+    package the first time it builds a model; importing the package-metadata machinery
+    alone costs a tenth of a lint of a small root. bpstrat validates its own files and
+    has no use for them, so its console script answers that lookup with "none"."""
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
+    sys.modules.setdefault("pydantic.plugin._loader", loader)
