@@ -10,7 +10,7 @@ import pytest
 
 from bpstrat.cli.quick_lint import parse
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = str(REPO / "examples" / "pricing-platform")
 
 

@@ -13,7 +13,7 @@ import pytest
 from bpstrat.lint.linter import lint
 from bpstrat.report import lint_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 TODAY = dt.date(2026, 11, 20)
 
 ODD = """\

@@ -10,7 +10,7 @@ import pytest
 
 from bpstrat.model.load import freeze_after_load, load_strategy
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pricing-platform"
+EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "pricing-platform"
 
 
 @pytest.fixture
