@@ -3,7 +3,8 @@
     python benchmarks/generate.py OUT_DIR --consumers 1000 [--typos 50]
 
 N consumers (3 demands each over 3 dimensions), N/2 stakeholders, 60 problems and 60
-goals, and a decision on two of the three dimensions; every file lints without errors,
+goals, and a decision on two of the three dimensions, every file in the canonical form of
+`bpstrat fmt`; every file lints without errors,
 except that `--typos T` misspells the owner of T consumers (spread evenly), each of which
 then gets one "does not exist; did you mean ...?" finding.
 """
@@ -80,8 +81,8 @@ def generate(out: Path, consumers: int, seed: int = 7, typos: int = 0) -> Path:
         for name, options in DIMENSIONS.items():
             demands.append(
                 f"  - dimension: {name}\n    option: {rng.choice(options)}\n"
-                f"    strength: {rng.choice(STRENGTHS)}\n    problem: problem-{c % 60}\n"
-                f"    needed_by: 2027-0{1 + c % 9}-01\n")
+                f"    strength: {rng.choice(STRENGTHS)}\n"
+                f"    needed_by: 2027-0{1 + c % 9}-01\n    problem: problem-{c % 60}\n")
         (out / "consumers" / f"consumer-{c}.yaml").write_text(
             f"# Consumer {c}\nkind: consumer\nid: consumer-{c}\nname: Consumer {c}\n"
             f"side: {'client' if c % 2 else 'supply'}\nimportance: {1 + c % 5}\n"

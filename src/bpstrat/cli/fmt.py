@@ -15,11 +15,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bpstrat.edit.fmt import format_text
+from bpstrat.edit.fmt import Formatted, format_text
+from bpstrat.edit.fmt_pool import Unreadable, format_texts
 from bpstrat.model.config import read_config
 from bpstrat.source.atomic import FileChangedError, FileState, read_state, write_atomic
 from bpstrat.source.files import MAX_FILE_BYTES, ROOT_FILE, decode, discover, find_root, read_file
-from bpstrat.source.roundtrip import RoundTripError
 
 
 def _files(count: int) -> str:
@@ -62,10 +62,20 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
     root = find_root(path)
     tally = _Tally()
     preview = check or show_diff
+    reads: list[tuple[Path, str, _Read | _Refused | _Failed]] = []
     for target in _targets(path, root):
         rel = _relative(target, root)
         try:
-            _format_file(target, rel, root, preview, show_diff, tally)
+            reads.append((target, rel, _read(target, root)))
+        except (_Refused, _Failed) as outcome:
+            reads.append((target, rel, outcome))
+    ready = [(read.text, rel == ROOT_FILE) for _, rel, read in reads if isinstance(read, _Read)]
+    formatted = iter(format_texts(ready, format_text))
+    for _target, rel, read in reads:
+        try:
+            if not isinstance(read, _Read):
+                raise read
+            _finish(read, next(formatted), rel, preview, show_diff, tally)
         except _Refused as reason:
             sys.stderr.write(f"{rel}: left as is: {reason}\n")
             tally.left += 1
@@ -101,9 +111,18 @@ def _real_file(target: Path, root: Path) -> Path:
     return real
 
 
-def _format_file(
-    target: Path, rel: str, root: Path, preview: bool, show_diff: bool, tally: _Tally
-) -> None:
+@dataclass
+class _Read:
+    """A file read for formatting: its path to rewrite, bytes, text and state."""
+
+    real: Path
+    raw: bytes
+    text: str
+    nlink: int
+    state: FileState
+
+
+def _read(target: Path, root: Path) -> _Read:
     real = _real_file(target, root)
     try:
         raw, info, state = read_state(real, MAX_FILE_BYTES)
@@ -114,10 +133,21 @@ def _format_file(
     text, problem = decode(raw)
     if text is None:
         raise _Failed(f":{problem[0]}:{problem[1]}: {problem[2]}; left as it is")
-    try:
-        result = format_text(text, rel == ROOT_FILE)
-    except RoundTripError as error:
-        raise _Failed(f":{error.where}: invalid YAML: {error.message}; left as it is") from None
+    return _Read(real, raw, text, info.st_nlink, state)
+
+
+def _finish(
+    read: _Read,
+    result: Formatted | Unreadable,
+    rel: str,
+    preview: bool,
+    show_diff: bool,
+    tally: _Tally,
+) -> None:
+    """Report, preview or write one file's formatting result."""
+    if isinstance(result, Unreadable):
+        raise _Failed(f":{result.where}: invalid YAML: {result.message}; left as it is")
+    text = read.text
     for note in result.notes:
         sys.stderr.write(f"{rel}: {note}\n")
     if result.refused is not None:
@@ -125,9 +155,9 @@ def _format_file(
     if result.text == text:
         tally.unchanged += 1
         return
-    if info.st_nlink > 1:
+    if read.nlink > 1:
         raise _Refused(
-            f"it has {info.st_nlink} hard links, and rewriting it would split them; "
+            f"it has {read.nlink} hard links, and rewriting it would split them; "
             "format a copy by hand if needed"
         )
     if show_diff:
@@ -140,8 +170,8 @@ def _format_file(
             )
         )
     if not preview:
-        bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
-        _write(real, bom + result.text, state)
+        bom = "\ufeff" if read.raw.startswith(codecs.BOM_UTF8) else ""
+        _write(read.real, bom + result.text, read.state)
     tally.changed.append(rel)
 
 

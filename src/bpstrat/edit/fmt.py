@@ -86,6 +86,8 @@ def format_text(text: str, is_root_config: bool = False) -> Formatted:
 
 def _format_stream(text: str, layout: Scan, is_root_config: bool, notes: list[str]) -> str:
     """Format each document on its own; `---`/`...` lines and what stands between stay."""
+    if not layout.markers:  # one document: its scan is the one already made
+        return _format_body(text, is_root_config, notes, layout)
     pieces: list[str] = []
     done = 0
     for begin, end in layout.markers:
@@ -96,9 +98,12 @@ def _format_stream(text: str, layout: Scan, is_root_config: bool, notes: list[st
     return "".join(pieces)
 
 
-def _format_body(text: str, is_root_config: bool, notes: list[str]) -> str:
-    """One document's text: comments before and after its content are kept verbatim."""
-    span = scan(text).content
+def _format_body(
+    text: str, is_root_config: bool, notes: list[str], layout: Scan | None = None
+) -> str:
+    """One document's text: comments before and after its content are kept verbatim.
+    `layout` is the scan of `text` when it was already made."""
+    span = (layout or scan(text)).content
     if span is None:
         return text
     first, tail = span
