@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from sys import intern
 from typing import Any
 
 import yaml
@@ -389,6 +390,8 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             if stack:
                 top = stack[-1]
                 if top.is_map and not top.have_key:  # the common case: a mapping key
+                    if type(value) is str:  # one shared string per key name, in every file
+                        value = intern(value)
                     top.key, top.key_pos, top.have_key = value, pos, True
                     top.size += 1
                     continue
