@@ -63,9 +63,7 @@ def _document(value: object) -> Document:
     d = _mapping(value, ("data", "keys", "values", "start", "problems"))
     data = d["data"]
     _check_data(data)
-    positions = Positions()
-    positions.keys = _places(d["keys"])
-    positions.values = _places(d["values"])
+    positions = Positions(_places(d["keys"]), _places(d["values"]))
     line, column = _list(d["start"], 2, exact=True)
     problems = []
     for item in _list(d["problems"], MAX_NODES):

@@ -7,6 +7,7 @@ and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from bpstrat.findings import Path, PathItem, path_name
@@ -26,32 +27,119 @@ class Pos(NamedTuple):
         return cls(line0 + 1, column0 + 1)
 
 
+# A path's key and value positions packed in one integer: four 32-bit fields (key line,
+# key column, value line, value column); a line is stored plus one, so 0 means "not
+# recorded".
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+
+
+def _pack(key: Pos | None, value: Pos | None) -> int:
+    packed = 0
+    for pos in (key, value):
+        line, column = (pos.line + 1, pos.column) if pos is not None else (0, 0)
+        packed = (((packed << _BITS) | line) << _BITS) | column
+    return packed
+
+
+def _unpack(packed: int, which: int) -> Pos | None:
+    """which = 0: the key's position, 1: the value's."""
+    shift = (1 - which) * 2 * _BITS
+    line = (packed >> (shift + _BITS)) & _MASK
+    if not line:
+        return None
+    return Pos(line - 1, (packed >> shift) & _MASK)
+
+
+class _Table(Mapping[Path, Pos]):
+    """The key (or value) positions of a packed table, read-only."""
+
+    __slots__ = ("_packed", "_which")
+
+    def __init__(self, packed: dict[Path, int], which: int) -> None:
+        self._packed = packed
+        self._which = which
+
+    def __getitem__(self, path: Path) -> Pos:
+        found = self._packed.get(path)
+        pos = _unpack(found, self._which) if found is not None else None
+        if pos is None:
+            raise KeyError(path)
+        return pos
+
+    def __contains__(self, path: object) -> bool:
+        found = self._packed.get(path)  # type: ignore[call-overload]
+        return found is not None and _unpack(found, self._which) is not None
+
+    def __iter__(self) -> Iterator[Path]:
+        return (path for path in self._packed if path in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class Positions:
     """Positions of the keys and values of one document, by path.
 
     `key(path)` is where the key of a mapping entry starts, or the item itself for a list
     item; `value(path)` is where the value node starts (for a mapping: its first key).
     Paths not recorded (inside an alias, say) resolve to their nearest recorded ancestor.
+
+    Built from two tables (path -> position of the key, path -> position of the value)
+    and kept as one table of packed integers: a large root holds hundreds of thousands.
     """
 
-    __slots__ = ("keys", "values")
+    __slots__ = ("_packed",)
 
-    def __init__(self) -> None:
-        self.keys: dict[Path, Pos] = {}
-        self.values: dict[Path, Pos] = {}
+    def __init__(
+        self, keys: Mapping[Path, Pos] | None = None, values: Mapping[Path, Pos] | None = None
+    ) -> None:
+        keys = keys or {}
+        values = values or {}
+        packed: dict[Path, int] = {}
+        for path in (*keys, *(p for p in values if p not in keys)):
+            key, value = keys.get(path), values.get(path)
+            for pos in (key, value):
+                if pos is not None and not (0 <= pos.line < _MASK and 0 <= pos.column <= _MASK):
+                    raise ValueError(f"position {pos} out of range")
+            packed[path] = _pack(key, value)
+        self._packed = packed
+
+    @property
+    def keys(self) -> Mapping[Path, Pos]:
+        """Path -> position of the key (or list item)."""
+        return _Table(self._packed, 0)
+
+    @property
+    def values(self) -> Mapping[Path, Pos]:
+        """Path -> position of the value."""
+        return _Table(self._packed, 1)
+
+    def has_key(self, path: Path) -> bool:
+        """Whether the key (or list item) at `path` was recorded."""
+        found = self._packed.get(path)
+        return found is not None and _unpack(found, 0) is not None
+
+    def moved(self, move: Callable[[Pos], Pos]) -> Positions:
+        """The same table with every position passed through `move`."""
+        keys = {path: move(pos) for path, pos in self.keys.items()}
+        values = {path: move(pos) for path, pos in self.values.items()}
+        return Positions(keys, values)
 
     def key(self, path: Path) -> Pos:
         """Position of the key (or list item) at `path`."""
-        for n in range(len(path), -1, -1):
-            found = self.keys.get(path[:n])
-            if found is not None:
-                return found
-        return Pos(1, 1)
+        return self._nearest(path, 0)
 
     def value(self, path: Path) -> Pos:
         """Position of the value at `path` (a mapping's start for a missing field)."""
+        return self._nearest(path, 1)
+
+    def _nearest(self, path: Path, which: int) -> Pos:
+        packed = self._packed
         for n in range(len(path), -1, -1):
-            found = self.values.get(path[:n])
+            found = packed.get(path[:n])
             if found is not None:
-                return found
+                pos = _unpack(found, which)
+                if pos is not None:
+                    return pos
         return Pos(1, 1)

@@ -213,9 +213,7 @@ def _to_real_lines(text: str, docs: list[Document], error: YamlSyntaxError | Non
 
     for doc in docs:
         doc.start = real(doc.start)
-        for table in (doc.positions.keys, doc.positions.values):
-            for path, pos in table.items():
-                table[path] = real(pos)
+        doc.positions = doc.positions.moved(real)
         doc.problems = [_moved(p, real) for p in doc.problems]
     if error is not None:
         error.pos = real(error.pos)
@@ -282,7 +280,8 @@ def _describe(value: Any) -> str:
 
 
 def _read_document(parser: Any, start_event: Any) -> Document:
-    positions = Positions()
+    keys: dict[Path, Pos] = {}  # path -> where its key (or list item) starts
+    values: dict[Path, Pos] = {}  # path -> where its value starts
     problems: list[Issue] = []
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (data, expanded size)
     building: set[str] = set()
@@ -315,8 +314,8 @@ def _read_document(parser: Any, start_event: Any) -> Document:
         if not top.is_map:
             if top.path is not None:
                 path = top.path + (len(top.data),)
-                positions.keys[path] = pos
-                positions.values.setdefault(path, pos)
+                keys[path] = pos
+                values.setdefault(path, pos)
             top.data.append(value)
             return
         if not top.have_key:
@@ -355,8 +354,8 @@ def _read_document(parser: Any, start_event: Any) -> Document:
         top.data[key] = value
         if top.path is not None:
             path = top.path + (key,)
-            positions.keys[path] = key_pos
-            positions.values.setdefault(path, pos)
+            keys[path] = key_pos
+            values.setdefault(path, pos)
 
     def count(size: int, pos: Pos) -> None:
         nonlocal total
@@ -408,16 +407,16 @@ def _read_document(parser: Any, start_event: Any) -> Document:
                 problems.append(_tag_problem(tag, pos, path or ()))
             count(1, pos)
             if path is not None:
-                positions.values[path] = pos
+                values[path] = pos
                 if not path:
-                    positions.keys[()] = pos
+                    keys[()] = pos
             if event.anchor:
                 building.add(event.anchor)
             stack.append(_Frame({} if is_map else [], path, event.anchor, pos))
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             if frame.merges:
-                _apply_merges(frame, positions, problems)
+                _apply_merges(frame, keys, values, problems)
             if frame.anchor:
                 building.discard(frame.anchor)
                 anchors[frame.anchor] = (frame.data, frame.size)
@@ -432,10 +431,12 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             count(size, pos)
             place(value, size, pos)
         elif kind is DocumentEndEvent:
-            return Document(root[0] if root else None, positions, start, problems)
+            return Document(root[0] if root else None, Positions(keys, values), start, problems)
 
 
-def _apply_merges(frame: _Frame, positions: Positions, problems: list[Issue]) -> None:
+def _apply_merges(
+    frame: _Frame, keys: dict[Path, Pos], values: dict[Path, Pos], problems: list[Issue]
+) -> None:
     """`<<: *base` (or a list of aliases): copy the keys the mapping does not set itself."""
     where = frame.path if frame.path is not None else ()
     for value, key_pos in frame.merges:
@@ -453,5 +454,5 @@ def _apply_merges(frame: _Frame, positions: Positions, problems: list[Issue]) ->
             for key, item in source.items():
                 if key not in frame.data:
                     frame.data[key] = item
-                    positions.keys[where + (key,)] = key_pos
-                    positions.values[where + (key,)] = key_pos
+                    keys[where + (key,)] = key_pos
+                    values[where + (key,)] = key_pos

@@ -43,7 +43,7 @@ OPTIONS: tuple[str, ...] = ()
 def check(ctx: RuleContext) -> Iterator[Issue]:
     for record in ctx.strategy.records(Goal):
         if not record.entity.problems:
-            has_key = ("problems",) in record.document.positions.keys
+            has_key = record.document.positions.has_key(("problems",))
             yield ctx.issue(
                 CODE,
                 f"goal {record.entity.title!r} addresses no problem; list the problems it "

@@ -53,7 +53,7 @@ class RuleContext:
         document = self.strategy.config_document
         for key in keys:
             path: Path = ("product", key)
-            if document is not None and path in document.positions.keys:
+            if document is not None and document.positions.has_key(path):
                 return self.strategy.config_issue(code, message, path)
         return self.strategy.config_issue(code, message, ("product",))
 

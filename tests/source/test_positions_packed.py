@@ -1,0 +1,43 @@
+"""The packed position table answers exactly as the two tables it was built from."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bpstrat.findings import Path
+from bpstrat.source.positions import Pos, Positions
+
+paths = st.lists(st.one_of(st.sampled_from(["id", "name", "demands", "x"]), st.integers(0, 3)),
+                 max_size=3).map(tuple)
+positions = st.builds(Pos, st.integers(1, 10_000_000), st.integers(1, 10_000_000))
+tables = st.dictionaries(paths, positions, max_size=12)
+
+
+def nearest(table: dict[Path, Pos], path: Path) -> Pos:
+    for n in range(len(path), -1, -1):
+        if path[:n] in table:
+            return table[path[:n]]
+    return Pos(1, 1)
+
+
+@pytest.mark.slow
+@given(keys=tables, values=tables, probes=st.lists(paths, max_size=8))
+def test_packed_table_equals_the_dicts(
+    keys: dict[Path, Pos], values: dict[Path, Pos], probes: list[Path]
+) -> None:
+    table = Positions(keys, values)
+    assert dict(table.keys) == keys and dict(table.values) == values
+    for path in [*probes, *keys, *values]:
+        assert table.key(path) == nearest(keys, path)
+        assert table.value(path) == nearest(values, path)
+        assert table.has_key(path) == (path in keys) == (path in table.keys)
+        assert (path in table.values) == (path in values)
+
+
+def test_moved_passes_every_position_through() -> None:
+    table = Positions({("id",): Pos(2, 1)}, {("id",): Pos(2, 5), (): Pos(1, 1)})
+    moved = table.moved(lambda p: Pos(p.line + 10, p.column))
+    assert moved.key(("id",)) == Pos(12, 1) and moved.value(()) == Pos(11, 1)
+    assert not moved.has_key(())
