@@ -41,3 +41,23 @@ def test_moved_passes_every_position_through() -> None:
     moved = table.moved(lambda p: Pos(p.line + 10, p.column))
     assert moved.key(("id",)) == Pos(12, 1) and moved.value(()) == Pos(11, 1)
     assert not moved.has_key(())
+
+
+def test_cache_entry_keeps_packed_positions_and_rejects_bad_ones() -> None:
+    from bpstrat.source.cache_entry import BadEntry, decode, encode
+    from bpstrat.source.yaml_fast import parse
+
+    parsed = parse("kind: goal\nid: g\nproblems: [a, b]\n")
+    entry = encode(parsed)
+    documents, error = decode(entry)
+    assert error is None
+    assert documents[0].positions.packed() == parsed[0][0].positions.packed()
+    assert documents[0].positions.value(("problems", 1)) == Pos(3, 15)
+    for bad in (-1, True, 1 << 130, 1 << 31, "12", 1.0):
+        broken = encode(parsed)
+        broken["documents"][0]["positions"][0][1] = bad
+        try:
+            decode(broken)
+        except BadEntry:
+            continue
+        raise AssertionError(f"accepted {bad!r}")

@@ -1,7 +1,8 @@
 """One parse-cache entry <-> parsed documents, checked as strictly as a parse.
 
 An entry is plain JSON. Decoding accepts only the exact shape `encode` writes: the right
-keys, the right types (a bool is not a line number), positive positions, a known finding
+keys, the right types (a bool is not a line number), positions in range (each path's key
+and value line and column packed in one integer, as source/positions.py keeps them), a known finding
 code, data no deeper than the YAML reader allows and no larger; anything else raises
 BadEntry and the caller parses the file again. The walk over the data is iterative, so
 a deep entry cannot exhaust the stack.
@@ -33,10 +34,7 @@ def encode(result: Parsed) -> dict[str, Any]:
         "documents": [
             {
                 "data": d.data,
-                "keys": [[list(p), pos.line, pos.column] for p, pos in d.positions.keys.items()],
-                "values": [
-                    [list(p), pos.line, pos.column] for p, pos in d.positions.values.items()
-                ],
+                "positions": [[list(p), packed] for p, packed in d.positions.packed().items()],
                 "start": [d.start.line, d.start.column],
                 "problems": [
                     [p.code, *(p.mark or (1, 1)), p.message, list(p.path)] for p in d.problems
@@ -60,10 +58,10 @@ def decode(entry: object) -> Parsed:
 
 
 def _document(value: object) -> Document:
-    d = _mapping(value, ("data", "keys", "values", "start", "problems"))
+    d = _mapping(value, ("data", "positions", "start", "problems"))
     data = d["data"]
     _check_data(data)
-    positions = Positions(_places(d["keys"]), _places(d["values"]))
+    positions = Positions.from_packed(_places(d["positions"]))
     line, column = _list(d["start"], 2, exact=True)
     problems = []
     for item in _list(d["problems"], MAX_NODES):
@@ -77,21 +75,19 @@ def _document(value: object) -> Document:
     return Document(data, positions, _pos(line, column), problems)
 
 
-def _places(value: object) -> dict[tuple[str | int, ...], Pos]:
-    """[[path, line, column], ...] -> positions (the hot loop of a warm run: kept flat)."""
+def _places(value: object) -> dict[tuple[str | int, ...], int]:
+    """[[path, packed], ...] -> packed positions (the hot loop of a warm run: kept flat)."""
     if type(value) is not list or len(value) > MAX_NODES:
         raise BadEntry("positions")
-    out: dict[tuple[str | int, ...], Pos] = {}
-    new_pos = tuple.__new__
+    out: dict[tuple[str | int, ...], int] = {}
+    fits = Positions.packed_fits
     for item in value:
-        if type(item) is not list or len(item) != 3:
+        if type(item) is not list or len(item) != 2:
             raise BadEntry("position")
-        path, line, column = item
+        path, packed = item
         if (
-            type(line) is not int
-            or type(column) is not int
-            or not 0 < line <= MAX_POSITION
-            or not 0 < column <= MAX_POSITION
+            type(packed) is not int
+            or not fits(packed)
             or type(path) is not list
             or len(path) > MAX_DEPTH + 1
         ):
@@ -99,7 +95,7 @@ def _places(value: object) -> dict[tuple[str | int, ...], Pos]:
         for part in path:
             if type(part) is not str and (type(part) is not int or part < 0):
                 raise BadEntry("path")
-        out[tuple(path)] = new_pos(Pos, (line, column))
+        out[tuple(path)] = packed
     return out
 
 

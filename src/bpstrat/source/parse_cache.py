@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from bpstrat import __version__
-from bpstrat.source import yaml_fast
+from bpstrat.source import cache_entry, positions, yaml_fast
 from bpstrat.source.cache_entry import BadEntry, Parsed, decode, encode
 from bpstrat.source.tree import read_regular
 from bpstrat.source.yaml_fast import parse
 
 __all__ = ["ParseCache", "Parsed", "cache_file", "cache_home", "disabled_by_environment"]
 
-MAGIC = b"bpstrat-parse-cache 2\n"
+MAGIC = b"bpstrat-parse-cache 3\n"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 KEY_BYTES = 32
 
@@ -68,8 +68,10 @@ def cache_file(root: Path) -> Path | None:
 
 
 def _stamp() -> str:
-    """Changes whenever bpstrat or its YAML reader changes."""
-    reader = Path(yaml_fast.__file__).read_bytes()
+    """Changes whenever bpstrat, its YAML reader or the entry format changes."""
+    reader = b"".join(
+        Path(str(module.__file__)).read_bytes() for module in (yaml_fast, positions, cache_entry)
+    )
     return f"{__version__}:{hashlib.blake2b(reader, digest_size=8).hexdigest()}"
 
 

@@ -32,6 +32,7 @@ class Pos(NamedTuple):
 # recorded".
 _BITS = 32
 _MASK = (1 << _BITS) - 1
+_FITS = sum(((1 << 24) - 1) << shift for shift in (0, 32, 64, 96))
 
 
 def _pack(key: Pos | None, value: Pos | None) -> int:
@@ -104,6 +105,23 @@ class Positions:
                     raise ValueError(f"position {pos} out of range")
             packed[path] = _pack(key, value)
         self._packed = packed
+
+    @classmethod
+    def from_packed(cls, packed: dict[Path, int]) -> Positions:
+        """A table from `packed()` output (each integer checked by the caller)."""
+        positions = cls.__new__(cls)
+        positions._packed = packed
+        return positions
+
+    def packed(self) -> dict[Path, int]:
+        """Path -> packed key and value positions (for the parse cache)."""
+        return self._packed
+
+    @staticmethod
+    def packed_fits(packed: int) -> bool:
+        """Whether `packed` is four fields below 2**24 (far more lines and columns than
+        a 1 MiB file has): one mask test, for the parse cache's hot loop."""
+        return packed >= 0 and not packed & ~_FITS
 
     @property
     def keys(self) -> Mapping[Path, Pos]:
