@@ -12,6 +12,8 @@ example root with `python -c "import typer"`. Goals:
 
 - typo lint / lint <= 1.3; score / lint and brief / lint <= 1.5; fmt --check / lint <= 4
   (at N=5,000); warm / cold lint <= 0.6; peak memory <= 300 MB at N=20,000;
+- "fmt --check, one process" (BPSTRAT_JOBS=1) against "fmt --check" shows what the
+  process pool gives;
 - small root: lint of examples/pricing-platform <= 2.5x importing typer.
 
 Absolute times depend on the machine and on what else runs; read the ratios.
@@ -64,6 +66,8 @@ def interleaved(
     """Median seconds and peak MB of each command, the commands run round-robin."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = dict.fromkeys(commands, 0)
+    for command, env in commands.values():  # warm the disk cache and the bytecode
+        run_once(command, env)
     for _ in range(runs):
         for name, (command, env) in commands.items():
             elapsed, peak = run_once(command, env)
@@ -75,6 +79,8 @@ def interleaved(
 def environments(cache_home: Path) -> tuple[dict[str, str], dict[str, str]]:
     base = {**os.environ, "NO_COLOR": "1"}
     base.pop("CI", None)
+    # As installed: modules load from bytecode (the first, unmeasured round writes it).
+    base.pop("PYTHONDONTWRITEBYTECODE", None)
     cold = {**base, "BPSTRAT_NO_CACHE": "1"}
     warm = {**base, "XDG_CACHE_HOME": str(cache_home)}
     warm.pop("BPSTRAT_NO_CACHE", None)
@@ -86,6 +92,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip", default="", help="commands to leave out, e.g. fmt,brief")
+    parser.add_argument("--no-small", action="store_true", help="skip the small-root table")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
     bpstrat = tool("bpstrat")
@@ -94,31 +101,36 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bpstrat-scale-") as tmp:
         base = Path(tmp)
         cold, warm = environments(base / "cache")
-        small = interleaved(
-            {
-                "import typer": ([sys.executable, "-c", "import typer"], cold),
-                "lint examples/pricing-platform": (
-                    [
-                        bpstrat,
-                        "lint",
-                        str(REPO / "examples" / "pricing-platform"),
-                        "--today",
-                        TODAY,
-                    ],
-                    cold,
-                ),
-                "--version": ([bpstrat, "--version"], cold),
-                "--help": ([bpstrat, "--help"], cold),
-            },
-            args.runs * 2,
+        small = (
+            {}
+            if args.no_small
+            else interleaved(
+                {
+                    "import typer": ([sys.executable, "-c", "import typer"], cold),
+                    "lint examples/pricing-platform": (
+                        [
+                            bpstrat,
+                            "lint",
+                            str(REPO / "examples" / "pricing-platform"),
+                            "--today",
+                            TODAY,
+                        ],
+                        cold,
+                    ),
+                    "--version": ([bpstrat, "--version"], cold),
+                    "--help": ([bpstrat, "--help"], cold),
+                },
+                args.runs * 2,
+            )
         )
-        typer_time = small["import typer"][0]
-        print_table(
-            'Small root (ratio to `python -c "import typer"`)',
-            ("command", "median s", "ratio"),
-            [(name, f"{t:.3f}", f"{t / typer_time:.2f}") for name, (t, _) in small.items()],
-            args.markdown,
-        )
+        typer_time = small["import typer"][0] if small else 1.0
+        if small:
+            print_table(
+                'Small root (ratio to `python -c "import typer"`)',
+                ("command", "median s", "ratio"),
+                [(name, f"{t:.3f}", f"{t / typer_time:.2f}") for name, (t, _) in small.items()],
+                args.markdown,
+            )
         for n in (int(s) for s in args.sizes.split(",")):
             root = generate(base / f"n{n}", n)
             typo_root = generate(base / f"t{n}", n, typos=n // 20)
@@ -134,6 +146,10 @@ def main() -> None:
                 "score": ([bpstrat, "score", str(root)], cold),
                 "brief": ([bpstrat, "brief", str(root), "-o", str(base / "brief.md")], cold),
                 "fmt --check": ([bpstrat, "fmt", "--check", str(root)], cold),
+                "fmt --check, one process": (
+                    [bpstrat, "fmt", "--check", str(root)],
+                    {**cold, "BPSTRAT_JOBS": "1"},
+                ),
             }
             for name in list(commands):
                 if name.split(",")[0].split(" ")[0] in skip:
@@ -142,7 +158,10 @@ def main() -> None:
             lint_time = results["lint"][0]
             for name, (t, mb) in results.items():
                 rows.append((f"{n:,}", name, f"{t:.2f}", f"{t / lint_time:.2f}", f"{mb:.0f}"))
-            rows.append((f"{n:,}", "lint ms per consumer", f"{lint_time / n * 1000:.3f}", "", ""))
+            # Linearity: the time beyond a small root's lint (start-up), per consumer.
+            startup = small["lint examples/pricing-platform"][0] if small else 0.0
+            per = (lint_time - startup) / n * 1000
+            rows.append((f"{n:,}", "lint ms per consumer after start-up", f"{per:.3f}", "", ""))
             shutil.rmtree(root)
             shutil.rmtree(typo_root)
     print_table(
