@@ -61,3 +61,24 @@ def test_cache_entry_keeps_packed_positions_and_rejects_bad_ones() -> None:
         except BadEntry:
             continue
         raise AssertionError(f"accepted {bad!r}")
+
+
+def test_files_keep_shallow_positions_that_answer_as_the_full_table() -> None:
+    from pathlib import Path as FsPath
+
+    from bpstrat.source.files import read_file
+    from bpstrat.source.yaml_fast import parse
+
+    examples = FsPath(__file__).resolve().parent.parent.parent / "examples"
+    for file in sorted(examples.rglob("*.yaml")):
+        text = file.read_text(encoding="utf-8")
+        source = read_file(file, file.name)
+        for document, full_document in zip(source.documents, parse(text)[0], strict=True):
+            full = full_document.positions
+            shallow = document.positions
+            assert all(len(path) <= 1 for path in shallow.packed_top())
+            for path in list(full.keys) + list(full.values) + [("nope", 3, "x")]:
+                assert shallow.key(path) == full.key(path)
+                assert shallow.value(path) == full.value(path)
+                assert shallow.has_key(path) == full.has_key(path)
+            assert shallow.packed() == full.packed()

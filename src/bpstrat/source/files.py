@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import Issue
+from bpstrat.source.positions import Positions
 from bpstrat.source.tree import (
     MAX_FILE_BYTES,
     ROOT_FILE,
@@ -123,7 +125,14 @@ def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> Source
         source.issues.append(Issue("BP101", f"invalid YAML: {syntax.message}", rel, mark=mark))
     for index, document in enumerate(documents):
         source.issues.extend(issue.located(rel, index) for issue in document.problems)
+        # Deeper positions are read again from the text when a finding needs them.
+        document.positions = document.positions.shallow(partial(_positions, text, index))
     return source
+
+
+def _positions(text: str, index: int) -> Positions:
+    """The full position table of document `index` of `text` (parsing is deterministic)."""
+    return parse(text)[0][index].positions
 
 
 def decode(raw: bytes) -> tuple[str | None, tuple[int, int, str]]:

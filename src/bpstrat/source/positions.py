@@ -52,6 +52,10 @@ def _unpack(packed: int, which: int) -> Pos | None:
     return Pos(line - 1, (packed >> shift) & _MASK)
 
 
+# One shared tuple per top-level path: every file has ("id",), ("kind",), ...
+_TOP: dict[Path, Path] = {}
+
+
 class _Table(Mapping[Path, Pos]):
     """The key (or value) positions of a packed table, read-only."""
 
@@ -88,9 +92,11 @@ class Positions:
 
     Built from two tables (path -> position of the key, path -> position of the value)
     and kept as one table of packed integers: a large root holds hundreds of thousands.
+    A `shallow` table keeps only the top-level keys and reads the rest again from the
+    file's text the first time a deeper position is asked for (for a finding, mostly).
     """
 
-    __slots__ = ("_packed",)
+    __slots__ = ("_load", "_packed")
 
     def __init__(
         self, keys: Mapping[Path, Pos] | None = None, values: Mapping[Path, Pos] | None = None
@@ -105,17 +111,38 @@ class Positions:
                     raise ValueError(f"position {pos} out of range")
             packed[path] = _pack(key, value)
         self._packed = packed
+        self._load: Callable[[], Positions] | None = None
+
+    def shallow(self, load: Callable[[], Positions]) -> Positions:
+        """A table with the top-level entries of this one; `load()` gives the whole
+        table again when a deeper path is asked for."""
+        table = Positions.from_packed(
+            {_TOP.setdefault(p, p): v for p, v in self._packed.items() if len(p) <= 1}
+        )
+        table._load = load
+        return table
+
+    def packed_top(self) -> dict[Path, int]:
+        """The entries held now (only the top-level ones while the table is shallow)."""
+        return self._packed
+
+    def _full(self) -> dict[Path, int]:
+        if self._load is not None:
+            self._packed = self._load().packed()
+            self._load = None
+        return self._packed
 
     @classmethod
     def from_packed(cls, packed: dict[Path, int]) -> Positions:
         """A table from `packed()` output (each integer checked by the caller)."""
         positions = cls.__new__(cls)
         positions._packed = packed
+        positions._load = None
         return positions
 
     def packed(self) -> dict[Path, int]:
         """Path -> packed key and value positions (for the parse cache)."""
-        return self._packed
+        return self._full()
 
     @staticmethod
     def packed_fits(packed: int) -> bool:
@@ -126,16 +153,16 @@ class Positions:
     @property
     def keys(self) -> Mapping[Path, Pos]:
         """Path -> position of the key (or list item)."""
-        return _Table(self._packed, 0)
+        return _Table(self._full(), 0)
 
     @property
     def values(self) -> Mapping[Path, Pos]:
         """Path -> position of the value."""
-        return _Table(self._packed, 1)
+        return _Table(self._full(), 1)
 
     def has_key(self, path: Path) -> bool:
         """Whether the key (or list item) at `path` was recorded."""
-        found = self._packed.get(path)
+        found = (self._packed if len(path) <= 1 else self._full()).get(path)
         return found is not None and _unpack(found, 0) is not None
 
     def moved(self, move: Callable[[Pos], Pos]) -> Positions:
@@ -153,7 +180,7 @@ class Positions:
         return self._nearest(path, 1)
 
     def _nearest(self, path: Path, which: int) -> Pos:
-        packed = self._packed
+        packed = self._packed if len(path) <= 1 else self._full()
         for n in range(len(path), -1, -1):
             found = packed.get(path[:n])
             if found is not None:
