@@ -12,7 +12,6 @@ from typing import Protocol, cast
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import LEVELS, Level
-from bpstrat.lint.baseline import apply_baseline, read_baseline, write_baseline
 from bpstrat.lint.linter import LintResult, lint
 from bpstrat.report import LINT
 from bpstrat.source.files import find_root
@@ -45,10 +44,14 @@ def run_lint(
     if named is not None:
         result.findings = [f for f in result.findings if named(f.path)]
     if write_to is not None:
+        from bpstrat.lint.baseline import write_baseline
+
         write_baseline(write_to, result.findings)
         sys.stderr.write(f"bpstrat: recorded {len(result.findings)} finding(s) in {write_to}\n")
         return 0
     if baseline is not None:
+        from bpstrat.lint.baseline import apply_baseline, read_baseline
+
         result.findings, result.baselined = apply_baseline(result.findings, read_baseline(baseline))
     prefix = display_prefix(result.strategy.root)
     chosen = format or "text"

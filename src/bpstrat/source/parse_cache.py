@@ -17,10 +17,8 @@ switch it off; it is also off in CI (CI=true), where every checkout is fresh.
 
 from __future__ import annotations
 
+# hashlib, hmac and json load only when the cache is in use (not with --no-cache or in CI).
 import contextlib
-import hashlib
-import hmac
-import json
 import os
 import stat
 from pathlib import Path
@@ -60,6 +58,8 @@ def cache_home() -> Path | None:
 
 def cache_file(root: Path) -> Path | None:
     """Where the cache of the strategy root `root` lives."""
+    import hashlib
+
     home = cache_home()
     if home is None:
         return None
@@ -69,6 +69,8 @@ def cache_file(root: Path) -> Path | None:
 
 def _stamp() -> str:
     """Changes whenever bpstrat, its YAML reader or the entry format changes."""
+    import hashlib
+
     reader = b"".join(
         Path(str(module.__file__)).read_bytes() for module in (yaml_fast, positions, cache_entry)
     )
@@ -76,6 +78,8 @@ def _stamp() -> str:
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
+    import hashlib
+
     return hashlib.blake2b(payload, key=key, digest_size=32).hexdigest().encode("ascii")
 
 
@@ -112,6 +116,9 @@ class ParseCache:
         return key
 
     def _read(self, path: Path) -> dict[str, Any]:
+        import hmac
+        import json
+
         key = self._key(create=False)
         if key is None:
             return {}
@@ -133,6 +140,8 @@ class ParseCache:
     def parse(self, text: str) -> Parsed:
         if self.path is None:
             return parse(text)
+        import hashlib
+
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         self.used.add(key)
         cached = self.entries.get(key)
@@ -149,6 +158,8 @@ class ParseCache:
         """Write the entries used in this run (others are dropped); never fails."""
         if self.path is None or not (self.dirty or set(self.entries) != self.used):
             return
+        import json
+
         from bpstrat.source.atomic import write_atomic
 
         kept = {k: v for k, v in self.entries.items() if k in self.used}
