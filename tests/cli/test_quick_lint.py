@@ -17,10 +17,12 @@ EXAMPLE = str(REPO / "examples" / "pricing-platform")
 def test_plain_invocations_are_answered_directly() -> None:
     request = parse([EXAMPLE, "--format", "json", "--today", "2026-11-20", "--no-cache"])
     assert request is not None
-    assert (request.path, request.format, request.cache) == (Path(EXAMPLE), "json", False)
+    assert (request.paths, request.format, request.cache) == ([Path(EXAMPLE)], "json", False)
     assert request.today is not None and request.today.isoformat() == "2026-11-20"
     request = parse(["-f", "sarif", "--fail-on", "warning"])
-    assert request is not None and request.path == Path(".") and request.fail_on == "warning"
+    assert request is not None and request.paths == [] and request.fail_on == "warning"
+    request = parse(["a.yaml", "b.yaml", "--no-cache"])
+    assert request is not None and request.paths == [Path("a.yaml"), Path("b.yaml")]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +35,6 @@ def test_plain_invocations_are_answered_directly() -> None:
         ["--today", "tomorrow"],
         ["--today"],
         ["--baseline", "b.json"],
-        ["a", "b"],
         ["--", "a"],
         [""],
         ["--unknown"],
@@ -70,6 +71,14 @@ def run(entry: str, args: list[str], cwd: Path) -> tuple[int, str, str, bool]:
         ["lint", EXAMPLE, "--format", "sarif", "--today", "2026-11-20", "--no-cache"],
         ["lint", "does-not-exist", "--today", "2026-11-20"],
         ["lint", "--today", "2026-11-20"],
+        [
+            "lint",
+            f"{EXAMPLE}/consumers",
+            f"{EXAMPLE}/bpstrat.yaml",
+            "/tmp/not-in-a-root.yaml",
+            "--today",
+            "2030-01-01",
+        ],
     ],
 )
 def test_direct_lint_answers_as_typer_does(args: list[str], tmp_path: Path) -> None:

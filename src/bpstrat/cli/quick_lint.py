@@ -1,6 +1,6 @@
 """`bpstrat lint` without the command-line framework, for the plain invocations.
 
-Pre-commit and editors run `bpstrat lint [PATH] [--format F] [--fail-on L] [--today D]
+Pre-commit and editors run `bpstrat lint [PATH]... [--format F] [--fail-on L] [--today D]
 [--no-cache]` on every commit; importing Typer (and building every command's options)
 is a large share of such a run on a small root. Those invocations are answered here with
 the same defaults, the same output and the same exit codes; anything else (help, other
@@ -22,7 +22,7 @@ class Request:
     """The options of one plain lint invocation."""
 
     def __init__(self) -> None:
-        self.path = Path(".")
+        self.paths: list[Path] = []
         self.format: str | None = None
         self.fail_on = "error"
         self.today: dt.date | None = None
@@ -32,7 +32,6 @@ class Request:
 def parse(args: list[str]) -> Request | None:
     """The options after `lint`, or None when Typer should handle the command line."""
     request = Request()
-    positional = False
     rest = iter(args)
     for arg in rest:
         if arg == "--no-cache":
@@ -41,11 +40,10 @@ def parse(args: list[str]) -> Request | None:
             value = next(rest, None)
             if value is None or not _accept(request, arg, value):
                 return None
-        elif arg.startswith("-") or positional or arg == "":
+        elif arg.startswith("-") or arg == "":
             return None
         else:
-            request.path = Path(arg)
-            positional = True
+            request.paths.append(Path(arg))
     return request
 
 
@@ -73,7 +71,7 @@ def run(request: Request) -> int:
         from bpstrat.cli.lint import run_lint
 
         return run_lint(
-            request.path,
+            request.paths or [Path(".")],
             format=request.format,
             fail_on=request.fail_on,
             today=request.today or dt.date.today(),

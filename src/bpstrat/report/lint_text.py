@@ -74,7 +74,7 @@ def render_plain(result: LintResult, prefix: str = "") -> str:
             out.append(f"  {f.line}:{f.column}  {f.severity:<7} {f.code}  {message}\n")
             code_line = source.line(f.line) if source else ""
             if code_line.strip():
-                shown, caret_column = window(code_line.replace("\t", " ").rstrip(), f.column)
+                shown, caret_column = window(code_line.replace("\t", "→").rstrip(), f.column)
                 caret = " " * (caret_column - 1) + "^"
                 out.append(f"      {f.line:>4} | {shown}\n           | {caret}\n")
         out.append("\n")
