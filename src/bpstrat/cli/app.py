@@ -11,9 +11,10 @@ import enum
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
+from typer.models import OptionInfo
 
 from bpstrat import __version__
 from bpstrat.cli.failures import exit_code_for, tolerant_streams
@@ -57,9 +58,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Keep the product strategy of a backend product as YAML in git."""
 
@@ -79,7 +83,7 @@ def resolve_today(value: Optional[str]) -> dt.date:
     return parse_today(value) or dt.date.today()
 
 
-def format_option(registry: dict[str, Format], default: Optional[str]) -> Any:
+def format_option(registry: dict[str, Format]) -> OptionInfo:
     """A --format option whose choices come from a report registry."""
 
     def check(value: Optional[str]) -> Optional[str]:
@@ -88,14 +92,14 @@ def format_option(registry: dict[str, Format], default: Optional[str]) -> Any:
         return value
 
     listed = "; ".join(f"{f.name}: {f.summary}" for f in registry.values())
-    return typer.Option(
-        default,
+    option: OptionInfo = typer.Option(
         "--format",
         "-f",
         help=f"{choices(registry)} ({listed}).",
         callback=check,
         autocompletion=lambda: list(registry),
     )
+    return option
 
 
 class FailOn(str, enum.Enum):
@@ -104,40 +108,51 @@ class FailOn(str, enum.Enum):
     info = "info"
 
 
-PATH_ARG = typer.Argument(
-    Path("."), metavar="PATH", help="The strategy root, or any folder or file inside it."
-)
-TODAY_OPT = typer.Option(
-    None, "--today", help="The date to judge dates against (YYYY-MM-DD); default: today."
-)
-NO_CACHE_OPT = typer.Option(
-    False, "--no-cache", help="Do not use or update the parse cache (also BPSTRAT_NO_CACHE=1)."
-)
+PathArg = Annotated[
+    Path,
+    typer.Argument(metavar="PATH", help="The strategy root, or any folder or file inside it."),
+]
+TodayOpt = Annotated[
+    Optional[str],
+    typer.Option("--today", help="The date to judge dates against (YYYY-MM-DD); default: today."),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Do not use or update the parse cache (also BPSTRAT_NO_CACHE=1)."
+    ),
+]
 
 
 @app.command()
 @exits
 def lint(
-    paths: Optional[list[Path]] = typer.Argument(
-        None,
-        metavar="[PATH]...",
-        help="The strategy root, a folder in it, or files inside it (default: the current "
-        "folder). The whole root is always checked; when only files are named (as "
-        "pre-commit passes them), only their findings are reported, bpstrat.yaml's only "
-        "when it is named.",
-    ),
-    format: Optional[str] = format_option(LINT, None),
-    fail_on: FailOn = typer.Option(
-        FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this level."
-    ),
-    today: Optional[str] = TODAY_OPT,
-    baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="Report only findings not recorded in this baseline file."
-    ),
-    write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", help="Record the current findings in this file and exit 0."
-    ),
-    no_cache: bool = NO_CACHE_OPT,
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            metavar="[PATH]...",
+            help="The strategy root, a folder in it, or files inside it (default: the current "
+            "folder). The whole root is always checked; when only files are named (as "
+            "pre-commit passes them), only their findings are reported, bpstrat.yaml's only "
+            "when it is named.",
+        ),
+    ] = None,
+    format: Annotated[Optional[str], format_option(LINT)] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
+    ] = FailOn.error,
+    today: TodayOpt = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--write-baseline", help="Record the current findings in this file and exit 0."
+        ),
+    ] = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check the strategy files: syntax, fields, references and strategy practice."""
     from bpstrat.cli.lint import run_lint
@@ -157,19 +172,21 @@ def lint(
 @app.command()
 @exits
 def score(
-    path: Path = PATH_ARG,
-    format: str = format_option(SCORE, "text"),
-    dimension: Optional[str] = typer.Option(
-        None, "--dimension", "-d", help="Show only this dimension."
-    ),
-    what_if: list[str] = typer.Option(
-        [],
-        "--what-if",
-        metavar="CONSUMER=FACTOR",
-        help="Multiply a consumer's weight (repeatable) and show what changes.",
-    ),
-    today: Optional[str] = TODAY_OPT,
-    no_cache: bool = NO_CACHE_OPT,
+    path: PathArg = Path("."),
+    format: Annotated[str, format_option(SCORE)] = "text",
+    dimension: Annotated[
+        Optional[str], typer.Option("--dimension", "-d", help="Show only this dimension.")
+    ] = None,
+    what_if: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--what-if",
+            metavar="CONSUMER=FACTOR",
+            help="Multiply a consumer's weight (repeatable) and show what changes.",
+        ),
+    ] = None,
+    today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Weigh consumers' conflicting demands: support, choice, conflict and robustness."""
     from bpstrat.cli.score import run_score
@@ -179,7 +196,7 @@ def score(
             path,
             format=format,
             dimension=dimension,
-            what_if=what_if,
+            what_if=what_if or [],
             cache=not no_cache,
             today=resolve_today(today),
         )
@@ -189,29 +206,34 @@ def score(
 @app.command()
 @exits
 def brief(
-    path: Path = PATH_ARG,
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the brief to this file (atomically)."
-    ),
-    template: Optional[Path] = typer.Option(
-        None, "--template", help="Render with this Jinja template instead."
-    ),
-    check: bool = typer.Option(
-        False, "--check", help="Exit 1 if -o FILE differs from the brief; write nothing."
-    ),
-    today: Optional[str] = TODAY_OPT,
-    no_cache: bool = NO_CACHE_OPT,
-    lang: Optional[str] = typer.Option(
-        None,
-        "--lang",
-        help="Write in en, de or nl (default: brief.lang in bpstrat.yaml, else en).",
-    ),
-    recipient: Optional[str] = typer.Option(
-        None,
-        "--for",
-        metavar="consumer:ID|stakeholder:ID",
-        help="Write the one-page letter to this consumer, or about this stakeholder.",
-    ),
+    path: PathArg = Path("."),
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write the brief to this file (atomically)."),
+    ] = None,
+    template: Annotated[
+        Optional[Path], typer.Option("--template", help="Render with this Jinja template instead.")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 if -o FILE differs from the brief; write nothing."),
+    ] = False,
+    today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang", help="Write in en, de or nl (default: brief.lang in bpstrat.yaml, else en)."
+        ),
+    ] = None,
+    recipient: Annotated[
+        Optional[str],
+        typer.Option(
+            "--for",
+            metavar="consumer:ID|stakeholder:ID",
+            help="Write the one-page letter to this consumer, or about this stakeholder.",
+        ),
+    ] = None,
 ) -> None:
     """Render the Markdown strategy brief (stdout, or -o FILE), or a letter (--for)."""
     from bpstrat.cli.brief import run_brief
@@ -232,13 +254,14 @@ def brief(
 @app.command()
 @exits
 def measure(
-    goal: str = typer.Argument(..., metavar="GOAL", help="The goal's id."),
-    value: str = typer.Argument(..., metavar="VALUE", help="The measured value, e.g. 420."),
-    path: Path = PATH_ARG,
-    date: Optional[str] = typer.Option(
-        None, "--date", help="When it was measured (YYYY-MM-DD); default: today."
-    ),
-    today: Optional[str] = TODAY_OPT,
+    goal: Annotated[str, typer.Argument(metavar="GOAL", help="The goal's id.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The measured value, e.g. 420.")],
+    path: PathArg = Path("."),
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", help="When it was measured (YYYY-MM-DD); default: today."),
+    ] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Record a measured value of a goal's metric, keeping every comment."""
     from bpstrat.cli.measure import run_measure
@@ -256,18 +279,23 @@ SchemaKind = enum.Enum(  # type: ignore[misc]  # members come from the KINDS tab
 @app.command()
 @exits
 def schema(
-    kind: SchemaKind = typer.Option(
-        "entity",
-        "--kind",
-        help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind.",
-    ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
-    markdown: bool = typer.Option(
-        False,
-        "--markdown",
-        help="Print the field reference of bpstrat.yaml and every kind as Markdown instead; "
-        "with -o, an existing file's generated part is replaced and the rest kept.",
-    ),
+    kind: Annotated[
+        SchemaKind,
+        typer.Option(
+            "--kind", help="entity (any kind, by its `kind`), bpstrat (bpstrat.yaml) or one kind."
+        ),
+    ] = SchemaKind("entity"),
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    markdown: Annotated[
+        bool,
+        typer.Option(
+            "--markdown",
+            help="Print the field reference of bpstrat.yaml and every kind as Markdown instead; "
+            "with -o, an existing file's generated part is replaced and the rest kept.",
+        ),
+    ] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the strategy files, for editors and CI."""
     from bpstrat.cli.schema import run_schema
@@ -278,13 +306,13 @@ def schema(
 @app.command()
 @exits
 def fmt(
-    path: Path = PATH_ARG,
-    check: bool = typer.Option(
-        False, "--check", help="Write nothing; exit 1 if a file would change."
-    ),
-    diff: bool = typer.Option(
-        False, "--diff", help="Print what would change as a diff; write nothing."
-    ),
+    path: PathArg = Path("."),
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print what would change as a diff; write nothing.")
+    ] = False,
 ) -> None:
     """Format the strategy files canonically, keeping every comment and value.
 
@@ -299,17 +327,17 @@ def fmt(
 @app.command()
 @exits
 def init(
-    folder: Path = typer.Argument(
-        Path("."), metavar="DIR", help="The folder to make a strategy root."
-    ),
-    name: Optional[str] = typer.Option(None, "--name", help="The product's name."),
-    pre_commit: bool = typer.Option(
-        False, "--pre-commit", help="Also write a .pre-commit-config.yaml."
-    ),
-    github_actions: bool = typer.Option(
-        False, "--github-actions", help="Also write a GitHub Actions workflow."
-    ),
-    today: Optional[str] = TODAY_OPT,
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="The folder to make a strategy root.")
+    ] = Path("."),
+    name: Annotated[Optional[str], typer.Option("--name", help="The product's name.")] = None,
+    pre_commit: Annotated[
+        bool, typer.Option("--pre-commit", help="Also write a .pre-commit-config.yaml.")
+    ] = False,
+    github_actions: Annotated[
+        bool, typer.Option("--github-actions", help="Also write a GitHub Actions workflow.")
+    ] = False,
+    today: TodayOpt = None,
 ) -> None:
     """Start a strategy: bpstrat.yaml and one commented example of each kind."""
     from bpstrat.cli.init import run_init
@@ -327,13 +355,13 @@ def init(
 @app.command()
 @exits
 def new(
-    kind: str = typer.Argument(..., metavar="KIND", help=f"{', '.join(KINDS)}."),
-    id: str = typer.Argument(
-        ..., metavar="ID", help="The new entity's id (a slug such as checkout-web)."
-    ),
-    path: Path = PATH_ARG,
-    name: Optional[str] = typer.Option(None, "--name", help="Its name or title."),
-    today: Optional[str] = TODAY_OPT,
+    kind: Annotated[str, typer.Argument(metavar="KIND", help=f"{', '.join(KINDS)}.")],
+    id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new entity's id (a slug such as checkout-web).")
+    ],
+    path: PathArg = Path("."),
+    name: Annotated[Optional[str], typer.Option("--name", help="Its name or title.")] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Add an entity file from a commented skeleton, in the kind's usual folder."""
     from bpstrat.cli.init import run_new
@@ -344,17 +372,20 @@ def new(
 @app.command()
 @exits
 def diff(
-    base: str = typer.Argument(
-        ..., metavar="BASE", help="The git revision to compare from (e.g. main)."
-    ),
-    head: Optional[str] = typer.Argument(
-        None, metavar="HEAD", help="The revision to compare to; the working tree when left out."
-    ),
-    path: Optional[Path] = typer.Argument(
-        None, metavar="PATH", help="The strategy root or a folder in it."
-    ),
-    format: str = format_option(DIFF, "text"),
-    today: Optional[str] = TODAY_OPT,
+    base: Annotated[
+        str, typer.Argument(metavar="BASE", help="The git revision to compare from (e.g. main).")
+    ],
+    head: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="HEAD", help="The revision to compare to; the working tree when left out."
+        ),
+    ] = None,
+    path: Annotated[
+        Optional[Path], typer.Argument(metavar="PATH", help="The strategy root or a folder in it.")
+    ] = None,
+    format: Annotated[str, format_option(DIFF)] = "text",
+    today: TodayOpt = None,
 ) -> None:
     """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
     from bpstrat.cli.diff import run_diff
@@ -365,7 +396,9 @@ def diff(
 @app.command("rules")
 @exits
 def rules_(
-    markdown: bool = typer.Option(False, "--markdown", help="Print docs/rules.md instead."),
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print docs/rules.md instead.")
+    ] = False,
 ) -> None:
     """List every finding code: name, default severity and summary."""
     from bpstrat.cli.rules import list_rules
@@ -376,7 +409,9 @@ def rules_(
 @app.command()
 @exits
 def rule(
-    code: str = typer.Argument(..., metavar="CODE", help="A code such as BP406, or a rule name."),
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="A code such as BP406, or a rule name.")
+    ],
 ) -> None:
     """Explain one finding code: what it checks, why, and failing and passing examples."""
     from bpstrat.cli.rules import show_rule
