@@ -90,6 +90,7 @@ def test_every_module_sits_in_a_layer_folder() -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["init", "new"])
 def test_init_and_new_load_neither_jinja_nor_the_linter(command: str) -> None:
     code = (
@@ -101,6 +102,7 @@ def test_init_and_new_load_neither_jinja_nor_the_linter(command: str) -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
 def test_the_code_table_is_complete_on_import() -> None:
     code = "from bpstrat.lint.codes import CODES; print(len(CODES))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
