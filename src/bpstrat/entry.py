@@ -45,4 +45,23 @@ def without_pydantic_plugins() -> None:
     has no use for them, so its console script answers that lookup with "none"."""
     loader = types.ModuleType("pydantic.plugin._loader")
     loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
+    # Anything else a pydantic version asks of the module comes from the real one, so a
+    # pydantic that uses more of it still works (only slower to start).
+    setattr(loader, "__getattr__", _real_loader_attribute)  # noqa: B010  # module __getattr__
     sys.modules.setdefault("pydantic.plugin._loader", loader)
+
+
+def _real_loader_attribute(name: str) -> object:
+    import importlib.util
+    import os
+
+    import pydantic.plugin
+
+    path = os.path.join(next(iter(pydantic.plugin.__path__)), "_loader.py")
+    spec = importlib.util.spec_from_file_location("bpstrat._pydantic_plugin_loader", path)
+    if spec is None or spec.loader is None:
+        raise AttributeError(name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    value: object = getattr(module, name)
+    return value
