@@ -96,3 +96,19 @@ def test_new_prints_the_path_it_created_relative_to_here(root: Writer) -> None:
     base = root({})
     result = bpstrat("new", "consumer", "billing", base, "--today", "2026-11-20", cwd=base)
     assert result.stdout == "created consumers/billing.yaml\n"
+
+
+def test_a_consumer_letter_says_when_mistakes_hide_part_of_it(tmp_path: Path) -> None:
+    base = tmp_path / "root"
+    shutil.copytree(EXAMPLES / "pricing-platform", base)
+    hotel = base / "consumers" / "hotel-connector.yaml"
+    hotel.write_text(hotel.read_text().replace("strength: should", "strength: shuld"))
+    letter = bpstrat(
+        "brief", base, "--today", "2026-11-20", "--for", "consumer:hotel-connector"
+    ).stdout
+    assert "Note: 1 mistake in what we wrote down about you is still to be fixed" in letter
+    clean = bpstrat(
+        "brief", EXAMPLES / "pricing-platform", "--today", "2026-11-20",
+        "--for", "consumer:hotel-connector",
+    ).stdout
+    assert "mistake" not in clean

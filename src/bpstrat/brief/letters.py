@@ -64,6 +64,7 @@ class ConsumerLetter:
     demands: list[DemandLetterView]
     goals: list[GoalView]
     contact: str | None
+    mistakes: int = 0  # errors in this consumer's file: parts of it could not be read
 
     def variables(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -94,7 +95,7 @@ def _unknown(strategy: Strategy, kind: str, id_: str) -> UsageError:
 
 
 def consumer_letter(
-    strategy: Strategy, brief: BriefContext, consumer_id: str, lang: Lang
+    strategy: Strategy, brief: BriefContext, consumer_id: str, lang: Lang, mistakes: int = 0
 ) -> ConsumerLetter:
     view = next((c for c in brief.consumers if c.id == consumer_id), None)
     if view is None or strategy.entity(Consumer, consumer_id) is None:
@@ -143,7 +144,7 @@ def consumer_letter(
         demands.append(DemandLetterView(d, outcome, settled, talk_to))
     goals = [g for g in brief.key_goals + brief.suggested_goals if consumer_id in g.consumers]
     return ConsumerLetter(
-        brief.today, brief.as_of, brief.lang, brief.product, view, demands, goals, owner
+        brief.today, brief.as_of, brief.lang, brief.product, view, demands, goals, owner, mistakes
     )
 
 

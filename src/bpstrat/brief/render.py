@@ -101,7 +101,13 @@ def render_brief(
     if who is not None:
         default = LETTER_TEMPLATES[who.kind]
         if who.kind == "consumer":
-            variables = consumer_letter(strategy, context, who.id, words).variables()
+            mistakes = sum(
+                1
+                for f in result.findings
+                if f.entity == f"consumer:{who.id}" and f.severity == "error"
+            )
+            letter = consumer_letter(strategy, context, who.id, words, mistakes)
+            variables = letter.variables()
         else:
             variables = stakeholder_letter(strategy, context, who.id, words).variables()
     if template is not None:
