@@ -272,7 +272,10 @@ def test_consumer_letter() -> None:
     )
     check_golden(text, GOLDEN / "pricing-platform.letter-consumer.md")
     assert "**Interface style: SOAP/XML** (should)" in text
-    assert "Not served: we offer REST/JSON instead. Why: Client teams" in text
+    assert (
+        "Not offered; instead: SOAP/XML translated at the connector's edge, funded from the "
+        "integration budget, until 2027-12-31. Settled by:"
+    ) in text
     assert "Settled by: Decision interface-2027 of 2026-11-01." in text
     assert "Talk to: Ana Lopez" in text
     assert "Partner rate changes are live within one hour" in text

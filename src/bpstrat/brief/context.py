@@ -486,6 +486,15 @@ def _matrix(
 
 def _consumers(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[ConsumerView]:
     chosen = {d.id: set(d.chosen) for d in result.dimensions}
+    accommodated = {
+        (d.id, a.consumer, a.option): (
+            lang._("%(via)s, until %(date)s", via=a.via, date=lang.date(a.until))
+            if a.until
+            else a.via
+        )
+        for d in result.dimensions
+        for a in d.accommodated
+    }
     out = []
     for c in sorted(strategy.consumers, key=lambda c: (-c.importance, c.name, c.id)):
         demands = []
@@ -507,6 +516,7 @@ def _consumers(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[Cons
                     problem=d.problem,
                     strength_text=word(lang, d.strength) or d.strength,
                     problem_title=problem.title if problem else None,
+                    accommodation=accommodated.get((d.dimension, c.id, d.option)),
                 )
             )
         owner = strategy.entity(Stakeholder, c.owner) if c.owner else None

@@ -119,7 +119,7 @@ def consumer_letter(
                 else _("You get it.")
             )
         elif d.accommodation:
-            outcome = _("Not offered; instead: %(how)s", how=d.accommodation)
+            outcome = _sentence(_("Not offered; instead: %(how)s", how=d.accommodation))
         elif dimension and dimension.chosen and decision is None:
             outcome = _(
                 "Not decided yet: by weight we would offer %(chosen)s, which leaves this unserved.",

@@ -79,7 +79,8 @@ def plain_risks(
                 code, severity, said.text, said.consequence, said.next_step, said.stake, len(group)
             )
         )
-    return sorted(risks, key=lambda r: (-RANK[r.severity], -r.stake, -r.count, r.text))
+    # The code breaks ties: one risk per rule, and the same order in every language.
+    return sorted(risks, key=lambda r: (-RANK[r.severity], -r.stake, -r.count, r.code))
 
 
 def _id(finding: Finding) -> str:
