@@ -25,6 +25,11 @@ def run_measure(path: Path, *, goal: str, value: str, date: str | None, today: d
         close = strategy.closest("goal", goal)
         hint = f"; did you mean {close!r}?" if close else ""
         raise UsageError(f"no goal {goal!r}{hint}")
+    if any(i.code == "BP301" and i.entity == f"goal:{goal}" for i in strategy.issues):
+        raise UsageError(
+            f"goal id {goal!r} is used twice; rename one of them first (`bpstrat lint` shows "
+            "where), so the measurement goes to the right goal"
+        )
     if record.entity.metric is None:
         raise UsageError(
             f"goal {goal!r} has no metric; add `metric:` with name, baseline, target and by "

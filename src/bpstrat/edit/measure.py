@@ -1,9 +1,12 @@
 """Append a dated measurement to a goal's metric, in place, keeping every comment.
 
-The file is edited with the round-trip reader (comments, order and quotes survive) and
-written atomically. A new item copies the style of the last one (a flow mapping
-`{date: ..., value: ...}` unless the list uses block mappings); `measurements:` is
-created when the metric has none.
+The new item is inserted as lines of text after the last measurement (or as a new
+`measurements:` at the end of the metric), so nothing else in the file changes: not an
+indent, a comment, a line ending. It copies the style of the last item (a flow mapping
+`{date: ..., value: ...}` unless the list uses block mappings). Layouts that insertion
+cannot handle (a flow-style metric or list) go through the round-trip reader instead.
+Either way the result must read back as the old data plus the new measurement, and the
+file is written atomically.
 """
 
 from __future__ import annotations
@@ -14,12 +17,114 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bpstrat.errors import UsageError
+from bpstrat.model.types import NUMBER_LIMIT
 from bpstrat.source.atomic import write_output
+from bpstrat.source.positions import Pos
 from bpstrat.source.roundtrip import RoundTripError, dump_all, load_all
+from bpstrat.source.yaml_fast import parse
 
 
 def add_measurement(text: str, document: int, date: dt.date, value: float | int) -> str:
     """`text` with {date, value} appended to `metric.measurements` of document `document`."""
+    inserted = _insert_lines(text, document, date, value)
+    updated = inserted if inserted is not None else _round_trip(text, document, date, value)
+    if not _adds_exactly(text, updated, document, date, value):
+        raise ValueError("the edited file would not read back as before plus the measurement")
+    return updated
+
+
+def _insert_lines(text: str, document: int, date: dt.date, value: float | int) -> str | None:
+    """The edit as inserted lines, or None when the layout needs the round-trip reader."""
+    documents, error = parse(text)
+    if error is not None or document >= len(documents):
+        return None
+    doc = documents[document]
+    data = doc.data
+    metric = data.get("metric") if isinstance(data, dict) else None
+    if not isinstance(metric, dict) or not metric:
+        return None
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    positions = doc.positions
+    metric_at = positions.value(("metric",))
+    if _char(lines, metric_at) == "{":
+        return None  # a flow mapping: written on one line
+    measurements = metric.get("measurements")
+    flow = f"{{date: {date.isoformat()}, value: {_number(value)}}}"
+    if measurements is None:
+        indent = " " * (metric_at.column - 1)
+        after = _block_end(lines, positions.key(("metric",)).line, metric_at.column)
+        new = [f"{indent}measurements:{newline}", f"{indent}  - {flow}{newline}"]
+    elif isinstance(measurements, list) and measurements:
+        list_at = positions.value(("metric", "measurements"))
+        if _char(lines, list_at) != "-":
+            return None  # a flow list
+        dash = list_at.column
+        last = positions.key(("metric", "measurements", len(measurements) - 1))
+        after = _block_end(lines, last.line, dash + 1)
+        indent = " " * (dash - 1)
+        if _char(lines, last) == "{" or not isinstance(measurements[-1], dict):
+            new = [f"{indent}- {flow}{newline}"]
+        else:
+            new = [
+                f"{indent}- date: {date.isoformat()}{newline}",
+                f"{indent}  value: {_number(value)}{newline}",
+            ]
+    else:
+        return None
+    if after > 0 and not lines[after - 1].endswith(("\n", "\r")):
+        lines[after - 1] += newline
+    return "".join(lines[:after] + new + lines[after:])
+
+
+def _char(lines: list[str], pos: Pos) -> str:
+    line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
+    return line[pos.column - 1 : pos.column]
+
+
+def _block_end(lines: list[str], first: int, column: int) -> int:
+    """The number of lines up to the end of the block whose content starts at 1-based
+    line `first` and is indented to at least `column`: trailing blank and comment lines
+    belong to what follows."""
+    end = first
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(line) - len(line.lstrip(" ")) < column - 1 or stripped in ("---", "..."):
+            break
+        end = number
+    return end
+
+
+def _number(value: float | int) -> str:
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+def _adds_exactly(before: str, after: str, document: int, date: dt.date, value: float) -> bool:
+    old, old_error = parse(before)
+    new, new_error = parse(after)
+    if old_error is not None or new_error is not None or len(old) != len(new):
+        return False
+    for index, (a, b) in enumerate(zip(old, new, strict=True)):
+        if index != document:
+            if a.data != b.data:
+                return False
+            continue
+        if not isinstance(a.data, dict) or not isinstance(b.data, dict):
+            return False
+        metric_a, metric_b = a.data.get("metric"), b.data.get("metric")
+        if not isinstance(metric_a, dict) or not isinstance(metric_b, dict):
+            return False
+        added = {"date": date.isoformat(), "value": value}
+        expected = {**metric_a, "measurements": [*(metric_a.get("measurements") or []), added]}
+        if metric_b != expected or {**a.data, "metric": expected} != b.data:
+            return False
+    return True
+
+
+def _round_trip(text: str, document: int, date: dt.date, value: float | int) -> str:
     documents = load_all(text)
     goal = documents[document]
     metric = goal.get("metric") if isinstance(goal, dict) else None
@@ -45,7 +150,7 @@ def add_measurement(text: str, document: int, date: dt.date, value: float | int)
 
 def measure_file(path: Path, rel: str, document: int, date: dt.date, value: float | int) -> None:
     """Edit the goal's file on disk, atomically; unreadable YAML is a usage error."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # as written: keep its line endings
     try:
         updated = add_measurement(text, document, date, value)
     except RoundTripError as error:
@@ -58,7 +163,7 @@ def measure_file(path: Path, rel: str, document: int, date: dt.date, value: floa
 def parse_value(text: str) -> int | float:
     """'420' -> 420, '0.5' -> 0.5; anything else (nan, inf, words) is a usage error."""
     try:
-        return int(text)
+        return _bounded(int(text), text)
     except ValueError:
         pass
     try:
@@ -67,6 +172,15 @@ def parse_value(text: str) -> int | float:
         number = float("nan")
     if number != number or number in (float("inf"), float("-inf")):
         raise UsageError(f"VALUE {text!r} is not a number; write it like 420 or 0.85")
+    return _bounded(number, text)
+
+
+def _bounded(number: int | float, text: str) -> int | float:
+    if abs(number) > NUMBER_LIMIT:
+        raise UsageError(
+            f"VALUE {text!r} is out of range: metric values lie between -{NUMBER_LIMIT:.0e} "
+            f"and {NUMBER_LIMIT:.0e}"
+        )
     return number
 
 
