@@ -63,10 +63,11 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
         if latest is None:
             when = "has no measurement yet"
         else:
-            when = f"was last measured on {latest.date}, {(ctx.today - latest.date).days} days ago"
+            days = (ctx.today - latest.date).days
+            when = f"was last measured on {latest.date}, {days} days ago (more than {limit})"
         yield ctx.issue(
             CODE,
-            f"key goal {record.entity.title!r} {when} (more than {limit} days); measure it and "
+            f"key goal {record.entity.title!r} {when}; measure it and "
             f"record the value with `bpstrat measure {record.id} VALUE`",
             record,
             ("metric",),

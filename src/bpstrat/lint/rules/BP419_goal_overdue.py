@@ -57,8 +57,9 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
             continue
         yield ctx.issue(
             CODE,
-            f"goal {record.entity.title!r} was due by {scored.by} and reached "
-            f"{pct(scored.progress)} of its target; record the miss and set a new target or "
+            f"goal {record.entity.title!r} was due by {scored.by} and got "
+            f"{pct(scored.progress)} of the way from baseline to target; record the miss and "
+            "set a new target or "
             "`by` date, or drop the goal",
             record,
             ("metric",),
