@@ -52,6 +52,8 @@ def without_pydantic_plugins() -> None:
 
 
 def _real_loader_attribute(name: str) -> object:
+    if name.startswith("__"):
+        raise AttributeError(name)  # module machinery asking, not pydantic
     import importlib.util
     import os
 
