@@ -35,7 +35,8 @@ from bpstrat.brief.wording import PHASES, by_weight, dimension_sentence, offered
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.entities import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import GoalScore, ScoreResult, above, below, below_desired
+from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
+from bpstrat.score.sentences import bar
 
 
 @dataclass(frozen=True)
@@ -273,8 +274,15 @@ class DemandMatrix:
     rows: list[MatrixRow]
 
 
+class TemplateView:
+    """A view a template renders: each dataclass field is a template variable."""
+
+    def variables(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
-class BriefContext:
+class BriefContext(TemplateView):
     """What a brief template sees: each field is a template variable."""
 
     today: str
@@ -306,10 +314,6 @@ class BriefContext:
     progress: list[ProgressView] = field(default_factory=list)
     value_chain: list[StepView] = field(default_factory=list)
     value_chain_chart: str | None = None
-
-    def variables(self) -> dict[str, object]:
-        """The template variables, by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def build_context(
@@ -636,18 +640,10 @@ def _progress(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[Progr
                 expected=lang.pct(scored.expected),
                 status=scored.status,
                 status_text=_(STATUS_WORDS.get(scored.status, scored.status)),
-                bar=_bar(scored),
+                bar=bar(scored.progress, BAR),
             )
         )
     return sorted(out, key=lambda p: (p.title, p.id))
-
-
-def _bar(scored: GoalScore) -> str:
-    """`███▌······` style: progress filled, the rest dotted (empty without data)."""
-    if scored.progress is None:
-        return "·" * BAR
-    filled = round(min(max(scored.progress, 0.0), 1.0) * BAR)
-    return "█" * filled + "·" * (BAR - filled)
 
 
 def _value_chain(strategy: Strategy) -> list[StepView]:

@@ -6,7 +6,7 @@ so a letter never disagrees with the brief it belongs to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from bpstrat.brief.context import (
     BriefContext,
@@ -15,6 +15,7 @@ from bpstrat.brief.context import (
     GoalView,
     ProductView,
     StakeholderView,
+    TemplateView,
 )
 from bpstrat.brief.i18n import Lang
 from bpstrat.errors import UsageError
@@ -53,7 +54,7 @@ class DemandLetterView:
 
 
 @dataclass(frozen=True)
-class ConsumerLetter:
+class ConsumerLetter(TemplateView):
     """What the consumer letter template sees."""
 
     today: str
@@ -66,12 +67,9 @@ class ConsumerLetter:
     contact: str | None
     mistakes: int = 0  # errors in this consumer's file: parts of it could not be read
 
-    def variables(self) -> dict[str, object]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 @dataclass(frozen=True)
-class StakeholderLetter:
+class StakeholderLetter(TemplateView):
     """What the stakeholder letter template sees."""
 
     today: str
@@ -81,9 +79,6 @@ class StakeholderLetter:
     stakeholder: StakeholderView
     engagement: str
     next_step: str
-
-    def variables(self) -> dict[str, object]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _unknown(strategy: Strategy, kind: str, id_: str) -> UsageError:

@@ -9,7 +9,7 @@ from typing import Any
 from bpstrat.findings import Finding
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import Accommodated, ScoreResult
+from bpstrat.score.arithmetic import EPSILON, Accommodated, ScoreResult
 from bpstrat.score.sentences import goal_text, pct
 
 Value = Any
@@ -153,7 +153,9 @@ def field_values(before: Any, after: Any, path: str = "") -> list[FieldChange]:
 def _percent_change(before: float | None, after: float | None) -> NumberChange | None:
     """'52% → 68%', or None when nothing changed as printed (no '7% → 7%'): a change
     hidden by rounding is shown with one decimal."""
-    if before == after or (before is not None and after is not None and abs(before - after) < 1e-9):
+    if before == after or (
+        before is not None and after is not None and abs(before - after) < EPSILON
+    ):
         return None
     text = f"{pct(before)} → {pct(after)}"
     if pct(before) == pct(after):

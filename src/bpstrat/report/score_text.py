@@ -6,16 +6,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bpstrat.score.sentences import accommodated_line, dimension_sentence, goal_text, pct
+from bpstrat.score.sentences import accommodated_line, bar, dimension_sentence, goal_text, pct
 from bpstrat.score.view import ScoreView
 from bpstrat.source.visible import visible
 
 BAR_WIDTH = 20
-
-
-def bar(share: float) -> str:
-    filled = round(share * BAR_WIDTH)
-    return "█" * filled + "·" * (BAR_WIDTH - filled)
 
 
 def render(view: ScoreView) -> str:
@@ -58,7 +53,7 @@ def _print(view: ScoreView, console: Console) -> None:
             table.add_row(
                 mark,
                 Text(visible(o.name), style="bold" if o.chosen else ""),
-                Text(bar(o.share), style="green" if o.chosen else "dim"),
+                Text(bar(o.share, BAR_WIDTH), style="green" if o.chosen else "dim"),
                 f"{o.support:g}",
                 pct(o.share),
                 Text(visible(who)),

@@ -7,6 +7,14 @@ from collections.abc import Mapping
 from bpstrat.score.arithmetic import Accommodated, DimensionScore, Flip, GoalScore
 
 
+def bar(fraction: float | None, width: int) -> str:
+    """`████······`: `fraction` (clamped to 0..1) filled, the rest dotted; no data: dots."""
+    if fraction is None:
+        return "·" * width
+    filled = round(min(max(fraction, 0.0), 1.0) * width)
+    return "█" * filled + "·" * (width - filled)
+
+
 def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(value * 100)}%"
 
