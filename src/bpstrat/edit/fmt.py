@@ -16,11 +16,12 @@ import yaml
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.edit.fmt_scan import Scan, scan
 from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
+from bpstrat.edit.order import child_model, key_rank
 from bpstrat.model.config import RootConfig
 from bpstrat.model.kinds import KINDS
-from bpstrat.model.validate import model_at
 from bpstrat.source.roundtrip import (
     WIDTH,
     Key,
@@ -50,7 +51,16 @@ class Formatted:
 
 
 def format_text(text: str, is_root_config: bool = False) -> Formatted:
-    """The canonical form of one file's text, checked before it is returned.
+    """The canonical form of one file's text: `format_full`, or the text itself when
+    `is_canonical` proves that is what `format_full` gives."""
+    if is_canonical(text, is_root_config):
+        return Formatted(text, [])
+    return format_full(text, is_root_config)
+
+
+def format_full(text: str, is_root_config: bool = False) -> Formatted:
+    """The canonical form of one file's text through the round-trip reader and writer,
+    checked before it is returned.
 
     Raises RoundTripError when the file is not valid YAML (a syntax error, a duplicate
     key, an alias bomb). Returns the text unchanged, with a reason in `refused`, when
@@ -141,8 +151,8 @@ def _format_node(
 ) -> None:
     if isinstance(node, CommentedMap):
         for key in keys(node):
-            child_model = _child_model(model, key)
-            _format_node(child(node, key), child_model, (*path, key), comments, notes, lines)
+            inner = child_model(model, key)
+            _format_node(child(node, key), inner, (*path, key), comments, notes, lines)
         _reorder(node, model, path, comments, notes)
         _unflow_long(node, lines)
     elif isinstance(node, CommentedSeq):
@@ -160,12 +170,6 @@ def _unflow_long(node: CommentedMap | CommentedSeq, lines: list[str]) -> None:
         set_block(node)
 
 
-def _child_model(model: type[BaseModel] | None, key: Key) -> type[BaseModel] | None:
-    if model is None or not isinstance(key, str):
-        return None
-    return model_at(model, (key,))
-
-
 def _reorder(
     node: CommentedMap,
     model: type[BaseModel] | None,
@@ -175,11 +179,8 @@ def _reorder(
 ) -> None:
     if model is None:
         return
-    order: list[Key] = list(model.model_fields)
     present = keys(node)
-    wanted = sorted(
-        present, key=lambda k: (order.index(k) if k in order else len(order), present.index(k))
-    )
+    wanted = sorted(present, key=lambda k: (key_rank(model, k), present.index(k)))
     if wanted == present:
         return
     first, last = _span(node)

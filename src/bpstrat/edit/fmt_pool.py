@@ -1,9 +1,11 @@
 """Format many files on every core: the round-trip reader costs milliseconds per file.
 
-`format_texts` returns what `format_text` gives for each text, in order. Large runs use a
-process pool (each worker formats a chunk of texts and returns small results: the text,
-notes, a refusal or a read error); small runs, one-core machines and `BPSTRAT_JOBS=1`
-stay in one process, where a pool would only add its start-up.
+`format_texts` returns what `format_text` gives for each text, in order. Texts that
+`is_canonical` proves unchanged are answered at once, in this process; the others go to
+the formatter. Large runs of those use a process pool (each worker formats a chunk of
+texts and returns small results: the text, notes, a refusal or a read error); small
+runs, one-core machines and `BPSTRAT_JOBS=1` stay in one process, where a pool would
+only add its start-up.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bpstrat.edit.fmt import Formatted, format_text
+from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.source.roundtrip import RoundTripError
 
 # Below this many files a pool's start-up costs more than it saves.
@@ -63,7 +66,20 @@ def workers(count: int) -> int:
 def format_texts(
     items: list[tuple[str, bool]], formatter: Formatter = format_text
 ) -> list[Formatted | Unreadable]:
-    """format_one for every item, in order, on as many processes as pay off."""
+    """format_one for every item, in order: proven-canonical texts at once, the others on
+    as many processes as pay off."""
+    results: list[Formatted | Unreadable | None] = [
+        Formatted(text, []) if is_canonical(text, is_root_config) else None
+        for text, is_root_config in items
+    ]
+    pending = [item for item, result in zip(items, results, strict=True) if result is None]
+    formatted = iter(_format_all(pending, formatter))
+    return [result if result is not None else next(formatted) for result in results]
+
+
+def _format_all(
+    items: list[tuple[str, bool]], formatter: Formatter
+) -> list[Formatted | Unreadable]:
     count = workers(len(items))
     if count > 1:
         try:

@@ -1,0 +1,32 @@
+"""The canonical key order of the file format: the order of each model's fields, keys the
+format does not know after them in the order they were written."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from pydantic import BaseModel
+
+from bpstrat.model.validate import model_at
+
+
+def key_rank(model: type[BaseModel], key: object) -> int:
+    """Where `key` goes in a mapping described by `model` (unknown keys: last)."""
+    return (
+        _ranks(model).get(key, len(model.model_fields))
+        if isinstance(key, str)
+        else len(model.model_fields)
+    )
+
+
+@cache
+def _ranks(model: type[BaseModel]) -> dict[str, int]:
+    return {name: index for index, name in enumerate(model.model_fields)}
+
+
+@lru_cache(maxsize=4096)
+def child_model(model: type[BaseModel] | None, key: object) -> type[BaseModel] | None:
+    """The model of the mapping (or of the list's mappings) under `key`, if any."""
+    if model is None or not isinstance(key, str):
+        return None
+    return model_at(model, (key,))
