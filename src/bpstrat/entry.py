@@ -1,13 +1,20 @@
 """The console-script entry point: answers `--version` and `--help` before importing
-anything heavy, and plain `lint` runs without the command-line framework."""
+anything heavy, and plain `lint` runs without the command-line framework.
+
+The cycle collector is paused from the start: importing builds many objects and no
+garbage, and a collection would scan them all again. Plain `lint` keeps it paused until
+its load of the strategy is done (bpstrat.model.load.freeze_after_load); every other
+command resumes it before the command-line framework starts."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import types
 
 
 def main() -> None:
+    gc.disable()
     without_pydantic_plugins()
     if sys.argv[1:] == ["--version"]:
         from bpstrat import __version__
@@ -31,6 +38,7 @@ def main() -> None:
 
             tolerant_streams()
             sys.exit(run(request))
+    gc.enable()
     from bpstrat.cli.app import main as cli_main
 
     cli_main()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 from bpstrat.errors import UsageError
 
@@ -29,6 +28,8 @@ def exit_code_for(error: BaseException) -> int:
         _say("bpstrat: interrupted")
         return 130
     if os.environ.get("BPSTRAT_DEBUG") == "1":
+        import traceback
+
         traceback.print_exception(error)
     _say(
         f"bpstrat: internal error (a bug in bpstrat, not in your files): "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,6 +130,8 @@ def repository_prefix(root: Path) -> str:
     """How to reach the root from the git repository's top folder ('' when it is the top);
     outside git, from the current folder. GitHub resolves annotation and SARIF paths
     from the repository root, whatever folder bpstrat ran in."""
+    import subprocess  # only for the formats GitHub reads
+
     try:
         out = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--show-toplevel"],

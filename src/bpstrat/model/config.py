@@ -4,15 +4,13 @@ A typo in `product` must not switch off `lint.ignore`: each section is validated
 own, and an invalid one falls back to its defaults while its findings are reported.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from bpstrat.findings import Issue
-from bpstrat.model.types import Phase, Severity, Slug, Strict, Text
+from bpstrat.model.types import Phase, Severity, Slug, Strict, Text, empty_dict, empty_list
 from bpstrat.model.validate import validate
 from bpstrat.source.files import ROOT_FILE
 from bpstrat.source.yaml_fast import Document
@@ -65,13 +63,13 @@ class Product(Strict):
         ),
     ] = None
     sides: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The flywheel sides, e.g. client and supply teams of a marketplace. "
         "When declared, each consumer's `side` must be one of them.",
         examples=[["client", "supply"]],
     )
     value_chain: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The steps of the company's value chain, in order. When declared, each "
         "problem's `value_chain` must name one of them [BP302].",
         examples=[["discovery", "search", "checkout", "payment", "fulfilment"]],
@@ -82,12 +80,12 @@ class LintConfig(Strict):
     """How `bpstrat lint` judges the strategy."""
 
     ignore: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Finding codes switched off for the whole strategy.",
         examples=[["BP405"]],
     )
     severity: dict[str, Severity] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="A different severity per finding code: error, warning, info or off.",
         examples=[{"BP413": "error"}],
     )
@@ -152,7 +150,7 @@ class ScoringConfig(Strict):
     """How `bpstrat score` weighs demands."""
 
     strength: StrengthWeights = Field(
-        default_factory=StrengthWeights,
+        default_factory=lambda: StrengthWeights(),
         description="The weight of each demand strength: an option's support is the sum "
         "of consumer importance times this weight over its demands.",
         examples=[{"must": 3, "should": 2, "could": 1}],
@@ -195,24 +193,24 @@ class RootConfig(Strict):
         ),
     ]
     exclude: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Globs of files below the root that are not entity files, relative to "
         "the root. `*` and `?` match within one name, `**` spans folders; a pattern without "
         "`/` matches at any depth; a pattern matching a folder excludes all below it.",
         examples=[["drafts/**"]],
     )
     lint: LintConfig = Field(
-        default_factory=LintConfig,
+        default_factory=lambda: LintConfig(),
         description="Settings of `bpstrat lint`: codes to ignore, severities, and the limits "
         "the strategy rules use.",
     )
     scoring: ScoringConfig = Field(
-        default_factory=ScoringConfig,
+        default_factory=lambda: ScoringConfig(),
         description="Settings of `bpstrat score`: the weight of each demand strength and "
         "the served fraction of an accommodation.",
     )
     brief: BriefConfig = Field(
-        default_factory=BriefConfig,
+        default_factory=lambda: BriefConfig(),
         description="Settings of `bpstrat brief`: the language it is written in.",
     )
 

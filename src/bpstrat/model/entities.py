@@ -5,8 +5,6 @@ unknown fields so typos surface as findings. Each field's description is what ed
 show on hover and what the field reference in docs/format.md says.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Optional
 
 from pydantic import Field, StrictBool
@@ -23,6 +21,7 @@ from bpstrat.model.types import (
     Strength,
     Strict,
     Text,
+    empty_list,
 )
 
 _ID = "The id other files use to refer to this {kind}; unique among all {kind}s in the root."
@@ -41,7 +40,7 @@ class ConsumerStrategy(Strict):
         ),
     ] = None
     sources: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Where the strategy comes from: roadmaps, visions, wiki pages, notes of "
         "a conversation. Links or plain words.",
         examples=[["https://wiki.example.com/checkout/roadmap-2027"]],
@@ -142,7 +141,7 @@ class Consumer(Strict):
         ),
     ] = None
     demands: list[Demand] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="What the consumer asks of the product, one item per option it wants.",
     )
 
@@ -222,13 +221,13 @@ class Stakeholder(Strict):
         Field(description="How engaged they are now and how engaged we need them."),
     ] = None
     concerns: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="What worries them about the product or the strategy.",
         examples=[["cost of the migration"]],
     )
     plan: Annotated[Optional[EngagementPlan], Field(description="How we engage them.")] = None
     consumers: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The ids of the consumers this stakeholder speaks for.",
         examples=[["checkout-web"]],
     )
@@ -274,12 +273,12 @@ class Problem(Strict):
         Field(description="How much solving it is worth, 1 (little) to 5 (most).", examples=[4]),
     ] = None
     evidence: list[Text] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Facts that show the problem is real: numbers, incidents, quotes.",
         examples=[["2.1% of bookings fail on price change"]],
     )
     consumers: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The ids of the consumers who feel the problem.",
         examples=[["checkout-web"]],
     )
@@ -344,7 +343,7 @@ class Metric(Strict):
         ),
     ] = None
     measurements: list[Measurement] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Dated actual values: the goal's progress, expected progress and status "
         "follow from the newest one [BP417, BP418, BP419].",
         examples=[[{"date": "2026-09-30", "value": 610}, {"date": "2026-11-15", "value": 420}]],
@@ -380,13 +379,13 @@ class Goal(Strict):
         ),
     ] = None
     problems: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The ids of the problems the goal addresses; a goal without one is "
         "reported [BP412].",
         examples=[["stale-prices"]],
     )
     consumers: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The ids of the consumers the goal serves.",
         examples=[["checkout-web"]],
     )
@@ -542,7 +541,7 @@ class Decision(Strict):
         ),
     ] = None
     consulted: list[Slug] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="The ids of the stakeholders consulted before deciding.",
         examples=[["raj-patel", "tom-berg"]],
     )
@@ -563,7 +562,7 @@ class Decision(Strict):
         ),
     ] = None
     accommodations: list[Accommodation] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Unchosen demands the decision still meets, in part: an adapter, a "
         "transition period, a translated format until a date. An active accommodation "
         "serves its demand at `scoring.accommodation`.",

@@ -26,7 +26,9 @@ from bpstrat.source.yaml_fast import Document
 
 # Set by a process that runs one command and exits (the console script): everything a load
 # builds then lives until the exit, so after the load it is moved out of the collector's
-# reach (gc.freeze) instead of being scanned again by every later full collection.
+# reach (gc.freeze) instead of being scanned again by every later full collection. Such a
+# process starts with the collector paused (its imports build no garbage either), and the
+# load resumes it.
 _freeze_after_load = False
 
 
@@ -54,7 +56,7 @@ def load_strategy(
     finally:
         if _freeze_after_load:
             gc.freeze()
-        if enabled:
+        if enabled or _freeze_after_load:
             gc.enable()
 
 

@@ -11,7 +11,6 @@ containment fallback searches one joined string and a set of lowered choices.
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -34,6 +33,8 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
 def closest_difflib(word: str, options: list[str], cutoff: float) -> str | None:
     """The reference behaviour: difflib over every option, then a linear containment scan."""
+    import difflib  # only when a name is not found: lint of a clean root never needs it
+
     found = difflib.get_close_matches(word, options, len(options) or 1, cutoff)
     if found:
         best = difflib.SequenceMatcher(None, found[0], word).ratio()
@@ -72,6 +73,8 @@ class Suggester:
         ratio found no later candidate can win (an equal bound can still win a tie, which
         goes to the first in order). (False, None) when the first `limit`
         candidates were not enough to decide."""
+        import difflib
+
         from rapidfuzz import fuzz, process
 
         hits = process.extract(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,16 @@ from pydantic import (
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?!\n)$"
 _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+
+
+# Defaults for list and dict fields. Plain functions, not `list` and `dict`: pydantic reads
+# each default factory's signature, and a builtin's is slow to read.
+def empty_list() -> list[Any]:
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    return {}
 
 
 def _iso_date(value: object) -> object:

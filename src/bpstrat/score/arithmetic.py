@@ -57,12 +57,15 @@ SUPPORTIVE = ("supportive", "leading")
 _NUDGE = 1e-6  # relative step past a crossing: far above the tie tolerance below
 _TIE = 9  # supports equal to 9 decimals are ties (sums of fractions are not exact)
 _MIN_CROSSING, _MAX_CROSSING = 1e-12, 1e12  # factors outside are no answer anyone needs
+# The results below are plain dataclasses, not frozen ones: a frozen dataclass takes twice
+# as long to define, and every lint defines them all at start-up.
+
 FLIP_BUDGET = 2_000_000
 """Work units (option pairs compared, options ranked) the flip search may spend per
 dimension; past it the flip is reported as not searched instead of taking minutes."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Contribution:
     """What one consumer adds to one option's support."""
 
@@ -72,7 +75,7 @@ class Contribution:
     support: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class OptionScore:
     id: str
     name: str
@@ -83,7 +86,7 @@ class OptionScore:
     contributions: tuple[Contribution, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Flip:
     """Multiplying `consumer`'s weight by `factor` changes the chosen set to `chosen`.
 
@@ -97,7 +100,7 @@ class Flip:
     exact: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class Accommodated:
     """An active accommodation: `consumer`'s demand for `option` is served at `fraction`."""
 
@@ -108,7 +111,7 @@ class Accommodated:
     fraction: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class DimensionScore:
     id: str
     name: str
@@ -135,7 +138,7 @@ class DimensionScore:
         return served_fraction(self.chosen, self.accommodated, consumer, option)
 
 
-@dataclass(frozen=True)
+@dataclass
 class SideScore:
     id: str
     demanded: float
@@ -143,7 +146,7 @@ class SideScore:
     served_ratio: float | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Faction:
     """The stakeholders of one faction: their power and the supportive share of it."""
 
@@ -153,7 +156,7 @@ class Faction:
     share: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class Coalition:
     share: float
     threshold: float
@@ -166,7 +169,7 @@ GoalStatus = str  # no-data | achieved | overdue | on-track | off-track
 GOAL_STATUSES = ("no-data", "achieved", "overdue", "on-track", "off-track")
 
 
-@dataclass(frozen=True)
+@dataclass
 class GoalScore:
     """Where a goal with a complete metric stands, from its measurements up to today."""
 
@@ -183,7 +186,7 @@ class GoalScore:
     status: GoalStatus
 
 
-@dataclass(frozen=True)
+@dataclass
 class ScoreResult:
     dimensions: tuple[DimensionScore, ...]
     sides: tuple[SideScore, ...]
