@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -62,24 +63,46 @@ class Lang:
         return text % {"num": count, **values}
 
     def date(self, value: dt.date) -> str:
-        return format_date(value, _DATE_FORMAT[self.code], locale=self.code)
+        return _date(self.code, value)
 
     def pct(self, value: float | None) -> str:
         """A share or ratio as a whole percentage ('61%', '61 %'); n/a when unknown."""
         if value is None:
             return self._("n/a")
-        return format_percent(value, locale=self.code)
+        return _percent(self.code, value)
 
     def number(self, value: float, digits: int = 2) -> str:
         """A weight, support or factor: at most `digits` decimals, the locale's separators."""
-        pattern = "#,##0." + "#" * digits if digits else "#,##0"
-        return format_decimal(round(value, digits), format=pattern, locale=self.code)
+        return _decimal(self.code, round(value, digits), digits)
 
     def join(self, names: Sequence[str]) -> str:
         """'A, B and C' in this language."""
         if len(names) <= 1:
             return "".join(names)
         return self._("%(items)s and %(last)s", items=", ".join(names[:-1]), last=names[-1])
+
+
+# A brief formats the same few dates and numbers thousands of times, and Babel reads the
+# locale again on every call: the locale is read once, each value formatted once.
+@functools.cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(code: str, value: dt.date) -> str:
+    return format_date(value, _DATE_FORMAT[code], locale=_locale(code))
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent(code: str, value: float) -> str:
+    return format_percent(value, locale=_locale(code))
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal(code: str, value: float, digits: int) -> str:
+    pattern = "#,##0." + "#" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=_locale(code))
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -15,7 +16,12 @@ def cell(value: object) -> str:
 
     Control and bidi characters are shown as escapes (`\\x1b`), never passed through.
     """
-    text = visible(" ".join(str(value).split()))
+    return _cell(str(value))
+
+
+@functools.lru_cache(maxsize=4096)  # a brief repeats its names, options and dates
+def _cell(value: str) -> str:
+    text = visible(" ".join(value.split()))
     return _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
 
 

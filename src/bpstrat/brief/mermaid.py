@@ -9,6 +9,7 @@ points that would overlap are nudged apart.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -113,6 +114,7 @@ def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None)
     ]
     names: set[str] = set()
     spots: set[tuple[str, str]] = set()
+    tried: dict[tuple[int, int], int] = {}
     for point in sorted(points, key=lambda p: (p.interest, p.power, p.name)):
         base = name = label(point.name)
         copy = 1
@@ -120,7 +122,7 @@ def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None)
             copy += 1
             name = f"{base} {copy}"
         names.add(name)
-        spot = _free_spot(AXIS[point.interest], AXIS[point.power], spots)
+        spot = _free_spot((point.interest, point.power), spots, tried)
         spots.add(spot)
         lines.append(f'  "{name}": [{spot[0]}, {spot[1]}]')
     return "\n".join(lines)
@@ -132,13 +134,26 @@ _OFFSETS = sorted(
 )
 
 
-def _free_spot(x: float, y: float, taken: set[tuple[str, str]]) -> tuple[str, str]:
-    """The nearest position to (x, y) that no other point holds, so none overlap."""
-    for dx, dy in _OFFSETS:
-        spot = (coordinate(x + dx), coordinate(y + dy))
-        if spot not in taken:
-            return spot
-    return coordinate(x), coordinate(y)
+def _free_spot(
+    cell: tuple[int, int], taken: set[tuple[str, str]], tried: dict[tuple[int, int], int]
+) -> tuple[str, str]:
+    """The nearest position to the cell's centre that no other point holds, so none
+    overlap. A spot once taken stays taken, so each cell goes on from where it stopped."""
+    candidates = _spots(*cell)
+    index = tried.get(cell, 0)
+    while index < len(candidates) and candidates[index] in taken:
+        index += 1
+    tried[cell] = index
+    if index < len(candidates):
+        return candidates[index]
+    return candidates[0]  # every nearby spot is taken: the centre, shared
+
+
+@functools.cache
+def _spots(interest: int, power: int) -> tuple[tuple[str, str], ...]:
+    """The positions around a cell's centre, nearest first (the centre itself first)."""
+    x, y = AXIS[interest], AXIS[power]
+    return tuple((coordinate(x + dx), coordinate(y + dy)) for dx, dy in _OFFSETS)
 
 
 def quadrant(power: int, interest: int) -> str:

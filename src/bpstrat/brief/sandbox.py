@@ -9,6 +9,7 @@ to, and `render_bounded` stops a render past a size or time budget. Each limit r
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -60,6 +61,19 @@ def _check_number(value: object, what: str) -> None:
 def _check_size(value: object) -> None:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
         raise TemplateLimitError(f"a value of more than {MAX_SIZE} characters or items")
+
+
+_VIEW_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _view_fields(cls: type) -> frozenset[str]:
+    """The data fields of a view the brief builds (brief/context.py), else nothing."""
+    found = _VIEW_FIELDS.get(cls)
+    if found is None:
+        ours = cls.__module__.startswith("bpstrat.brief.") and dataclasses.is_dataclass(cls)
+        found = frozenset(f.name for f in dataclasses.fields(cls)) if ours else frozenset()
+        _VIEW_FIELDS[cls] = found
+    return found
 
 
 class BoundedEnvironment(SandboxedEnvironment):
@@ -122,8 +136,15 @@ class BoundedEnvironment(SandboxedEnvironment):
         _check_size(result)
         return result
 
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        """The fields of the brief's own views are data (checked once per view type);
+        everything else goes through the sandbox's checks."""
+        return attr in _view_fields(type(obj)) or super().is_safe_attribute(obj, attr, value)
+
     def wrap_str_format(self, value: object) -> Callable[..., str] | None:
         """`'{:09}'.format(...)` and `format_map`: refuse huge or computed widths first."""
+        if getattr(value, "__name__", None) not in ("format", "format_map"):
+            return None  # what the sandbox itself checks first: not a str.format method
         text: object = getattr(value, "__self__", None)
         _check_format(text)
         if isinstance(text, str) and _NESTED_SPEC.search(text):
@@ -150,11 +171,12 @@ def render_bounded(env: BoundedEnvironment, template: Template, context: dict[st
     parts: list[str] = []
     size = 0
     with memory_cap(MEMORY_HEADROOM):
-        for part in template.generate(**context):
+        for count, part in enumerate(template.generate(**context)):
             size += len(part)
             if size > MAX_SIZE:
                 raise TemplateLimitError(f"the brief grew past {MAX_SIZE} characters")
-            env.check_time()
+            if not count % 64:  # the clock is read often enough, not for every piece
+                env.check_time()
             parts.append(part)
     return "".join(parts)
 
