@@ -33,3 +33,13 @@ def test_load_leaves_the_collector_alone_by_default(unfrozen: None) -> None:
     load_strategy(EXAMPLE)
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
+
+
+def test_a_one_command_process_resumes_the_collector_its_entry_paused(unfrozen: None) -> None:
+    gc.disable()  # what the console script does first
+    try:
+        freeze_after_load()
+        load_strategy(EXAMPLE)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

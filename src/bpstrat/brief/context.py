@@ -39,7 +39,7 @@ from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
 from bpstrat.score.sentences import bar
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProductView:
     id: str
     name: str
@@ -52,7 +52,7 @@ class ProductView:
     sides: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DemandView:
     dimension: str
     dimension_name: str
@@ -67,7 +67,7 @@ class DemandView:
     accommodation: str | None = None  # how the consumer is accommodated where not served
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConsumerView:
     id: str
     name: str
@@ -79,7 +79,7 @@ class ConsumerView:
     demands: list[DemandView]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OptionView:
     id: str
     name: str
@@ -89,7 +89,7 @@ class OptionView:
     consumers: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionView:
     id: str
     date: str
@@ -100,7 +100,7 @@ class DecisionView:
     supersedes: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AccommodationView:
     """An unchosen demand still met in part: who, which option, how, until when."""
 
@@ -110,7 +110,7 @@ class AccommodationView:
     until: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DimensionView:
     id: str
     name: str
@@ -134,7 +134,7 @@ class DimensionView:
         return [a.consumer for a in self.accommodations]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SideView:
     id: str
     demanded: float
@@ -142,7 +142,7 @@ class SideView:
     served_ratio: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StakeholderView:
     id: str
     name: str
@@ -160,7 +160,7 @@ class StakeholderView:
     consumers: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactionView:
     id: str
     power: int
@@ -168,7 +168,7 @@ class FactionView:
     share: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoalitionView:
     share: str
     threshold: str
@@ -178,7 +178,7 @@ class CoalitionView:
     factions: list[FactionView] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgressView:
     """Where a key goal stands: its newest measurement against the line to its target."""
 
@@ -194,13 +194,13 @@ class ProgressView:
     bar: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepView:
     step: str
     problems: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProblemView:
     id: str
     title: str
@@ -211,7 +211,7 @@ class ProblemView:
     evidence: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricView:
     name: str | None
     unit: str | None
@@ -221,7 +221,7 @@ class MetricView:
     influence: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalView:
     id: str
     title: str
@@ -233,7 +233,7 @@ class GoalView:
     consumers: list[str] = field(default_factory=list)  # ids of the consumers it concerns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RiskView:
     """A risk in plain language: no codes, no paths."""
 
@@ -244,7 +244,7 @@ class RiskView:
     code: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FindingView:
     """A lint finding as the team reads it: code, message and file:line."""
 
@@ -254,19 +254,19 @@ class FindingView:
     severity: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts:
     errors: int
     warnings: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatrixRow:
     consumer: str
     cells: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DemandMatrix:
     """Consumers x dimensions, for when a flowchart would be a tangle."""
 
@@ -277,11 +277,13 @@ class DemandMatrix:
 class TemplateView:
     """A view a template renders: each dataclass field is a template variable."""
 
+    __slots__ = ()  # views are many in a large brief: none keeps a per-object dict
+
     def variables(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefContext(TemplateView):
     """What a brief template sees: each field is a template variable."""
 

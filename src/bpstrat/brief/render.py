@@ -94,6 +94,7 @@ def render_brief(
     who = parse_recipient(recipient) if recipient is not None else None
     result = lint(path, today, cache=cache)
     strategy = result.strategy
+    strategy.forget_sources()  # the findings are placed: the brief needs no positions
     words = language(lang or strategy.config.brief.lang or DEFAULT_LANGUAGE)
     context = build_context(strategy, result.score, result, today, words)
     variables = context.variables()

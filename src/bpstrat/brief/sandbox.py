@@ -168,17 +168,21 @@ def render_bounded(env: BoundedEnvironment, template: Template, context: dict[st
     """Render `template`, stopping past MAX_SIZE characters of output, the time budget or
     MEMORY_HEADROOM more memory (values built with `~` are checked only by the last)."""
     env.deadline = time.monotonic() + TIME_BUDGET
-    parts: list[str] = []
-    size = 0
+    chunks: list[str] = []
+    parts: list[str] = []  # joined into a chunk every few thousand: a large brief is
+    size = 0  # made of a million small pieces, each an object of its own
     with memory_cap(MEMORY_HEADROOM):
-        for count, part in enumerate(template.generate(**context)):
+        for count, part in enumerate(template.generate(**context), start=1):
             size += len(part)
             if size > MAX_SIZE:
                 raise TemplateLimitError(f"the brief grew past {MAX_SIZE} characters")
-            if not count % 64:  # the clock is read often enough, not for every piece
-                env.check_time()
             parts.append(part)
-    return "".join(parts)
+            if not count % 4096:  # the clock is read often enough, not for every piece
+                env.check_time()
+                chunks.append("".join(parts))
+                parts.clear()
+    chunks.append("".join(parts))
+    return "".join(chunks)
 
 
 @contextmanager

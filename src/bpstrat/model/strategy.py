@@ -24,13 +24,13 @@ from bpstrat.model.entities import (
 from bpstrat.model.kinds import kind_of
 from bpstrat.model.suggest import Suggester
 from bpstrat.source.files import ROOT_FILE, SourceFile
-from bpstrat.source.positions import Pos
+from bpstrat.source.positions import Pos, Positions
 from bpstrat.source.yaml_fast import Document
 
 E = TypeVar("E", bound=Entity)
 
 
-@dataclass
+@dataclass(slots=True)  # one per entity: no per-object dict
 class Record(Generic[E]):
     """One valid entity and where it came from."""
 
@@ -106,6 +106,16 @@ class Strategy:
     blockers: list[Blocker] = field(default_factory=list)
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
+
+    def forget_sources(self) -> None:
+        """Free each file's text and positions, a large share of a big root's memory, for
+        a command that places no more findings once the lint is done (the brief)."""
+        empty = Positions()
+        for source in self.files:
+            source.text = ""
+            source.forget_lines()
+            for document in source.documents:
+                document.positions = empty
 
     @property
     def config_document(self) -> Document | None:

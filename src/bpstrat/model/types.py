@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -18,6 +18,9 @@ from pydantic import (
     Field,
     WithJsonSchema,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 # `(?!\n)$`: the end of the text in JSON Schema's regex dialect and in Python's, where a
 # bare `$` would also match before a trailing newline.
@@ -120,7 +123,29 @@ Severity = Literal["error", "warning", "info", "off"]
 ENGAGEMENT_LEVELS: tuple[str, ...] = get_args(Engagement)
 
 
+# The sets of field names models were given, one frozen copy of each (see Strict).
+_GIVEN: dict[frozenset[str], frozenset[str]] = {}
+
+
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Models given the same fields share one frozen set of their names: pydantic
+        keeps a set per model, the largest part of a small model's memory (a frozen
+        model never adds to it)."""
+        given = frozenset(self.__pydantic_fields_set__)
+        object.__setattr__(self, "__pydantic_fields_set__", _GIVEN.setdefault(given, given))
+
+    # A copy gets a set of its own again: `model_copy(update=...)` adds to it.
+    def __copy__(self) -> Self:
+        copied = super().__copy__()
+        object.__setattr__(copied, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        object.__setattr__(copied, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        return copied

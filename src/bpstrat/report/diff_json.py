@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from bpstrat.diff.compare import StrategyDiff
+from bpstrat.report.json_text import json_text
 
 
 def render(d: StrategyDiff, base: str, head: str) -> str:
@@ -39,4 +38,4 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
             "fixed": [f.as_json() for f in d.fixed],
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(document)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bpstrat.lint.linter import LintResult
+from bpstrat.report.json_text import json_text
 
 
 def render(result: LintResult, prefix: str = "") -> str:
@@ -23,4 +23,4 @@ def render(result: LintResult, prefix: str = "") -> str:
             "today": result.today.isoformat(),
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(document)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bpstrat import __version__
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.linter import LintResult
+from bpstrat.report.json_text import json_text
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -74,4 +74,4 @@ def render(result: LintResult, prefix: str = "") -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(log)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
+from bpstrat.report.json_text import json_text
 from bpstrat.score.arithmetic import DimensionScore, GoalScore, ScoreResult
 from bpstrat.score.view import ScoreView
 
@@ -126,4 +126,4 @@ def render(view: ScoreView) -> str:
             ],
             "flywheel_imbalance_before": _r(view.baseline.flywheel_imbalance),
         }
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(document)

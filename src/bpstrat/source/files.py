@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)  # one per file: no per-object dict
 class SourceFile:
     """One YAML file below the root: its text and documents (empty when unreadable)."""
 
@@ -60,6 +60,9 @@ class SourceFile:
         if self._lines is None:
             self._lines = self.text.splitlines()
         return self._lines
+
+    def forget_lines(self) -> None:
+        self._lines = None
 
     def line(self, number: int) -> str:
         """The text of 1-based line `number`, or '' when out of range."""

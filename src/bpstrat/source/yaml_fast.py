@@ -68,7 +68,7 @@ def _problem(code: str, pos: Pos, message: str, path: Path) -> Issue:
     return Issue(code, message, path=path, mark=(pos.line, pos.column))
 
 
-@dataclass
+@dataclass(slots=True)  # one per file: no per-object dict
 class Document:
     """One YAML document: its plain data, where each part is, and what was wrong."""
 
