@@ -25,6 +25,7 @@ from bpstrat.lint.linter import LintResult, lint
 from bpstrat.report import lint_text
 from bpstrat.source import git as git_source
 from bpstrat.source import parse_cache
+from bpstrat.source.cache_entry import encode
 from bpstrat.source.git_tree import UNSAFE, GitTree
 from bpstrat.source.parse_cache import MAGIC, ParseCache, cache_file, cache_home
 from bpstrat.source.tree import OUTSIDE
@@ -381,14 +382,9 @@ def findings(base: Path, cache: bool) -> list[tuple[str, str, int, int, str]]:
 
 
 def forged_entry(clean_text: str) -> dict[str, object]:
-    """What an attacker stores: the parse of a harmless text, for the key of the real one."""
-    documents, _ = parse(clean_text)
-    return {"documents": [{
-        "data": d.data,
-        "keys": [[list(p), pos.line, pos.column] for p, pos in d.positions.keys.items()],
-        "values": [[list(p), pos.line, pos.column] for p, pos in d.positions.values.items()],
-        "start": [d.start.line, d.start.column],
-        "problems": []} for d in documents], "error": None}
+    """What an attacker stores: the parse of a harmless text, well formed, for the key of
+    the real one (only the signature stands in its way)."""
+    return encode(parse(clean_text))
 
 
 def content_key(text: str) -> str:
@@ -396,7 +392,9 @@ def content_key(text: str) -> str:
 
 
 def poison_payload(entries: dict[str, object]) -> str:
-    return json.dumps({"stamp": parse_cache._stamp(), "entries": entries})
+    """A cache file's payload: each entry is stored as its own JSON text."""
+    stored = {key: json.dumps(entry) for key, entry in entries.items()}
+    return json.dumps({"stamp": parse_cache._stamp(), "entries": stored})
 
 
 def sign(payload: str, key: bytes) -> str:
@@ -433,6 +431,18 @@ def test_poisoned_cache_in_the_cache_folder_is_never_trusted(
         assert findings(dangling, cache=True) == clean
 
 
+def test_a_signed_well_formed_entry_is_used_so_the_signature_is_what_guards(
+        dangling: Path, cache_on: None) -> None:
+    """The forged entries above are well formed: only the signature keeps them out."""
+    clean = findings(dangling, cache=False)
+    findings(dangling, cache=True)
+    home, path = cache_home(), cache_file(dangling)
+    assert home is not None and path is not None
+    key = (home / "key").read_bytes()
+    path.write_text(sign(poison_payload({content_key(DANGLING): forged_entry(HARMLESS)}), key))
+    assert findings(dangling, cache=True) != clean
+
+
 def bad_entries() -> list[object]:
     deep: object = "leaf"
     for _ in range(150):
@@ -446,7 +456,7 @@ def bad_entries() -> list[object]:
          "error": None},
         {"documents": [{**document, "data": deep}], "error": None},
         {"documents": [{**document, "start": [True, 0]}], "error": None},
-        {"documents": [{**document, "keys": [[[{}], 1, 1]]}], "error": None},
+        {"documents": [{**document, "positions": [[[{}], 1]]}], "error": None},
         {"documents": [], "error": ["one", 2, 3]},
         {"documents": [document], "error": None, "extra": 1},
         [], "text", None, 3,

@@ -72,7 +72,7 @@ def test_damaged_cache_is_ignored(example: Path, damage: str | None) -> None:
     if damage is None:
         magic, signature, payload = path.read_text().split("\n", 2)
         data = json.loads(payload)
-        data["entries"] = {key: {"documents": [{"data": 1}], "error": None}
+        data["entries"] = {key: json.dumps({"documents": [{"data": 1}], "error": None})
                            for key in data["entries"]}
         path.write_text(f"{magic}\n{signature}\n{json.dumps(data)}")
     else:
@@ -99,3 +99,12 @@ def test_switched_off_by_environment(example: Path, monkeypatch: pytest.MonkeyPa
 def test_unwritable_cache_folder_is_fine(example: Path, private_cache_home: Path) -> None:
     (private_cache_home / "bpstrat").write_text("a file where the folder should be")
     assert snapshot(example, cache=True) == snapshot(example, cache=False)
+
+
+def test_entries_are_json_texts_holding_only_what_a_cold_read_keeps(example: Path) -> None:
+    snapshot(example, cache=True)
+    cache = parse_cache.ParseCache(example)
+    assert cache.entries and all(isinstance(text, str) for text in cache.entries.values())
+    for text in cache.entries.values():
+        for document in json.loads(text)["documents"]:
+            assert all(len(path) <= 1 for path, _packed in document["positions"])

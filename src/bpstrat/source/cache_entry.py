@@ -29,12 +29,16 @@ class BadEntry(ValueError):
 
 
 def encode(result: Parsed) -> dict[str, Any]:
+    """The entry of a parse: its data and top-level positions (as a cold read keeps them:
+    deeper positions are read again from the text when a finding asks for one)."""
     documents, error = result
     return {
         "documents": [
             {
                 "data": d.data,
-                "positions": [[list(p), packed] for p, packed in d.positions.packed().items()],
+                "positions": [
+                    [list(p), packed] for p, packed in d.positions.packed().items() if len(p) <= 1
+                ],
                 "start": [d.start.line, d.start.column],
                 "problems": [
                     [p.code, *(p.mark or (1, 1)), p.message, list(p.path)] for p in d.problems

@@ -11,8 +11,15 @@ root. Every file is signed with a random per-user key kept beside it (readable b
 user only): a cache bpstrat did not write itself is ignored, whatever its content. It is
 plain JSON (never pickle), read only from a regular file (never a FIFO or a link) of
 bounded size, and each entry is checked as strictly as a parse (cache_entry.py); anything
-unexpected is a miss and the file is parsed again. `--no-cache` or BPSTRAT_NO_CACHE=1
-switch it off; it is also off in CI (CI=true), where every checkout is fresh.
+unexpected is a miss and the file is parsed again.
+
+Each entry is kept as its own JSON text inside the cache file and decoded only when its
+file is read, into objects the strategy then owns alone: a warm run holds no second copy
+of the parse, and an entry holds only what a cold parse keeps (the data and the
+top-level positions; deeper ones are read again from the text when a finding asks).
+
+`--no-cache` or BPSTRAT_NO_CACHE=1 switch it off; it is also off in CI (CI=true), where
+every checkout is fresh.
 """
 
 from __future__ import annotations
@@ -22,7 +29,6 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 from bpstrat import __version__
 from bpstrat.source import cache_entry, positions, yaml_fast
@@ -32,7 +38,7 @@ from bpstrat.source.yaml_fast import parse
 
 __all__ = ["ParseCache", "Parsed", "cache_file", "cache_home", "disabled_by_environment"]
 
-MAGIC = b"bpstrat-parse-cache 3\n"
+MAGIC = b"bpstrat-parse-cache 4\n"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 KEY_BYTES = 32
 
@@ -89,7 +95,7 @@ class ParseCache:
     def __init__(self, root: Path | None) -> None:
         self.path = cache_file(root) if root is not None else None
         self.stamp = _stamp() if self.path is not None else ""
-        self.entries: dict[str, Any] = {}
+        self.entries: dict[str, str] = {}  # content hash -> the entry's JSON text
         self.used: set[str] = set()
         self.dirty = False
         if self.path is not None:
@@ -115,7 +121,7 @@ class ParseCache:
             out.write(key)
         return key
 
-    def _read(self, path: Path) -> dict[str, Any]:
+    def _read(self, path: Path) -> dict[str, str]:
         import hmac
         import json
 
@@ -135,22 +141,28 @@ class ParseCache:
         if not isinstance(data, dict) or data.get("stamp") != self.stamp:
             return {}
         entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        if not isinstance(entries, dict):
+            return {}
+        return {k: v for k, v in entries.items() if isinstance(v, str)}
 
     def parse(self, text: str) -> Parsed:
         if self.path is None:
             return parse(text)
         import hashlib
+        import json
 
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         self.used.add(key)
         cached = self.entries.get(key)
         if cached is not None:
             with contextlib.suppress(BadEntry, ValueError, TypeError, RecursionError):
-                return decode(cached)
+                return decode(json.loads(cached))
             # a damaged entry: parse again and replace it
         result = parse(text)
-        self.entries[key] = encode(result)
+        try:
+            self.entries[key] = json.dumps(encode(result), separators=(",", ":"))
+        except (ValueError, TypeError, RecursionError):
+            self.entries.pop(key, None)  # data JSON cannot hold as it is: not cached
         self.dirty = True
         return result
 
@@ -163,10 +175,7 @@ class ParseCache:
         from bpstrat.source.atomic import write_atomic
 
         kept = {k: v for k, v in self.entries.items() if k in self.used}
-        try:
-            payload = json.dumps({"stamp": self.stamp, "entries": kept}, separators=(",", ":"))
-        except (ValueError, TypeError, RecursionError):
-            return  # data JSON cannot hold as it is (a huge integer): not cached
+        payload = json.dumps({"stamp": self.stamp, "entries": kept}, separators=(",", ":"))
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not stat.S_ISDIR(os.lstat(self.path.parent).st_mode):
