@@ -11,7 +11,6 @@ import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path as FsPath
-from pathlib import PurePosixPath
 
 from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import read_config
@@ -110,8 +109,11 @@ _RAW_FIELD = re.compile(
 
 
 def _stem(rel: str) -> str:
-    """The id a file's name suggests (consumers/load-matching.yaml -> 'load-matching')."""
-    return PurePosixPath(rel).stem
+    """The id a file's name suggests (consumers/load-matching.yaml -> 'load-matching'):
+    PurePosixPath(rel).stem, without building a path for every file."""
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _raw_fields(text: str) -> dict[str, str]:

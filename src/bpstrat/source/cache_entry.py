@@ -11,6 +11,7 @@ a deep entry cannot exhaust the stack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from bpstrat.findings import Issue
@@ -141,20 +142,29 @@ def _path(value: object) -> tuple[str | int, ...]:
     return tuple(out)
 
 
+_SCALARS = frozenset({type(None), bool, int, float, str})
+
+
 def _check_data(data: object) -> None:
-    """Plain JSON data no deeper than MAX_DEPTH and with at most MAX_NODES nodes."""
+    """Plain JSON data no deeper than MAX_DEPTH and with at most MAX_NODES nodes (a warm
+    run checks every entry: the walk visits containers only, scalars by their type)."""
+    if type(data) in _SCALARS:
+        return
     stack: list[tuple[object, int]] = [(data, 0)]
-    nodes = 0
+    nodes = 1
     while stack:
         value, depth = stack.pop()
-        nodes += 1
-        if nodes > MAX_NODES or depth > MAX_DEPTH + 1:
+        if depth > MAX_DEPTH + 1:
             raise BadEntry("too large or too deep")
-        if value is None or isinstance(value, (bool, int, float, str)):
-            continue
-        if isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-        elif isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
+        if type(value) is dict:
+            children: Iterable[object] = value.values()
+        elif type(value) is list:
+            children = value
         else:
             raise BadEntry("data type")
+        nodes += len(children)  # type: ignore[arg-type]
+        if nodes > MAX_NODES:
+            raise BadEntry("too large or too deep")
+        for child in children:
+            if type(child) not in _SCALARS:
+                stack.append((child, depth + 1))

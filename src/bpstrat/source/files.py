@@ -48,12 +48,16 @@ __all__ = [
 class SourceFile:
     """One YAML file below the root: its text and documents (empty when unreadable)."""
 
-    path: FsPath
+    root: FsPath  # the strategy root (one object shared by every file)
     rel: str
     text: str = ""
     documents: list[Document] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     _lines: list[str] | None = None
+
+    @property
+    def path(self) -> FsPath:
+        return self.root / self.rel
 
     @property
     def lines(self) -> list[str]:
@@ -105,7 +109,7 @@ def read_file(path: FsPath, rel: str, cache: ParseCache | None = None) -> Source
 
 def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> SourceFile:
     """Read and parse one file of `tree`; every problem becomes an issue of the file."""
-    source = SourceFile(tree.root / rel, rel)
+    source = SourceFile(tree.root, rel)
 
     def unreadable(message: str, line: int = 1, column: int = 1) -> SourceFile:
         source.issues.append(Issue("BP105", message, rel, mark=(line, column)))
