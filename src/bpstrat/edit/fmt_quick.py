@@ -151,22 +151,30 @@ class _Reader:
         self.at = number
         return None
 
+    def _take(self, column: int) -> str | None:
+        """The next line with content, read, when it stands at `column`; None where the
+        block ends (the text ends or a line is indented less); deeper is outside."""
+        number = self._next()
+        if number is None:
+            return None
+        line = self.lines[number]
+        lead = _indent(line)
+        if lead < column:
+            return None
+        if lead > column:
+            raise _NotProven
+        self.at = number + 1
+        return line
+
     def _mapping(self, column: int, first: str | None) -> dict[str, Shape]:
         """Entries at `column`; `first` is an entry already read on a list item's line."""
         shape: dict[str, Shape] = {}
         entry = first
         while True:
             if entry is None:
-                number = self._next()
-                if number is None:
+                line = self._take(column)
+                if line is None:
                     break
-                line = self.lines[number]
-                lead = _indent(line)
-                if lead < column:
-                    break
-                if lead > column:
-                    raise _NotProven
-                self.at = number + 1
                 entry = line[column:]
             match = _ENTRY.fullmatch(entry)
             if match is None or match[1] in shape:
@@ -196,16 +204,11 @@ class _Reader:
     def _sequence(self, column: int) -> list[Shape]:
         shape: list[Shape] = []
         while True:
-            number = self._next()
-            if number is None:
+            line = self._take(column)
+            if line is None:
                 break
-            line = self.lines[number]
-            lead = _indent(line)
-            if lead < column:
-                break
-            if lead > column or not line.startswith("- ", column):
+            if not line.startswith("- ", column):
                 raise _NotProven
-            self.at = number + 1
             item = line[column + 2 :]
             if item.startswith(" "):
                 raise _NotProven
