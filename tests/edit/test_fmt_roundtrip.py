@@ -331,7 +331,7 @@ def test_file_changed_between_read_and_rename_is_not_overwritten(
     root: Writer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = root({"m.yaml": MESSY})
-    real_format = cli_fmt.format_text
+    real_format = cli_fmt.format_full
 
     def format_then_append(text: str, is_root: bool = False) -> object:
         result = real_format(text, is_root)
@@ -340,7 +340,7 @@ def test_file_changed_between_read_and_rename_is_not_overwritten(
                 handle.write(b"# appended meanwhile\n")
         return result
 
-    monkeypatch.setattr(cli_fmt, "format_text", format_then_append)
+    monkeypatch.setattr(cli_fmt, "format_full", format_then_append)
     assert run_fmt(base, check=False, show_diff=False) == 1
     assert (base / "m.yaml").read_bytes() == MESSY + b"# appended meanwhile\n"
     assert "m.yaml: changed while fmt was formatting it" in capsys.readouterr().err

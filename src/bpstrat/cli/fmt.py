@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bpstrat.edit.fmt import Formatted, format_text
+from bpstrat.edit.fmt import Formatted, format_full
 from bpstrat.edit.fmt_pool import Unreadable, format_texts
 from bpstrat.model.config import read_config
 from bpstrat.source.atomic import FileChangedError, FileState, read_state, write_atomic
@@ -70,7 +70,7 @@ def run_fmt(path: Path, check: bool, show_diff: bool) -> int:
         except (_Refused, _Failed) as outcome:
             reads.append((target, rel, outcome))
     ready = [(read.text, rel == ROOT_FILE) for _, rel, read in reads if isinstance(read, _Read)]
-    formatted = iter(format_texts(ready, format_text))
+    formatted = iter(format_texts(ready, format_full))
     for _target, rel, read in reads:
         try:
             if not isinstance(read, _Read):

@@ -2,10 +2,10 @@
 
 `format_texts` returns what `format_text` gives for each text, in order. Texts that
 `is_canonical` proves unchanged are answered at once, in this process; the others go to
-the formatter. Large runs of those use a process pool (each worker formats a chunk of
-texts and returns small results: the text, notes, a refusal or a read error); small
-runs, one-core machines and `BPSTRAT_JOBS=1` stay in one process, where a pool would
-only add its start-up.
+the formatter (the full format, by default). Large runs of those use a process pool
+(each worker formats a chunk of texts and returns small results: the text, notes, a
+refusal or a read error); small runs, one-core machines and `BPSTRAT_JOBS=1` stay in
+one process, where a pool would only add its start-up.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 
-from bpstrat.edit.fmt import Formatted, format_text
+from bpstrat.edit.fmt import Formatted, format_full
 from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.source.roundtrip import RoundTripError
 
@@ -40,7 +40,7 @@ Formatter = Callable[[str, bool], Formatted]
 
 
 def format_one(
-    item: tuple[str, bool], formatter: Formatter = format_text
+    item: tuple[str, bool], formatter: Formatter = format_full
 ) -> Formatted | Unreadable:
     """formatter(text, is_root_config) for one item, a RoundTripError as a value."""
     text, is_root_config = item
@@ -64,7 +64,7 @@ def workers(count: int) -> int:
 
 
 def format_texts(
-    items: list[tuple[str, bool]], formatter: Formatter = format_text
+    items: list[tuple[str, bool]], formatter: Formatter = format_full
 ) -> list[Formatted | Unreadable]:
     """format_one for every item, in order: proven-canonical texts at once, the others on
     as many processes as pay off."""

@@ -12,11 +12,8 @@ from bpstrat.model.validate import model_at
 
 def key_rank(model: type[BaseModel], key: object) -> int:
     """Where `key` goes in a mapping described by `model` (unknown keys: last)."""
-    return (
-        _ranks(model).get(key, len(model.model_fields))
-        if isinstance(key, str)
-        else len(model.model_fields)
-    )
+    unknown = len(model.model_fields)
+    return _ranks(model).get(key, unknown) if isinstance(key, str) else unknown
 
 
 @cache
