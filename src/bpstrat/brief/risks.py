@@ -243,7 +243,8 @@ def _undecided(env: _Env, group: list[Finding]) -> _Said:
         scored = next((d for d in env.score.dimensions if d.id == _id(f)), None)
         if dimension is None or scored is None:
             continue
-        weights = [c.importance for c in env.strategy.consumers if c.id in scored.unserved]
+        unserved = set(scored.unserved)
+        weights = [c.importance for c in env.strategy.consumers if c.id in unserved]
         stake = max([stake, *weights])
         names.append((max(weights, default=0), dimension.name))
     return _say(
