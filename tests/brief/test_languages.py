@@ -18,7 +18,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner
 
-from bpstrat.brief.i18n import LANGUAGES, catalog_file
+from bpstrat.brief.i18n import LANGUAGES, catalog_file, language
 from bpstrat.brief.render import render_brief
 from bpstrat.cli.app import app
 from bpstrat.cli.brief import run_brief
@@ -364,3 +364,11 @@ def test_translated_diagrams_render_in_a_real_mermaid(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300, env={**os.environ})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count('"ok":true') == expected
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_numbers_past_babels_precision_are_shown_at_their_bound(code: str) -> None:
+    words = language(code)
+    assert words.pct(2e176).startswith(">") and words.pct(-1e30).startswith("<")
+    assert words.number(1e300).startswith(">") and words.number(-1e26).startswith("<")
+    assert not words.pct(0.5).startswith((">", "<")) and words.number(2) == "2"

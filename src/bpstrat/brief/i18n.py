@@ -94,15 +94,24 @@ def _date(code: str, value: dt.date) -> str:
     return format_date(value, _DATE_FORMAT[code], locale=_locale(code))
 
 
+# Babel computes with 28 significant digits and fails on larger numbers; a share or a
+# progress that large comes from a degenerate metric and is shown as its bound.
+_LARGEST = 1e20
+
+
 @functools.lru_cache(maxsize=4096)
 def _percent(code: str, value: float) -> str:
-    return format_percent(value, locale=_locale(code))
+    bounded = max(-_LARGEST, min(_LARGEST, value))
+    text = format_percent(bounded, locale=_locale(code))
+    return text if bounded == value else (">" if value > 0 else "<") + text
 
 
 @functools.lru_cache(maxsize=4096)
 def _decimal(code: str, value: float, digits: int) -> str:
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=_locale(code))
+    bounded = max(-_LARGEST, min(_LARGEST, value))
+    text = format_decimal(bounded, format=pattern, locale=_locale(code))
+    return text if bounded == value else (">" if value > 0 else "<") + text
 
 
 @functools.cache
