@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
+from tables import print_table
 
 TODAY = "2026-11-20"
 
@@ -126,21 +127,6 @@ def main() -> None:
                 [(str(n), f"{t:.3f}", f"{per:.2f}", m, f"{mb:.0f}")
                  for (n, t, per, mb), m in zip(scaling, marginal, strict=True)],
                 args.markdown)
-
-
-def print_table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]],
-                markdown: bool) -> None:
-    print(f"\n{'### ' if markdown else ''}{title}\n")
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("| " + " | ".join("---" for _ in header) + " |")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        return
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
 
 
 if __name__ == "__main__":

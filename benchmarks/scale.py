@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
+from tables import print_table
 
 TODAY = "2026-11-20"
 REPO = Path(__file__).resolve().parent.parent
@@ -194,22 +195,6 @@ def unformatted(root: Path, out: Path) -> Path:
         lines[at], lines[at + 1] = lines[at + 1], lines[at]
         path.write_text("\n".join(lines), encoding="utf-8")
     return out
-
-
-def print_table(
-    title: str, header: tuple[str, ...], rows: list[tuple[str, ...]], markdown: bool
-) -> None:
-    print(f"\n{'### ' if markdown else ''}{title}\n", flush=True)
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("| " + " | ".join("---" for _ in header) + " |")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        return
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)), flush=True)
 
 
 if __name__ == "__main__":
