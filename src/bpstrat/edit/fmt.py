@@ -19,9 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.edit.fmt_scan import Scan, scan
 from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
-from bpstrat.edit.order import child_model, key_rank
-from bpstrat.model.config import RootConfig
-from bpstrat.model.kinds import KINDS
+from bpstrat.edit.order import child_model, document_model, key_rank
 from bpstrat.source.roundtrip import (
     WIDTH,
     Key,
@@ -124,11 +122,10 @@ def _format_body(
     document = documents[0]
     lines = core.splitlines()
     comment_lines = _comment_lines(lines)
-    model: type[BaseModel] | None = RootConfig if is_root_config else None
-    if isinstance(document, CommentedMap) and not is_root_config:
-        kind = child(document, "kind") if "kind" in keys(document) else None
-        found = KINDS.get(kind) if isinstance(kind, str) else None
-        model = found.model if found is not None else None
+    kind: object = None
+    if isinstance(document, CommentedMap) and "kind" in keys(document):
+        kind = child(document, "kind")
+    model = document_model(kind, is_root_config)
     _format_node(document, model, (), comment_lines, notes, lines)
     out = dump_all(documents)
     if tail < len(text) and not out.endswith("\n"):

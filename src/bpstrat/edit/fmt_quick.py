@@ -38,9 +38,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel
 
-from bpstrat.edit.order import child_model, key_rank
-from bpstrat.model.config import RootConfig
-from bpstrat.model.kinds import KINDS
+from bpstrat.edit.order import child_model, document_model, key_rank
 from bpstrat.source.roundtrip import WIDTH
 from bpstrat.source.yaml_fast import parse
 
@@ -94,7 +92,7 @@ def is_canonical(text: str, is_root_config: bool = False) -> bool:
         data = document.data
         if document.problems or not isinstance(data, dict) or not _same(shape, data):
             return False
-        if not _in_order(data, _model(data, is_root_config)):
+        if not _in_order(data, document_model(data.get("kind"), is_root_config)):
             return False
     return True
 
@@ -110,15 +108,6 @@ def _documents(lines: list[str]) -> list[list[str]]:
         else:
             parts[-1].append(line)
     return parts
-
-
-def _model(data: dict[object, object], is_root_config: bool) -> type[BaseModel] | None:
-    """The model whose field order a document's keys follow (None: keep their order)."""
-    if is_root_config:
-        return RootConfig
-    kind = data.get("kind")
-    found = KINDS.get(kind) if isinstance(kind, str) else None
-    return found.model if found is not None else None
 
 
 class _Reader:

@@ -7,7 +7,18 @@ from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
+from bpstrat.model.config import RootConfig
+from bpstrat.model.kinds import KINDS
 from bpstrat.model.validate import model_at
+
+
+def document_model(kind: object, is_root_config: bool) -> type[BaseModel] | None:
+    """The model whose field order a document's keys follow: bpstrat.yaml's, else that of
+    the document's `kind` (None, for an unknown kind: its keys keep their order)."""
+    if is_root_config:
+        return RootConfig
+    found = KINDS.get(kind) if isinstance(kind, str) else None
+    return found.model if found is not None else None
 
 
 def key_rank(model: type[BaseModel], key: object) -> int:
