@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import gettext
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
@@ -99,19 +99,21 @@ def _date(code: str, value: dt.date) -> str:
 _LARGEST = 1e20
 
 
+def _within_bounds(value: float, write: Callable[[float], str]) -> str:
+    bounded = max(-_LARGEST, min(_LARGEST, value))
+    text = write(bounded)
+    return text if bounded == value else (">" if value > 0 else "<") + text
+
+
 @functools.lru_cache(maxsize=4096)
 def _percent(code: str, value: float) -> str:
-    bounded = max(-_LARGEST, min(_LARGEST, value))
-    text = format_percent(bounded, locale=_locale(code))
-    return text if bounded == value else (">" if value > 0 else "<") + text
+    return _within_bounds(value, lambda v: format_percent(v, locale=_locale(code)))
 
 
 @functools.lru_cache(maxsize=4096)
 def _decimal(code: str, value: float, digits: int) -> str:
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
-    bounded = max(-_LARGEST, min(_LARGEST, value))
-    text = format_decimal(bounded, format=pattern, locale=_locale(code))
-    return text if bounded == value else (">" if value > 0 else "<") + text
+    return _within_bounds(value, lambda v: format_decimal(v, format=pattern, locale=_locale(code)))
 
 
 @functools.cache

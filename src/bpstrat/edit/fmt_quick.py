@@ -307,12 +307,12 @@ def _plain_ok(value: str) -> bool:
 
 def _same(shape: Shape, value: object) -> bool:
     """Whether the subset read what the fast reader read."""
-    if isinstance(shape, dict):
-        if not isinstance(value, dict) or len(value) != len(shape):
-            return False
-        return all(
-            key in value and _same(child, value[key]) for key, child in shape.items()
-        ) and list(value) == list(shape)
+    if isinstance(shape, dict):  # the same keys in the same order, the same values
+        return (
+            isinstance(value, dict)
+            and list(value) == list(shape)
+            and all(_same(child, value[key]) for key, child in shape.items())
+        )
     if isinstance(shape, list):
         return (
             isinstance(value, list)

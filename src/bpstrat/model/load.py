@@ -236,14 +236,18 @@ def _index_file(strategy: Strategy, source: SourceFile) -> None:
                 mark=(1, 1),
             )
         )
+    commas = _COMMA_DIGITS.search(source.text) is not None  # most files hold no `,000`
     for index, document in documents:
-        _index_document(strategy, source, document, index)
+        _index_document(strategy, source, document, index, commas)
         # Indexed: the entity holds what is needed; the parsed containers are dropped
         # (a fifth of the memory of a large root). Positions and text stay for findings.
         document.data = None
 
 
-def _index_document(strategy: Strategy, source: SourceFile, document: Document, index: int) -> None:
+def _index_document(
+    strategy: Strategy, source: SourceFile, document: Document, index: int, commas: bool
+) -> None:
+    """Validate and index one document; `commas`: its file holds a `,000` somewhere."""
     data = document.data
 
     def issue(code: str, message: str, path: Path = (), at: Anchor = "key") -> Issue:
@@ -315,7 +319,7 @@ def _index_document(strategy: Strategy, source: SourceFile, document: Document, 
     entity, issues, broken = validate_parts(found.model, data, quoted=quoted)
     ref = f"{kind}:{id_}" if id_ else None
     located = [issue.located(source.rel, index, ref) for issue in issues]
-    if _COMMA_DIGITS.search(source.text):  # most files hold no `,000`: no walk
+    if commas:
         located += [issue.located(source.rel, index, ref) for issue in _comma_numbers(data)]
     strategy.issues.extend(located)
     if entity is None and located:
