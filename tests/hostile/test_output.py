@@ -207,6 +207,8 @@ def test_the_largest_what_if_factor_gives_valid_json(root: Writer) -> None:
     ("{{ '%0999999999d'|format(1) }}", "width"),
     ("{{ '%0999999999d' % 1 }}", "width"),
     ("{{ '{:0999999999}'.format(1) }}", "width"),
+    ("{{ '{:10001}'.format(1) }}", "width"),  # just past the limit
+    ("{{ '%10001d' % 1 }}", "width"),
     ("{{ '{:{w}}'.format(1, w=10**9) }}", "width"),
     ("{{ 'x' * 10**9 }}", "repeating"),
     ("{{ ['x'] * 10**9 }}", "repeating"),
@@ -224,6 +226,13 @@ def test_a_template_from_the_pull_request_is_bounded(
     with pytest.raises(UsageError, match=words) as caught:
         render_brief(base, None, TODAY)
     assert "brief.md.j2" in str(caught.value)
+
+
+def test_a_width_at_the_limit_is_allowed(root: Writer) -> None:
+    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
+                 "templates/brief.md.j2": "{{ '{:10000}'.format(1) }}|{{ '%010000d' % 1 }}\n"})
+    first, second = render_brief(base, None, TODAY).rstrip("\n").split("|")
+    assert len(first) == 10_000 and len(second) == 10_000
 
 
 def test_a_template_past_the_output_limit_stops(

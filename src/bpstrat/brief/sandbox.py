@@ -26,7 +26,7 @@ MAX_WIDTH = 10_000  # a width, precision or padding a format or filter may ask f
 MAX_EXPONENT = 10_000  # `**` exponent limit: 10**10**9 would compute for hours
 TIME_BUDGET = 10.0  # seconds one render may take
 
-_WIDE = re.compile("[0-9]{" + str(len(str(MAX_WIDTH)) + 1) + ",}")  # 5+ digits: past 9999
+_LONG_NUMBER = re.compile("[0-9]{" + str(len(str(MAX_WIDTH))) + ",}")  # 5+ digits
 _NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # `{:{width}}`
 _SIZED_FILTERS = (
     "center",
@@ -47,7 +47,9 @@ class TemplateLimitError(Exception):
 
 
 def _check_format(text: object) -> None:
-    if isinstance(text, str) and _WIDE.search(text):
+    if isinstance(text, str) and any(
+        int(digits) > MAX_WIDTH for digits in _LONG_NUMBER.findall(text)
+    ):
         raise TemplateLimitError(
             f"a format width or precision above {MAX_WIDTH} is not allowed in a template"
         )
