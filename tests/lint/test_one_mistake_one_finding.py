@@ -67,6 +67,19 @@ def test_a_tab_in_a_referenced_file_is_one_error_that_counts_the_references(
     assert "bpstrat new" not in message
 
 
+def test_an_emptied_referenced_file_is_one_error_that_counts_the_references(
+    tmp_path: Path,
+) -> None:
+    root = write_root(tmp_path, {**REFERRERS, "consumers/load-matching.yaml": "# later\n",
+                                 "consumers/shipper-app.yaml": REFERRERS[
+                                     "consumers/shipper-web.yaml"].replace("web", "app")})
+    found = errors(root)
+    assert [(code, path) for code, path, _ in found] == [
+        ("BP103", "consumers/load-matching.yaml")
+    ]
+    assert "3 references to 'load-matching' are not checked" in found[0][2]
+
+
 def test_an_indentation_error_gives_no_did_you_mean_to_a_neighbour(tmp_path: Path) -> None:
     broken = """\
         kind: consumer

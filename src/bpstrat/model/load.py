@@ -228,14 +228,15 @@ def _index_file(strategy: Strategy, source: SourceFile) -> None:
     _block_unread(strategy, source)
     documents = [(i, d) for i, d in enumerate(source.documents) if d.data is not None]
     if not documents and not source.issues:
-        strategy.issues.append(
-            Issue(
-                "BP103",
-                "file holds no document; add one starting with `kind:` or delete the file",
-                source.rel,
-                mark=(1, 1),
-            )
+        empty = Issue(
+            "BP103",
+            "file holds no document; add one starting with `kind:` or delete the file",
+            source.rel,
+            mark=(1, 1),
         )
+        strategy.issues.append(empty)
+        # The id its name suggests may be what others refer to: unknown, not missing.
+        _block(strategy, empty, "until this file holds its document", None, {_stem(source.rel)})
     commas = _COMMA_DIGITS.search(source.text) is not None  # most files hold no `,000`
     for index, document in documents:
         _index_document(strategy, source, document, index, commas)
