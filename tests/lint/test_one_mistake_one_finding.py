@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
 from bpstrat.lint.linter import lint
-from tests.helpers import TODAY, write_root
+from tests.helpers import EXAMPLES, TODAY, write_root
 
 REFERRERS = {
     "stakeholders/bo.yaml": """\
@@ -213,3 +216,23 @@ def test_a_decision_in_a_file_that_does_not_parse_does_not_make_the_conflict_und
     })
     codes = [f.code for f in lint(root, TODAY).findings]
     assert "BP409" not in codes
+
+
+@pytest.mark.parametrize(("rel", "before", "after"), [
+    ("decisions/interface-2027.yaml", "status: accepted", "status: acepted"),
+    ("decisions/interface-2027.yaml", "date: 2026-", "date: 1999-02-30 #"),
+    ("goals/fresh-prices.yaml", "problems: [stale-prices", "problems: [stale-pricez"),
+])
+def test_one_mistake_in_the_example_adds_one_finding(
+    tmp_path: Path, rel: str, before: str, after: str
+) -> None:
+    root = tmp_path / "pricing"
+    shutil.copytree(EXAMPLES / "pricing-platform", root)
+    clean = {f.fingerprint for f in lint(root, TODAY).findings}
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    added = [f for f in lint(root, TODAY).findings if f.fingerprint not in clean]
+    assert [(f.code, f.path) for f in added] == [("BP202" if "decision" in rel else "BP302",
+                                                  rel)]

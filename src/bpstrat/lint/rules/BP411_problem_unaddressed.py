@@ -3,7 +3,8 @@
 A problem found in the value chain that no goal lists in `problems:` is either not
 worth solving (then remove it, or say so) or a gap in the plan.
 
-The finding points at the problem.
+The finding points at the problem. A goal's misspelled reference (BP302) counts for the
+problem it suggests, so one typo is one finding.
 
 Failing example:
 
@@ -41,7 +42,15 @@ OPTIONS: tuple[str, ...] = ()
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:
-    addressed = {p for goal in ctx.strategy.goals for p in goal.problems}
+    addressed: set[str] = set()
+    for goal in ctx.strategy.goals:
+        for problem in goal.problems:
+            addressed.add(problem)
+            if not ctx.strategy.resolves("problem", problem):
+                # a misspelled reference (BP302 says so) meant the problem it suggests
+                close = ctx.strategy.closest("problem", problem)
+                if close is not None:
+                    addressed.add(close)
     for record in ctx.strategy.records(Problem):
         if record.id not in addressed:
             yield ctx.issue(

@@ -12,7 +12,8 @@ rule flags Raj; a decision with `accommodations: [{consumer: hotel-connector, op
 bulk-file, via: ...}]` settles it (and serves the demand at `scoring.accommodation`).
 
 The finding points at the stakeholder's `consumers` item naming the consumer, once per
-stakeholder and consumer.
+stakeholder and consumer. While a decision on the dimension cannot be read or is invalid,
+the rule waits: that decision may choose the option.
 
 Failing example:
 
@@ -132,6 +133,8 @@ def _unmet_musts(ctx: RuleContext, consumer: Consumer) -> list[str]:
         scored = ctx.score.dimension(demand.dimension)
         if scored is None or scored.option(demand.option) is None:
             continue  # an unknown dimension or option has its own finding
+        if not scored.decided and ctx.strategy.unsure("decision", "dimension", scored.id):
+            continue  # a decision that could not be read may choose it
         accommodated = any(
             a.consumer == consumer.id and a.option == demand.option for a in scored.accommodated
         )
