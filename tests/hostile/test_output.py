@@ -28,7 +28,7 @@ from bpstrat.edit.scaffold import init, new
 from bpstrat.errors import UsageError
 from bpstrat.lint.baseline import read_baseline
 from bpstrat.lint.linter import lint
-from bpstrat.score import arithmetic
+from bpstrat.score import flip
 from bpstrat.source.visible import visible, window
 from tests.helpers import TODAY, Writer
 
@@ -302,7 +302,7 @@ def test_a_flip_past_the_search_budget_is_reported_as_not_searched(
     base = root(files)
     _, before = run(run_score, base, format="json", dimension=None, what_if=[])
     assert json.loads(before)["dimensions"][0]["flip"]["consumer"] in ("app", "web")
-    monkeypatch.setattr(arithmetic, "FLIP_BUDGET", 3)
+    monkeypatch.setattr(flip, "FLIP_BUDGET", 3)
     _, after = run(run_score, base, format="json", dimension=None, what_if=[])
     dimension = json.loads(after)["dimensions"][0]
     assert dimension["flip"] is None and dimension["flip_searched"] is False

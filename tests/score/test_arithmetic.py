@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 
 from bpstrat.model.config import StrengthWeights
 from bpstrat.model.entities import Consumer, Decision, Dimension, Stakeholder
-from bpstrat.score.arithmetic import _contributions, coalition, score, score_dimension, top
+from bpstrat.score.coalition import coalition
+from bpstrat.score.dimension import option_contributions as _contributions
+from bpstrat.score.dimension import score_dimension
+from bpstrat.score.ranking import top
+from bpstrat.score.strategy_score import score
 from tests.helpers import fast_and_full
 
 STRENGTHS = StrengthWeights()
@@ -31,28 +35,57 @@ def chosen_with(
 
 def dim(n_options: int = 3, choose: int = 1, costs: list[int] | None = None) -> Dimension:
     costs = costs or [3] * n_options
-    return Dimension.model_validate({
-        "kind": "dimension", "id": "d", "name": "D", "choose": choose,
-        "options": [{"id": f"o{i}", "cost": costs[i]} for i in range(n_options)]})
+    return Dimension.model_validate(
+        {
+            "kind": "dimension",
+            "id": "d",
+            "name": "D",
+            "choose": choose,
+            "options": [{"id": f"o{i}", "cost": costs[i]} for i in range(n_options)],
+        }
+    )
 
 
-def cons(id_: str, importance: int, *demands: tuple[str, str], side: str | None = None,
-         dimension: str = "d") -> Consumer:
-    return Consumer.model_validate({
-        "kind": "consumer", "id": id_, "name": id_.upper(), "importance": importance,
-        "side": side,
-        "demands": [{"dimension": dimension, "option": o, "strength": s} for o, s in demands]})
+def cons(
+    id_: str,
+    importance: int,
+    *demands: tuple[str, str],
+    side: str | None = None,
+    dimension: str = "d",
+) -> Consumer:
+    return Consumer.model_validate(
+        {
+            "kind": "consumer",
+            "id": id_,
+            "name": id_.upper(),
+            "importance": importance,
+            "side": side,
+            "demands": [{"dimension": dimension, "option": o, "strength": s} for o, s in demands],
+        }
+    )
 
 
-def decision(choice: list[str], date: str = "2026-01-01", status: str = "accepted",
-             id_: str = "x") -> Decision:
-    return Decision.model_validate({"kind": "decision", "id": id_, "dimension": "d",
-                                    "choice": choice, "status": status, "date": date})
+def decision(
+    choice: list[str], date: str = "2026-01-01", status: str = "accepted", id_: str = "x"
+) -> Decision:
+    return Decision.model_validate(
+        {
+            "kind": "decision",
+            "id": id_,
+            "dimension": "d",
+            "choice": choice,
+            "status": status,
+            "date": date,
+        }
+    )
 
 
 def test_hand_checked_example() -> None:
-    consumers = [cons("a", 5, ("o0", "must")), cons("b", 4, ("o1", "must")),
-                 cons("c", 2, ("o1", "could"), ("o2", "should"))]
+    consumers = [
+        cons("a", 5, ("o0", "must")),
+        cons("b", 4, ("o1", "must")),
+        cons("c", 2, ("o1", "could"), ("o2", "should")),
+    ]
     result = score_dimension(dim(), consumers)
     # o0: 5*3 = 15; o1: 4*3 + 2*1 = 14; o2: 2*2 = 4; total 33
     assert [(o.id, o.support) for o in result.options] == [("o0", 15), ("o1", 14), ("o2", 4)]
@@ -77,9 +110,11 @@ def test_ties_break_on_cost_then_id() -> None:
 
 def test_newest_accepted_decision_overrides_support() -> None:
     consumers = [cons("a", 5, ("o0", "must")), cons("b", 1, ("o1", "could"))]
-    decisions = [decision(["o0"], "2026-01-01", id_="old"),
-                 decision(["o1"], "2026-06-01", id_="new"),
-                 decision(["o2"], "2026-09-01", status="proposed", id_="draft")]
+    decisions = [
+        decision(["o0"], "2026-01-01", id_="old"),
+        decision(["o1"], "2026-06-01", id_="new"),
+        decision(["o2"], "2026-09-01", status="proposed", id_="draft"),
+    ]
     result = score_dimension(dim(), consumers, decisions)
     assert result.decided and result.decision == "new" and result.chosen == ("o1",)
     assert result.flip is None
@@ -102,9 +137,19 @@ def test_custom_strengths() -> None:
 
 
 def test_sides_and_imbalance() -> None:
-    consumers = [cons("a", 5, ("o0", "must"), side="client"),
-                 cons("b", 3, ("o1", "must"), ("o0", "could"), side="supply")]
-    result = score(consumers, [dim()], [], [], ["client", "supply", "idle"], STRENGTHS)
+    consumers = [
+        cons("a", 5, ("o0", "must"), side="client"),
+        cons("b", 3, ("o1", "must"), ("o0", "could"), side="supply"),
+    ]
+    result = score(
+        consumers,
+        [dim()],
+        [],
+        [],
+        ["client", "supply", "idle"],
+        STRENGTHS,
+        today=dt.date(2026, 11, 20),
+    )
     sides = {s.id: s for s in result.sides}
     assert sides["client"].served_ratio == 1.0
     assert sides["supply"].demanded == 12 and sides["supply"].served == 3
@@ -113,11 +158,24 @@ def test_sides_and_imbalance() -> None:
 
 
 def test_coalition() -> None:
-    people = [Stakeholder.model_validate({
-        "kind": "stakeholder", "id": i, "name": i, "power": p, "interest": 1,
-        **({"engagement": {"current": c}} if c else {})})
-        for i, p, c in [("a", 5, "leading"), ("b", 3, "supportive"), ("c", 2, "resistant"),
-                        ("d", 2, None)]]
+    people = [
+        Stakeholder.model_validate(
+            {
+                "kind": "stakeholder",
+                "id": i,
+                "name": i,
+                "power": p,
+                "interest": 1,
+                **({"engagement": {"current": c}} if c else {}),
+            }
+        )
+        for i, p, c in [
+            ("a", 5, "leading"),
+            ("b", 3, "supportive"),
+            ("c", 2, "resistant"),
+            ("d", 2, None),
+        ]
+    ]
     result = coalition(people, 0.5)
     assert (result.supportive_power, result.total_power) == (8, 12)
     assert result.share == pytest.approx(8 / 12)
@@ -126,6 +184,7 @@ def test_coalition() -> None:
 
 # --- properties ----------------------------------------------------------------------
 
+
 @st.composite
 def scenarios(draw: Any) -> tuple[Dimension, list[Consumer]]:
     n = draw(st.integers(2, 5))
@@ -133,9 +192,15 @@ def scenarios(draw: Any) -> tuple[Dimension, list[Consumer]]:
     costs = draw(st.lists(st.integers(1, 5), min_size=n, max_size=n))
     consumers = []
     for i in range(draw(st.integers(0, 6))):
-        demands = draw(st.lists(st.tuples(st.sampled_from([f"o{j}" for j in range(n)]),
-                                          st.sampled_from(["must", "should", "could"])),
-                                max_size=3))
+        demands = draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from([f"o{j}" for j in range(n)]),
+                    st.sampled_from(["must", "should", "could"]),
+                ),
+                max_size=3,
+            )
+        )
         consumers.append(cons(f"c{i}", draw(st.integers(1, 5)), *demands))
     return dim(n, choose, costs), consumers
 
@@ -190,8 +255,9 @@ def test_decisions_override_support(examples: int) -> None:
     def check(scenario: tuple[Dimension, list[Consumer]], data: st.DataObject) -> None:
         dimension, consumers = scenario
         ids = [o.id for o in dimension.options]
-        choice = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=dimension.choose,
-                                    unique=True))
+        choice = data.draw(
+            st.lists(st.sampled_from(ids), min_size=1, max_size=dimension.choose, unique=True)
+        )
         result = score_dimension(dimension, consumers, [decision(choice)])
         assert result.chosen == tuple(choice) and result.decided and result.flip is None
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from bpstrat.cli.score import run_score
 from bpstrat.model.entities import Consumer, Decision, Dimension, Goal
-from bpstrat.score.arithmetic import score, score_goal
+from bpstrat.score.goals import score_goal
+from bpstrat.score.strategy_score import score
 from tests.v2_strategy import FILES, TODAY, write
 
 

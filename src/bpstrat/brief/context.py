@@ -35,8 +35,10 @@ from bpstrat.brief.wording import PHASES, by_weight, dimension_sentence, offered
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.entities import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult, above, below, below_desired
+from bpstrat.score.coalition import below_desired
+from bpstrat.score.results import ScoreResult
 from bpstrat.score.sentences import bar
+from bpstrat.score.tolerance import above, below
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from bpstrat.model.entities import (
     Stakeholder,
 )
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult
+from bpstrat.score.results import ScoreResult
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bpstrat.brief.i18n import N_, Lang
-from bpstrat.score.arithmetic import DimensionScore
+from bpstrat.score.results import DimensionScore
 
 PHASES: dict[str, tuple[str, str]] = {
     "buy-in": (N_("Get buy-in"), N_("a senior sponsor who funds the product as an investment")),

@@ -9,8 +9,9 @@ from typing import Any
 from bpstrat.findings import Finding
 from bpstrat.lint.linter import LintResult
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import EPSILON, Accommodated, ScoreResult
+from bpstrat.score.results import Accommodated, ScoreResult
 from bpstrat.score.sentences import goal_text, pct
+from bpstrat.score.tolerance import EPSILON
 
 Value = Any
 """A field's value as JSON data: a number, text, true/false, a list or a mapping."""

@@ -21,7 +21,7 @@ from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.suppress import apply_suppressions
 from bpstrat.model.load import load_strategy
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.arithmetic import ScoreResult
+from bpstrat.score.results import ScoreResult
 from bpstrat.source.tree import Tree
 
 

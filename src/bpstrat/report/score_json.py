@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from bpstrat.report.json_text import json_text
-from bpstrat.score.arithmetic import DimensionScore, GoalScore, ScoreResult
+from bpstrat.score.results import DimensionScore, GoalScore, ScoreResult
 from bpstrat.score.view import ScoreView
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bpstrat.score.arithmetic import Accommodated, DimensionScore, Flip, GoalScore
+from bpstrat.score.results import Accommodated, DimensionScore, Flip, GoalScore
 
 
 def bar(fraction: float | None, width: int) -> str:

@@ -12,7 +12,8 @@ from bpstrat.model.entities import Consumer, Dimension
 from bpstrat.model.load import load_strategy
 from bpstrat.model.strategy import Strategy
 from bpstrat.model.suggest import closest
-from bpstrat.score.arithmetic import ScoreResult, score_strategy
+from bpstrat.score.results import ScoreResult
+from bpstrat.score.strategy_score import score_strategy
 from bpstrat.source.files import ROOT_FILE
 
 

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.model.entities import Stakeholder
-from bpstrat.score.arithmetic import below_desired
+from bpstrat.score.coalition import below_desired
 
 CODE = "BP407"
 NAME = "powerful-without-plan"

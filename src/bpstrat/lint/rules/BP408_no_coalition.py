@@ -50,8 +50,9 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
-from bpstrat.score.arithmetic import below, is_supportive
+from bpstrat.score.coalition import is_supportive
 from bpstrat.score.sentences import pct
+from bpstrat.score.tolerance import below
 
 CODE = "BP408"
 NAME = "no-coalition"

@@ -69,8 +69,8 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
-from bpstrat.score.arithmetic import above
 from bpstrat.score.sentences import pct
+from bpstrat.score.tolerance import above
 
 CODE = "BP410"
 NAME = "flywheel-imbalance"

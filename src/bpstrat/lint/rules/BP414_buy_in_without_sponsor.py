@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.model.entities import Stakeholder
-from bpstrat.score.arithmetic import is_supportive
+from bpstrat.score.coalition import is_supportive
 
 CODE = "BP414"
 NAME = "buy-in-without-sponsor"

@@ -15,7 +15,8 @@ from typing import Protocol
 from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import LintConfig, Product
 from bpstrat.model.strategy import E, Record, Strategy
-from bpstrat.score.arithmetic import ScoreResult, score_strategy
+from bpstrat.score.results import ScoreResult
+from bpstrat.score.strategy_score import score_strategy
 
 
 @dataclass
