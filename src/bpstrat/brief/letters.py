@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bpstrat.brief.context import (
+from bpstrat.brief.i18n import Lang
+from bpstrat.brief.views import (
     BriefContext,
     ConsumerView,
     DemandView,
@@ -17,7 +18,6 @@ from bpstrat.brief.context import (
     StakeholderView,
     TemplateView,
 )
-from bpstrat.brief.i18n import Lang
 from bpstrat.errors import UsageError
 from bpstrat.model.entities import Consumer, Stakeholder
 from bpstrat.model.strategy import Strategy

@@ -1,0 +1,288 @@
+"""The typed values a brief template sees: one view per thing the brief shows.
+
+Views hold text already in the brief's language and numbers already formatted; the
+builders beside this module make them, and the template only arranges and escapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class ProductView:
+    id: str
+    name: str
+    vision: str | None
+    phase: str | None
+    phase_text: str | None
+    owner: str | None
+    sponsor: str | None
+    successor: str | None
+    sides: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DemandView:
+    dimension: str
+    dimension_name: str
+    option: str
+    option_name: str
+    strength: str
+    served: bool
+    needed_by: str | None
+    problem: str | None
+    strength_text: str = ""
+    problem_title: str | None = None
+    accommodation: str | None = None  # how the consumer is accommodated where not served
+
+
+@dataclass(frozen=True, slots=True)
+class ConsumerView:
+    id: str
+    name: str
+    side: str | None
+    importance: int
+    owner: str | None
+    strategy: str | None
+    sources: list[str]
+    demands: list[DemandView]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionView:
+    id: str
+    name: str
+    support: float
+    share: str
+    chosen: bool
+    consumers: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    id: str
+    date: str
+    rationale: str | None
+    decided_by: str | None = None
+    consulted: list[str] = field(default_factory=list)
+    revisit: str | None = None
+    supersedes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AccommodationView:
+    """An unchosen demand still met in part: who, which option, how, until when."""
+
+    consumer: str
+    option: str
+    via: str
+    until: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionView:
+    id: str
+    name: str
+    choose: int
+    total: float
+    options: list[OptionView]
+    chosen: list[str]
+    decision: DecisionView | None
+    conflict: bool
+    intensity: str
+    intensity_value: float
+    margin: str
+    sentence: str
+    unserved: list[str]
+    offered: str = ""
+    accommodations: list[AccommodationView] = field(default_factory=list)
+
+    @property
+    def accommodated(self) -> list[str]:
+        """The accommodated consumers' names."""
+        return [a.consumer for a in self.accommodations]
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    id: str
+    demanded: float
+    served: float
+    served_ratio: str
+
+
+@dataclass(frozen=True, slots=True)
+class StakeholderView:
+    id: str
+    name: str
+    role: str | None
+    faction: str | None
+    power: int
+    interest: int
+    quadrant: str
+    current: str | None
+    desired: str | None
+    gap: bool
+    next_step: str | None
+    concerns: list[str]
+    reviewed: str | None
+    consumers: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FactionView:
+    id: str
+    power: int
+    supportive_power: int
+    share: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoalitionView:
+    share: str
+    threshold: str
+    supportive_power: int
+    total_power: int
+    standing: bool
+    factions: list[FactionView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressView:
+    """Where a key goal stands: its newest measurement against the line to its target."""
+
+    id: str
+    title: str
+    latest: str | None
+    target: str
+    by: str
+    progress: str
+    expected: str
+    status: str  # the contract's word: on-track, off-track, overdue, achieved, no-data
+    status_text: str  # the same in the brief's language
+    bar: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    step: str
+    problems: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemView:
+    id: str
+    title: str
+    value_chain: str | None
+    impact: int | None
+    goals: list[str]
+    consumers: list[str]
+    evidence: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class MetricView:
+    name: str | None
+    unit: str | None
+    baseline: str | None
+    target: str | None
+    by: str | None
+    influence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalView:
+    id: str
+    title: str
+    key: bool
+    category: str | None
+    problems: list[str]
+    metric: MetricView | None
+    status: str | None = None  # on track / at risk ..., once goals carry measurements
+    consumers: list[str] = field(default_factory=list)  # ids of the consumers it concerns
+
+
+@dataclass(frozen=True, slots=True)
+class RiskView:
+    """A risk in plain language: no codes, no paths."""
+
+    text: str
+    consequence: str
+    next_step: str
+    severity: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A lint finding as the team reads it: code, message and file:line."""
+
+    code: str
+    message: str
+    where: str
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    consumer: str
+    cells: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DemandMatrix:
+    """Consumers x dimensions, for when a flowchart would be a tangle."""
+
+    dimensions: list[str]
+    rows: list[MatrixRow]
+
+
+class TemplateView:
+    """A view a template renders: each dataclass field is a template variable."""
+
+    __slots__ = ()  # views are many in a large brief: none keeps a per-object dict
+
+    def variables(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefContext(TemplateView):
+    """What a brief template sees: each field is a template variable."""
+
+    today: str
+    product: ProductView
+    consumers: list[ConsumerView]
+    dimensions: list[DimensionView]
+    sides: list[SideView]
+    flywheel_imbalance: float | None
+    flywheel_tolerance: float
+    flywheel_leaning: bool
+    stakeholders: list[StakeholderView]
+    coalition: CoalitionView
+    problems: list[ProblemView]
+    key_goals: list[GoalView]
+    suggested_goals: list[GoalView]
+    risks: list[RiskView]
+    counts: Counts
+    demand_flowchart: str | None
+    stakeholder_chart: str | None
+    summary: list[str]
+    lang: str = "en"
+    as_of: str = ""
+    top_risks: list[RiskView] = field(default_factory=list)
+    findings: list[FindingView] = field(default_factory=list)
+    imbalance: str | None = None
+    tolerance: str = ""
+    demand_matrix: DemandMatrix | None = None
+    stakeholder_chart_note: str | None = None
+    progress: list[ProgressView] = field(default_factory=list)
+    value_chain: list[StepView] = field(default_factory=list)
+    value_chain_chart: str | None = None
