@@ -15,7 +15,7 @@ from bpstrat.cli.app import app
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.rules import RULES
 from bpstrat.model.kinds import KINDS
-from bpstrat.report import DIFF, LINT, SCORE
+from bpstrat.report.formats import DIFF, LINT, SCORE
 from tests.helpers import EXAMPLES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "bpstrat"
@@ -79,9 +79,7 @@ def test_no_import_runs_up_the_layers() -> None:
 
 
 def test_every_module_sits_in_a_layer_folder() -> None:
-    flat = [
-        name for name, path in modules() if name.count(".") == 1 and path.name != "__init__.py"
-    ]
+    flat = [name for name, path in modules() if name.count(".") == 1 and path.name != "__init__.py"]
     assert sorted(flat) == [
         "bpstrat.__main__",
         "bpstrat.entry",
@@ -164,3 +162,86 @@ def test_today_is_shown_by_the_commands_that_use_it() -> None:
     brief = runner.invoke(app, ["brief", example, "--today", "2026-11-21"]).output
     assert "| As of | 2026-11-21 |" in brief
 
+
+# What reads files, runs processes or reads the clock, by the name it is called by.
+FILE_ACCESS = {
+    "open",
+    "read_text",
+    "read_bytes",
+    "write_text",
+    "write_bytes",
+    "iterdir",
+    "glob",
+    "rglob",
+    "scandir",
+    "listdir",
+    "walk",
+    "stat",
+    "lstat",
+}
+PROCESSES = {"subprocess", "run_git", "Popen", "system", "popen"}
+CLOCK = {"today", "now", "utcnow", "time", "monotonic", "perf_counter"}
+
+
+def _calls(path: Path) -> set[str]:
+    """The names of everything a module calls (`x.read_text()` -> read_text) or imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                names.add(func.attr)
+            elif isinstance(func, ast.Name):
+                names.add(func.id)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def _package_modules(folder: str) -> list[tuple[str, Path]]:
+    return [(name, path) for name, path in modules() if name.startswith(f"bpstrat.{folder}.")]
+
+
+# os.open(os.devnull): a command silences a closed pipe; it reads no file.
+ALLOWED = {"bpstrat.cli.failures": {"open"}}
+
+
+def test_no_command_module_reads_files_or_calls_git_itself() -> None:
+    wrong = {}
+    for name, path in _package_modules("cli"):
+        found = (_calls(path) & (FILE_ACCESS | PROCESSES)) - ALLOWED.get(name, set())
+        if found:
+            wrong[name] = sorted(found)
+    assert wrong == {}
+
+
+def test_the_score_layer_has_no_clock_and_no_file_access() -> None:
+    wrong = {
+        name: sorted(_calls(path) & (FILE_ACCESS | PROCESSES | CLOCK | {"load_strategy"}))
+        for name, path in _package_modules("score")
+        if _calls(path) & (FILE_ACCESS | PROCESSES | CLOCK | {"load_strategy"})
+    }
+    assert wrong == {}
+
+
+def test_the_clock_is_read_in_one_place() -> None:
+    readers = sorted(
+        name
+        for name, path in modules()
+        if "today" in _calls(path) and "date.today()" in path.read_text(encoding="utf-8")
+    )
+    assert readers == ["bpstrat.cli.options"]
+
+
+def test_the_checks_above_see_what_they_look_for(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import subprocess, datetime as dt\n"
+        "def f(p):\n    return p.read_text(), dt.date.today(), subprocess.run(['git'])\n",
+        encoding="utf-8",
+    )
+    assert {"read_text", "today", "subprocess", "run"} <= _calls(probe)

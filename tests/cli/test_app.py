@@ -5,16 +5,49 @@ The real process and its fast paths are in test_entry.py (slow).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from bpstrat import __version__
-from bpstrat.cli.help_text import HELP, render_live
+from bpstrat.cli import help_text
+from bpstrat.cli.help_text import HELP, WIDTH
 from tests.helpers import bpstrat
+
+
+def render_live() -> str:
+    """What typer prints for `bpstrat --help` in a terminal of WIDTH columns."""
+    code = "import sys; sys.argv = ['bpstrat', '--help']; from bpstrat.cli.app import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(WIDTH)},
+        check=True,
+    )
+    return result.stdout
+
+
+def regenerate(live: str) -> None:
+    """Rewrite HELP in cli/help_text.py from typer's live rendering."""
+    path = Path(help_text.__file__)
+    text = path.read_text(encoding="utf-8")
+    start = text.index('HELP = """\\\n') + len('HELP = """\\\n')
+    end = text.index('"""', start)
+    path.write_text(text[:start] + live + text[end:], encoding="utf-8")
 
 
 def test_prerendered_help_matches_typer() -> None:
     """`bpstrat --help` prints a pre-rendered text; it must be exactly what typer renders."""
-    assert render_live() == HELP, "regenerate with: python -m bpstrat.cli.help_text"
+    live = render_live()
+    if os.environ.get("BPSTRAT_UPDATE_GOLDEN") == "1":
+        regenerate(live)
+    assert live == HELP, (
+        "regenerate with: BPSTRAT_UPDATE_GOLDEN=1 python -m pytest tests/cli/test_app.py"
+    )
 
 
 def test_version() -> None:

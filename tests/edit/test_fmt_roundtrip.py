@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import bpstrat.cli.fmt as cli_fmt
+import bpstrat.edit.fmt_files as fmt_files
 from bpstrat.cli.fmt import run_fmt
 from bpstrat.edit.fmt import format_text
 from bpstrat.errors import UsageError
@@ -284,8 +284,8 @@ def test_symlink_out_of_the_root_is_left_alone(
     with pytest.raises(UsageError):  # named directly, the link leads out of the root
         run_fmt(base / "link.yaml", check=False, show_diff=False)
     assert outside.read_bytes() == MESSY
-    with pytest.raises(cli_fmt._Refused, match="outside the strategy root"):
-        cli_fmt._real_file(base / "link.yaml", base)
+    with pytest.raises(fmt_files._Refused, match="outside the strategy root"):
+        fmt_files._real_file(base / "link.yaml", base)
 
 
 def test_hard_links_are_never_split(root: Writer, capsys: pytest.CaptureFixture[str]) -> None:
@@ -331,7 +331,7 @@ def test_file_changed_between_read_and_rename_is_not_overwritten(
     root: Writer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = root({"m.yaml": MESSY})
-    real_format = cli_fmt.format_full
+    real_format = fmt_files.format_full
 
     def format_then_append(text: str, is_root: bool = False) -> object:
         result = real_format(text, is_root)
@@ -340,7 +340,7 @@ def test_file_changed_between_read_and_rename_is_not_overwritten(
                 handle.write(b"# appended meanwhile\n")
         return result
 
-    monkeypatch.setattr(cli_fmt, "format_full", format_then_append)
+    monkeypatch.setattr(fmt_files, "format_full", format_then_append)
     assert run_fmt(base, check=False, show_diff=False) == 1
     assert (base / "m.yaml").read_bytes() == MESSY + b"# appended meanwhile\n"
     assert "m.yaml: changed while fmt was formatting it" in capsys.readouterr().err

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bpstrat.brief.mermaid import label
+from bpstrat.cli.options import parse_what_if
 from bpstrat.errors import UsageError
-from bpstrat.score.view import parse_what_if
 from tests.helpers import EXAMPLES, Writer, bpstrat
 
 

@@ -6,21 +6,20 @@ so `bpstrat --version` and `--help` start instantly.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
-from typer.models import OptionInfo
 
 from bpstrat import __version__
 from bpstrat.cli.failures import exit_code_for, tolerant_streams
-from bpstrat.errors import UsageError
+from bpstrat.cli.options import parse_today
+from bpstrat.findings import LEVELS
 from bpstrat.model.kinds import KINDS
-from bpstrat.report import DIFF, LINT, SCORE, Format, choices
+from bpstrat.report.formats import DIFF, LINT, SCORE, Format, choices
 
 app = typer.Typer(
     name="bpstrat",
@@ -68,22 +67,7 @@ def root(
     """Keep the product strategy of a backend product as YAML in git."""
 
 
-def parse_today(value: Optional[str]) -> Optional[dt.date]:
-    """--today as a date, or None when it was not given."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today {value!r} is not a date written YYYY-MM-DD") from None
-
-
-def resolve_today(value: Optional[str]) -> dt.date:
-    """The one "today" of a run: --today, else the system date."""
-    return parse_today(value) or dt.date.today()
-
-
-def format_option(registry: dict[str, Format]) -> OptionInfo:
+def format_option(registry: Mapping[str, Format[object]]) -> Any:
     """A --format option whose choices come from a report registry."""
 
     def check(value: Optional[str]) -> Optional[str]:
@@ -92,7 +76,7 @@ def format_option(registry: dict[str, Format]) -> OptionInfo:
         return value
 
     listed = "; ".join(f"{f.name}: {f.summary}" for f in registry.values())
-    option: OptionInfo = typer.Option(
+    option = typer.Option(
         "--format",
         "-f",
         help=f"{choices(registry)} ({listed}).",
@@ -102,10 +86,9 @@ def format_option(registry: dict[str, Format]) -> OptionInfo:
     return option
 
 
-class FailOn(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+FailOn = enum.Enum(  # type: ignore[misc]  # members come from findings.LEVELS
+    "FailOn", {level: level for level in LEVELS}, type=str
+)
 
 
 PathArg = Annotated[
@@ -140,7 +123,7 @@ def lint(
     format: Annotated[Optional[str], format_option(LINT)] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
-    ] = FailOn.error,
+    ] = FailOn("error"),
     today: TodayOpt = None,
     baseline: Annotated[
         Optional[Path],
@@ -160,8 +143,8 @@ def lint(
     code = run_lint(
         paths or [Path(".")],
         format=format,
-        fail_on=fail_on.value,
-        today=resolve_today(today),
+        fail_on=str(fail_on.value),
+        today=parse_today(today),
         baseline=baseline,
         write_to=write_baseline,
         cache=not no_cache,
@@ -198,7 +181,7 @@ def score(
             dimension=dimension,
             what_if=what_if or [],
             cache=not no_cache,
-            today=resolve_today(today),
+            today=parse_today(today),
         )
     )
 
@@ -266,9 +249,7 @@ def measure(
     """Record a measured value of a goal's metric, keeping every comment."""
     from bpstrat.cli.measure import run_measure
 
-    raise typer.Exit(
-        run_measure(path, goal=goal, value=value, date=date, today=resolve_today(today))
-    )
+    raise typer.Exit(run_measure(path, goal=goal, value=value, date=date, today=parse_today(today)))
 
 
 SchemaKind = enum.Enum(  # type: ignore[misc]  # members come from the KINDS table
@@ -347,7 +328,7 @@ def init(
         name=name,
         pre_commit=pre_commit,
         github_actions=github_actions,
-        today=resolve_today(today),
+        today=parse_today(today),
     )
     raise typer.Exit(code)
 
@@ -366,7 +347,7 @@ def new(
     """Add an entity file from a commented skeleton, in the kind's usual folder."""
     from bpstrat.cli.init import run_new
 
-    raise typer.Exit(run_new(path, kind=kind, id_=id, name=name, today=resolve_today(today)))
+    raise typer.Exit(run_new(path, kind=kind, id_=id, name=name, today=parse_today(today)))
 
 
 @app.command()
@@ -390,7 +371,7 @@ def diff(
     """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
     from bpstrat.cli.diff import run_diff
 
-    raise typer.Exit(run_diff(base, head, path, format=format, today=resolve_today(today)))
+    raise typer.Exit(run_diff(base, head, path, format=format, today=parse_today(today)))
 
 
 @app.command("rules")

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shlex
 import sys
 from pathlib import Path
 
+from bpstrat.brief.committed import read_committed, recorded_as_of
 from bpstrat.brief.render import render_brief
+from bpstrat.cli.options import resolve_today
 from bpstrat.errors import UsageError
 from bpstrat.source.atomic import write_output
-
-# The machine-readable date every brief and letter records, in any language; briefs
-# written before it record the date only in their `| As of |` row.
-_AS_OF = re.compile(r"^<!-- bpstrat: as-of (\d{4}-\d{2}-\d{2}) -->$", re.M)
-_AS_OF_ROW = re.compile(r"^\| As of \| (\d{4}-\d{2}-\d{2}) \|$", re.M)
 
 
 def run_brief(
@@ -33,8 +29,8 @@ def run_brief(
     committed brief goes out of date only when its inputs change."""
     if check and output is None:
         raise UsageError("--check needs -o FILE: the brief to compare with")
-    current = _read(output) if check and output is not None else None
-    as_of = today or (recorded_as_of(current) if current else None) or dt.date.today()
+    current = read_committed(output) if check and output is not None else None
+    as_of = resolve_today(today, recorded_as_of(current) if current else None)
     text = render_brief(path, template, as_of, cache, lang, recipient)
     if output is None:
         sys.stdout.write(text)
@@ -51,29 +47,6 @@ def run_brief(
         return 0
     write_output(output, text)
     return 0
-
-
-def recorded_as_of(brief: str) -> dt.date | None:
-    """The as-of date a rendered brief records, if it records one."""
-    found = _AS_OF.search(brief) or _AS_OF_ROW.search(brief)
-    if found is None:
-        return None
-    try:
-        return dt.date.fromisoformat(found.group(1))
-    except ValueError:
-        return None
-
-
-def _read(output: Path) -> str | None:
-    if output.exists() and not output.is_file():
-        # A FIFO or device would block or never end: compare with regular files only.
-        raise UsageError(f"{output} is not a regular file; --check compares with a file")
-    try:
-        return output.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {output}: {error}") from None
 
 
 def _fix(

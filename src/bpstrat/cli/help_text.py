@@ -3,7 +3,8 @@
 Rendering it live means importing typer and building every command from its signature;
 the text is the same every time for terminals of 80 columns and more (click caps help
 at 80). A test checks that HELP matches what typer renders, so it cannot go stale:
-regenerate with `python -m bpstrat.cli.help_text`.
+regenerate with
+`BPSTRAT_UPDATE_GOLDEN=1 python -m pytest tests/cli/test_app.py`.
 """
 
 from __future__ import annotations
@@ -36,35 +37,3 @@ Commands:
   rules    List every finding code: name, default severity and summary.
   rule     Explain one finding code: what it checks, why, and failing and...
 """
-
-
-def render_live() -> str:
-    """What typer prints for `bpstrat --help` in a terminal of WIDTH columns."""
-    import os
-    import subprocess
-    import sys
-
-    code = "import sys; sys.argv = ['bpstrat', '--help']; from bpstrat.cli.app import main; main()"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": str(WIDTH)},
-        check=True,
-    )
-    return result.stdout
-
-
-def regenerate() -> None:
-    """Rewrite HELP in this file from typer's live rendering."""
-    from pathlib import Path
-
-    path = Path(__file__)
-    text = path.read_text(encoding="utf-8")
-    start = text.index('HELP = """\\\n') + len('HELP = """\\\n')
-    end = text.index('"""', start)
-    path.write_text(text[:start] + render_live() + text[end:], encoding="utf-8")
-
-
-if __name__ == "__main__":
-    regenerate()

@@ -6,22 +6,30 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from bpstrat.cli.options import resolve_today
 from bpstrat.edit.scaffold import init, new
 
 
 def run_init(
-    folder: Path, *, name: str | None, pre_commit: bool, github_actions: bool, today: dt.date
+    folder: Path,
+    *,
+    name: str | None,
+    pre_commit: bool,
+    github_actions: bool,
+    today: dt.date | None = None,
 ) -> int:
     title = name or folder.resolve().name.replace("-", " ").title() or "My Product"
-    written = init(folder, title, today, pre_commit, github_actions)
+    written = init(folder, title, resolve_today(today), pre_commit, github_actions)
     for path in written:
         sys.stdout.write(f"created {path.relative_to(folder).as_posix()}\n")
     sys.stdout.write(f"next: edit the files, then run `bpstrat lint {folder}`\n")
     return 0
 
 
-def run_new(path: Path, *, kind: str, id_: str, name: str | None, today: dt.date) -> int:
-    target = new(path, kind, id_, name, today)
+def run_new(
+    path: Path, *, kind: str, id_: str, name: str | None, today: dt.date | None = None
+) -> int:
+    target = new(path, kind, id_, name, resolve_today(today))
     sys.stdout.write(f"created {_shown(target)}\n")
     return 0
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bpstrat.report import LINT
-
-FAIL_ON = ("error", "warning", "info")
+from bpstrat.findings import LEVELS
+from bpstrat.report.formats import LINT
 
 
 class Request:
@@ -53,7 +52,7 @@ def _accept(request: Request, option: str, value: str) -> bool:
         return value in LINT
     if option == "--fail-on":
         request.fail_on = value
-        return value in FAIL_ON
+        return value in LEVELS
     try:
         request.today = dt.date.fromisoformat(value)
     except ValueError:
@@ -74,7 +73,7 @@ def run(request: Request) -> int:
             request.paths or [Path(".")],
             format=request.format,
             fail_on=request.fail_on,
-            today=request.today or dt.date.today(),
+            today=request.today,
             cache=request.cache,
         )
     except (Exception, KeyboardInterrupt) as error:

@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Protocol, cast
 
-from bpstrat.report import SCORE
-from bpstrat.score.view import ScoreView, build_view
+from bpstrat.cli.options import parse_what_if, resolve_today
+from bpstrat.model.load import load_strategy
+from bpstrat.report.formats import SCORE
+from bpstrat.score.view import build_view
 from bpstrat.source.visible import visible
-
-
-class ScoreReport(Protocol):
-    def render(self, view: ScoreView) -> str: ...
 
 
 def run_score(
@@ -25,8 +22,9 @@ def run_score(
     cache: bool = False,
     today: dt.date | None = None,
 ) -> int:
-    view = build_view(path, what_if, dimension, cache, today)
-    sys.stdout.write(cast(ScoreReport, SCORE[format].load()).render(view))
+    factors = parse_what_if(what_if)
+    view = build_view(load_strategy(path, cache=cache), factors, dimension, resolve_today(today))
+    sys.stdout.write(SCORE[format].load().render(view))
     if view.left_out and format != "json":
         from rich.console import Console
 

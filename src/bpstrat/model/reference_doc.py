@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path as FsPath
 from typing import Any
 
 from bpstrat.errors import UsageError
@@ -62,6 +63,19 @@ def splice(page: str, generated: str) -> str:
         )
     after = page[end + len(END) :]
     return page[:start] + generated.rstrip("\n") + after
+
+
+def splice_into(output: FsPath, generated: str) -> str:
+    """The existing page at `output` with its generated part replaced by `generated`."""
+    try:
+        page = output.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise UsageError(f"cannot read {output}: {reason or error}") from None
+    try:
+        return splice(page, generated)
+    except UsageError as error:
+        raise UsageError(f"{output}: {error}") from None
 
 
 def _section(title: str, schema: Schema, document: Schema) -> list[str]:

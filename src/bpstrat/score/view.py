@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from bpstrat.errors import UsageError
 from bpstrat.model.entities import Consumer, Dimension
-from bpstrat.model.load import load_strategy
 from bpstrat.model.strategy import Strategy
 from bpstrat.model.suggest import closest
 from bpstrat.score.results import ScoreResult
@@ -36,47 +34,15 @@ class ScoreView:
         return {c.id: c.name for c in self.strategy.consumers}
 
 
-MIN_FACTOR = 1e-6
-MAX_FACTOR = 1e6
-"""What-if factors are finite and within these bounds, so weights stay finite."""
-
-
-def parse_what_if(values: list[str]) -> dict[str, float]:
-    factors: dict[str, float] = {}
-    for value in values:
-        consumer, sep, number = value.partition("=")
-        try:
-            factor = float(number)
-        except ValueError:
-            factor = math.nan
-        # NaN fails every comparison, so it is refused with the rest.
-        if not sep or not consumer.strip() or not MIN_FACTOR <= factor <= MAX_FACTOR:
-            raise UsageError(
-                f"--what-if {value!r}: write CONSUMER=FACTOR with a factor above 0 "
-                f"({MIN_FACTOR:g} to {MAX_FACTOR:g}), e.g. --what-if billing=1.5"
-            )
-        name = consumer.strip()
-        if name in factors:
-            raise UsageError(
-                f"--what-if names {name!r} twice; give one factor per consumer "
-                f"(e.g. --what-if {name}={factor:g})"
-            )
-        factors[name] = factor
-    return factors
-
-
 def build_view(
-    path: Path,
-    what_if: list[str],
+    strategy: Strategy,
+    factors: Mapping[str, float],
     dimension: str | None,
-    cache: bool = False,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> ScoreView:
-    """Load and score the strategy above `path` as of `today` (None: the system date)."""
-    today = today or dt.date.today()
-    strategy = load_strategy(path, cache=cache)
+    """Score `strategy` as of `today`, with the what-if `factors` (and without them, to
+    show what they change); `dimension` keeps only that dimension."""
     _check_scoring_config(strategy)
-    factors = parse_what_if(what_if)
     known = {c.id for c in strategy.consumers}
     for consumer in factors:
         if consumer not in known:
@@ -88,7 +54,7 @@ def build_view(
         close = closest(dimension, ids)
         hint = f"; did you mean {close!r}?" if close else f" (dimensions: {', '.join(ids)})"
         raise UsageError(f"--dimension: no dimension {dimension!r}{hint}")
-    result = score_strategy(strategy, factors, today=today)
+    result = score_strategy(strategy, dict(factors), today=today)
     baseline = score_strategy(strategy, today=today) if factors else None
     if dimension is not None:
         result = _only(result, dimension)

@@ -1,4 +1,4 @@
-"""Git plumbing for `bpstrat diff`: the repository, revisions, and reading objects into memory.
+"""Git plumbing: the repository, revisions, and reading objects into memory.
 
 Nothing here writes to disk: trees are listed with `git ls-tree` and blobs read with
 `git cat-file --batch` (see git_tree.py).
@@ -12,16 +12,17 @@ from pathlib import Path
 from bpstrat.errors import UsageError
 
 
-def run_git(repo: Path, *args: str, input_: bytes | None = None) -> bytes:
+def run_git(repo: Path, *args: str, input_: bytes | None = None, timeout: float = 120) -> bytes:
+    """git's output; a failing git is a GitError, a missing or stuck one a usage error."""
     try:
         result = subprocess.run(
             ["git", "-C", str(repo), *args],
             input=input_,
             capture_output=True,
-            timeout=120,
+            timeout=timeout,
             check=False,
         )
-    except FileNotFoundError:
+    except OSError:
         raise UsageError("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
         raise UsageError(f"git {' '.join(args)} took too long") from None
