@@ -15,7 +15,7 @@ from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.dates import check_dates
 from bpstrat.lint.outcomes import check_outcomes
-from bpstrat.lint.references import check_references
+from bpstrat.lint.references import check_references, waiting_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.suppress import apply_suppressions
@@ -69,7 +69,7 @@ def lint(
         *_config_codes(strategy),
     ]
     issues.extend(run_rules(context))
-    issues = strategy.explain(issues)
+    issues = strategy.explain(issues, waiting_references(strategy))
     findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
     findings, problems = apply_suppressions(findings, sources, today)

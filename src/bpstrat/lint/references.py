@@ -4,44 +4,112 @@ consistency rules that need more than one entity (sides, option ids, choice coun
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple, cast
 
 from bpstrat.findings import Issue, Path, path_name
-from bpstrat.model.entities import Consumer, Decision, Dimension, Goal, Problem, Stakeholder
+from bpstrat.model.entities import (
+    Consumer,
+    Decision,
+    Dimension,
+    Entity,
+    Goal,
+    Problem,
+    Stakeholder,
+)
 from bpstrat.model.strategy import E, Record, Strategy
 from bpstrat.model.suggest import closest
 
 
+class Reference(NamedTuple):
+    """One place where an entity (or bpstrat.yaml, `record` None) names another by id."""
+
+    record: Record[Entity] | None
+    kind: str
+    path: Path
+    value: str
+
+
+def references(strategy: Strategy) -> Iterator[Reference]:
+    """Every reference the strategy makes, in file order: the one list of which fields
+    name which kind, read by the BP302 check and by the count of references that wait
+    for a file that cannot be read."""
+    product = strategy.config.product
+    if product is not None and strategy.config_document is not None:
+        for role in ("owner", "sponsor", "successor"):
+            value = getattr(product, role)
+            if value is not None:
+                yield Reference(None, "stakeholder", ("product", role), value)
+    for consumer in strategy.records(Consumer):
+        record = cast("Record[Entity]", consumer)
+        if consumer.entity.owner:
+            yield Reference(record, "stakeholder", ("owner",), consumer.entity.owner)
+        for index, demand in enumerate(consumer.entity.demands):
+            base: Path = ("demands", index)
+            yield Reference(record, "dimension", base + ("dimension",), demand.dimension)
+            if demand.problem is not None:
+                yield Reference(record, "problem", base + ("problem",), demand.problem)
+    for person in strategy.records(Stakeholder):
+        yield from _listed(person, "consumer", ("consumers",), person.entity.consumers)
+    for problem in strategy.records(Problem):
+        yield from _listed(problem, "consumer", ("consumers",), problem.entity.consumers)
+    for goal in strategy.records(Goal):
+        yield from _listed(goal, "problem", ("problems",), goal.entity.problems)
+        yield from _listed(goal, "consumer", ("consumers",), goal.entity.consumers)
+    for decision in strategy.records(Decision):
+        record = cast("Record[Entity]", decision)
+        entity = decision.entity
+        if entity.decided_by is not None:
+            yield Reference(record, "stakeholder", ("decided_by",), entity.decided_by)
+        yield from _listed(decision, "stakeholder", ("consulted",), entity.consulted)
+        if entity.supersedes is not None:
+            yield Reference(record, "decision", ("supersedes",), entity.supersedes)
+        yield Reference(record, "dimension", ("dimension",), entity.dimension)
+        for index, item in enumerate(entity.accommodations):
+            yield Reference(
+                record, "consumer", ("accommodations", index, "consumer"), item.consumer
+            )
+
+
+def _listed(record: Record[E], kind: str, path: Path, values: list[str]) -> Iterator[Reference]:
+    for index, value in enumerate(values):
+        yield Reference(cast("Record[Entity]", record), kind, path + (index,), value)
+
+
+def waiting_references(strategy: Strategy) -> Counter[tuple[str, str]]:
+    """How many references to each (kind, id) wait for a place that could not be read or
+    validated: counted once, in this pass, for the blockers' issues to say."""
+    return Counter(
+        (ref.kind, ref.value) for ref in references(strategy) if strategy.waits(ref.kind, ref.value)
+    )
+
+
 def check_references(strategy: Strategy) -> Iterator[Issue]:
     """Every issue about ids that point nowhere or options that do not exist."""
-    yield from _product_refs(strategy)
+    for ref in references(strategy):
+        if strategy.resolves(ref.kind, ref.value):
+            continue
+        message = _dangling(strategy, ref.kind, ref.value, path_name(ref.path))
+        if ref.record is None:
+            yield strategy.config_issue("BP302", message, ref.path)
+        else:
+            yield ref.record.issue("BP302", message, ref.path)
     sides = strategy.config.product.sides if strategy.config.product else []
     for consumer in strategy.records(Consumer):
-        yield from _consumer(strategy, consumer, sides)
-    for person in strategy.records(Stakeholder):
-        yield from _refs(strategy, person, "consumer", ("consumers",), person.entity.consumers)
+        yield from _consumer(consumer, sides)
+        for index, demand in enumerate(consumer.entity.demands):
+            path: Path = ("demands", index, "option")
+            found = _option(strategy, consumer, path, demand.dimension, demand.option)
+            if found:
+                yield found
     steps = strategy.config.product.value_chain if strategy.config.product else []
     for problem in strategy.records(Problem):
-        yield from _refs(strategy, problem, "consumer", ("consumers",), problem.entity.consumers)
         yield from _value_chain(problem, steps)
-    for goal in strategy.records(Goal):
-        yield from _refs(strategy, goal, "problem", ("problems",), goal.entity.problems)
-        yield from _refs(strategy, goal, "consumer", ("consumers",), goal.entity.consumers)
     for dimension in strategy.records(Dimension):
         yield from _dimension(dimension)
     for decision in strategy.records(Decision):
         yield from _decision(strategy, decision)
-
-
-def _product_refs(strategy: Strategy) -> Iterator[Issue]:
-    product = strategy.config.product
-    if product is None or strategy.config_document is None:
-        return
-    roles = (("owner", product.owner), ("sponsor", product.sponsor))
-    for role, value in (*roles, ("successor", product.successor)):
-        if value is not None and not strategy.resolves("stakeholder", value):
-            message = _dangling(strategy, "stakeholder", value, f"product.{role}")
-            yield strategy.config_issue("BP302", message, ("product", role))
 
 
 def _dangling(strategy: Strategy, kind: str, value: str, name: str) -> str:
@@ -52,27 +120,8 @@ def _dangling(strategy: Strategy, kind: str, value: str, name: str) -> str:
     return f"`{name}` refers to {kind} {value!r}, which does not exist{hint}"
 
 
-def _ref(strategy: Strategy, record: Record[E], kind: str, path: Path, value: str) -> Issue | None:
-    if strategy.resolves(kind, value):
-        return None
-    return record.issue("BP302", _dangling(strategy, kind, value, path_name(path)), path)
-
-
-def _refs(
-    strategy: Strategy, record: Record[E], kind: str, path: Path, values: list[str]
-) -> Iterator[Issue]:
-    for index, value in enumerate(values):
-        found = _ref(strategy, record, kind, path + (index,), value)
-        if found:
-            yield found
-
-
-def _consumer(strategy: Strategy, record: Record[Consumer], sides: list[str]) -> Iterator[Issue]:
+def _consumer(record: Record[Consumer], sides: list[str]) -> Iterator[Issue]:
     consumer = record.entity
-    if consumer.owner:
-        found = _ref(strategy, record, "stakeholder", ("owner",), consumer.owner)
-        if found:
-            yield found
     if consumer.side is None and sides and not record.is_broken(("side",)):
         yield record.issue(
             "BP201",
@@ -88,19 +137,6 @@ def _consumer(strategy: Strategy, record: Record[Consumer], sides: list[str]) ->
             f"(got {consumer.side!r})",
             ("side",),
         )
-    for index, demand in enumerate(consumer.demands):
-        base: Path = ("demands", index)
-        found = _ref(strategy, record, "dimension", base + ("dimension",), demand.dimension)
-        if found:
-            yield found
-        else:
-            found = _option(strategy, record, base + ("option",), demand.dimension, demand.option)
-            if found:
-                yield found
-        if demand.problem is not None:
-            found = _ref(strategy, record, "problem", base + ("problem",), demand.problem)
-            if found:
-                yield found
 
 
 def _option(
@@ -159,19 +195,10 @@ def _value_chain(record: Record[Problem], steps: list[str]) -> Iterator[Issue]:
     )
 
 
-def _decision_people(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
-    """`decided_by`, `consulted` and `supersedes` name entities that exist."""
+def _supersedes(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
+    """`supersedes` names an earlier decision on the same dimension."""
     decision = record.entity
-    if decision.decided_by is not None:
-        found = _ref(strategy, record, "stakeholder", ("decided_by",), decision.decided_by)
-        if found:
-            yield found
-    yield from _refs(strategy, record, "stakeholder", ("consulted",), decision.consulted)
     if decision.supersedes is None:
-        return
-    found = _ref(strategy, record, "decision", ("supersedes",), decision.supersedes)
-    if found:
-        yield found
         return
     if decision.supersedes == decision.id:
         yield record.issue(
@@ -197,13 +224,9 @@ def _accommodations(strategy: Strategy, record: Record[Decision]) -> Iterator[Is
     decision = record.entity
     for index, item in enumerate(decision.accommodations):
         base: Path = ("accommodations", index)
-        found = _ref(strategy, record, "consumer", base + ("consumer",), item.consumer)
-        if found:
-            yield found
-            continue
         consumer = strategy.entity(Consumer, item.consumer)
         if consumer is None:
-            continue  # the consumer exists but is invalid; its own issues say why
+            continue  # missing (BP302) or invalid: those issues say why
         if item.option in decision.choice:
             yield record.issue(
                 "BP303",
@@ -233,15 +256,11 @@ def _accommodations(strategy: Strategy, record: Record[Decision]) -> Iterator[Is
 
 
 def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
-    yield from _decision_people(strategy, record)
+    yield from _supersedes(strategy, record)
     decision = record.entity
-    found = _ref(strategy, record, "dimension", ("dimension",), decision.dimension)
-    if found:
-        yield found
-        return
     held = strategy.get(Dimension, decision.dimension)
     if held is None:
-        return  # the dimension exists but is invalid; its own issues say why
+        return  # missing (BP302) or invalid: those issues say why
     dimension = held.entity
     for index, choice in enumerate(decision.choice):
         found = _option(strategy, record, ("choice", index), decision.dimension, choice)

@@ -106,6 +106,8 @@ class Strategy:
     blockers: list[Blocker] = field(default_factory=list)
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
+    _blockers_by_id: dict[str, list[Blocker]] = field(default_factory=dict, repr=False)
+    _blocker_count: int = field(default=0, repr=False)
 
     def forget_sources(self) -> None:
         """Free each file's text and positions, a large share of a big root's memory, for
@@ -147,20 +149,30 @@ class Strategy:
         return id_ in self.known_ids.get(kind, {})
 
     def blocker(self, kind: str, id_: str) -> Blocker | None:
-        """The unreadable or invalid place that may hold `kind` `id_`, if any."""
-        return next((b for b in self.blockers if b.holds(kind, id_)), None)
+        """The first unreadable or invalid place that may hold `kind` `id_`, if any."""
+        if self._blocker_count != len(self.blockers):  # blockers are added while loading
+            self._blockers_by_id = {}
+            for found in self.blockers:
+                for held in found.ids:
+                    self._blockers_by_id.setdefault(held, []).append(found)
+            self._blocker_count = len(self.blockers)
+        candidates = self._blockers_by_id.get(id_, ())
+        return next((b for b in candidates if b.holds(kind, id_)), None)
 
     def resolves(self, kind: str, id_: str) -> bool:
         """True when a reference to `kind` `id_` needs no finding: a valid entity has that
         id, or it may live in a place that could not be read or validated (the reference
-        is then counted on that place's issue, not reported as dangling)."""
-        if id_ in self.by_kind.get(kind, {}):
-            return True
-        found = self.blocker(kind, id_)
-        if found is not None:
-            found.references[id_] += 1
-            return True
-        return self.exists(kind, id_)
+        then waits for that place: see `waits`), or an invalid entity has it."""
+        return (
+            id_ in self.by_kind.get(kind, {})
+            or self.blocker(kind, id_) is not None
+            or self.exists(kind, id_)
+        )
+
+    def waits(self, kind: str, id_: str) -> bool:
+        """True when no valid entity has that id but a place that could not be read or
+        validated may hold it: the reference is counted on that place's issue."""
+        return id_ not in self.by_kind.get(kind, {}) and self.blocker(kind, id_) is not None
 
     def unsure(self, kind: str, field_name: str, value: str) -> bool:
         """True when an unreadable or invalid `kind` entity may have `field_name: value`
@@ -176,12 +188,16 @@ class Strategy:
                 return True
         return False
 
-    def explain(self, issues: list[Issue]) -> list[Issue]:
-        """`issues` with each blocker's issue saying which references wait for it."""
+    def explain(self, issues: list[Issue], waiting: Counter[tuple[str, str]]) -> list[Issue]:
+        """`issues` with each blocker's issue saying which references wait for it;
+        `waiting` counts the references to each (kind, id) that wait (lint/references.py)."""
         merged: dict[int, Blocker] = {}
         for found in self.blockers:
-            first = merged.setdefault(id(found.issue), replace(found, references=Counter()))
-            first.references.update(found.references)
+            merged.setdefault(id(found.issue), replace(found, references=Counter()))
+        for (kind, id_), count in waiting.items():
+            holder = self.blocker(kind, id_)
+            if holder is not None:
+                merged[id(holder.issue)].references[id_] += count
         return [merged[id(i)].explained() if id(i) in merged else i for i in issues]
 
     def closest(self, kind: str, id_: str) -> str | None:
