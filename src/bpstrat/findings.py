@@ -26,7 +26,7 @@ def path_name(path: Path) -> str:
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
-RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+RANK: dict[str, int] = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}
 
 
 Anchor = Literal["key", "value", "parent"]

@@ -181,6 +181,14 @@ class EngagementPlan(Strict):
             examples=["Show the cost model for batch vs streaming."],
         ),
     ] = None
+    due: Annotated[
+        Optional[IsoDate],
+        Field(
+            description="When `next_step` should be done; a date in the past is a risk "
+            "[BP427], and it is on the agenda.",
+            examples=["2026-12-15"],
+        ),
+    ] = None
 
 
 class Stakeholder(Strict):
