@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import io
 import os
+import re
 import subprocess
 import textwrap
 from collections.abc import Callable
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bpstrat.lint.linter import LintResult, lint
+from bpstrat.lint.rules.base import Rule
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_NAMES = ["pricing-platform", "customer-data"]
@@ -80,6 +83,33 @@ def run(path: Path) -> LintResult:
     result = lint(path, TODAY)
     result.findings = [f for f in result.findings if not f.code.startswith("BP4")]
     return result
+
+
+def examples(rule: Rule) -> dict[str, str]:
+    """{'failing': yaml, 'passing': yaml} from the rule's docstring."""
+    found = {}
+    for label, body in re.findall(
+        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
+    ):
+        found[label.lower()] = body
+    return found
+
+
+def write_example(base: Path, text: str) -> Path:
+    """Write a docstring example as a root: a `product:` document is bpstrat.yaml, the rest
+    one file."""
+    config = "product: {id: demo, name: Demo}\n"
+    entities = []
+    for chunk in text.split("\n---\n"):
+        data = yaml.safe_load(chunk)
+        if isinstance(data, dict) and "product" in data:
+            config = chunk
+        else:
+            entities.append(chunk)
+    base.mkdir(parents=True, exist_ok=True)
+    (base / "bpstrat.yaml").write_text(config)
+    (base / "example.yaml").write_text("\n---\n".join(entities))
+    return base
 
 
 def run_all(path: Path, today: dt.date = TODAY) -> LintResult:

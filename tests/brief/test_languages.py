@@ -28,14 +28,18 @@ from tests.helpers import EXAMPLE_NAMES, EXAMPLES, TODAY, Writer
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BPSTRAT_UPDATE_GOLDEN") == "1"
-BRIEF_CODE = Path(__file__).resolve().parents[2] / "src" / "bpstrat" / "brief"
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "bpstrat"
+# The brief's code and the rules' plain wordings (`PLAIN` in lint/rules/, told in the
+# brief's risks) hold the messages the brief writes.
+CODE_WITH_MESSAGES = (PACKAGE / "brief", PACKAGE / "lint" / "rules")
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Nn_": (1, 2)}
 
 Message = str | tuple[str, ...]
 
 
 def messages() -> list[Message]:
-    """Every fixed string of the templates and of the sentences the brief's code writes."""
+    """Every fixed string of the templates, of the sentences the brief's code writes and of
+    the rules' plain wordings."""
     found: dict[Message, None] = {}
     for template in sorted(packaged_templates().glob("*.j2")):
         options = {"trim_blocks": "true", "lstrip_blocks": "true"}
@@ -43,7 +47,7 @@ def messages() -> list[Message]:
             "jinja2.ext:babel_extract", str(template), keywords=KEYWORDS, options=options
         ):
             found[msg] = None
-    for module in sorted(BRIEF_CODE.glob("*.py")):
+    for module in sorted(m for folder in CODE_WITH_MESSAGES for m in folder.glob("*.py")):
         for _, msg, _, _ in extract_from_file("python", str(module), keywords=KEYWORDS):
             found[msg] = None
     return list(found)

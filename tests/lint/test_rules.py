@@ -7,32 +7,18 @@ tests/cli/test_rules.py.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bpstrat.lint.rules import RULES
-from bpstrat.lint.rules.base import Rule
-from tests.helpers import EXAMPLES, TODAY, Writer, run_all, where
+from tests.helpers import EXAMPLES, TODAY, Writer, examples, run_all, where, write_example
 
 GOOD_CONFIG = "product: {id: demo, name: Demo, owner: ana}\n"
 
 
 def lint_example(tmp_path: Path, text: str) -> set[str]:
-    """Lint a docstring example: a `product:` document is bpstrat.yaml, the rest one file."""
-    config = "product: {id: demo, name: Demo}\n"
-    entities = []
-    for chunk in text.split("\n---\n"):
-        data = yaml.safe_load(chunk)
-        if isinstance(data, dict) and "product" in data:
-            config = chunk
-        else:
-            entities.append(chunk)
-    (tmp_path / "bpstrat.yaml").write_text(config)
-    (tmp_path / "example.yaml").write_text("\n---\n".join(entities))
-    return {f.code for f in run_all(tmp_path).findings}
+    return {f.code for f in run_all(write_example(tmp_path, text)).findings}
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -65,16 +51,6 @@ id: interface
 name: Interface
 options: [{id: rest-json}, {id: soap-xml}, {id: ftp-csv}]
 """
-
-
-def examples(rule: Rule) -> dict[str, str]:
-    """{'failing': yaml, 'passing': yaml} from the rule's docstring."""
-    found = {}
-    for label, body in re.findall(
-        r"(Failing|Passing) example:\s*```yaml\n(.*?)```", rule.__doc__ or "", re.S
-    ):
-        found[label.lower()] = body
-    return found
 
 
 def consumer(id_: str, demands: str, importance: int = 3, extra: str = "") -> str:

@@ -50,11 +50,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer
 
 CODE = "BP401"
 NAME = "demand-without-problem"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "demands",
+    risk=N_("Nobody has named the problem behind these demands: %(items)s."),
+    consequence=N_("We may build what was asked for rather than what is needed."),
+    next_step=N_("Ask each consumer which step of their work the demand fixes, and write it down."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

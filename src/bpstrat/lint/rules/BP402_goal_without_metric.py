@@ -37,11 +37,20 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 
 CODE = "BP402"
 NAME = "goal-without-metric"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("These goals cannot be measured yet: %(items)s."),
+    consequence=N_("Nobody will be able to tell whether they were reached."),
+    next_step=N_("Give each a metric with a baseline, a target and a date."),
+)
+
 PARTS = ("name", "baseline", "target", "by")
 
 

@@ -41,11 +41,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 
 CODE = "BP403"
 NAME = "uninfluenceable-metric"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("The team cannot move the metric of these goals itself: %(items)s."),
+    consequence=N_("Success depends on others, and the goal loses its pull."),
+    next_step=N_("Choose a metric the team moves itself or together with a partner."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

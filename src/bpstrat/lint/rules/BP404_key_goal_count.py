@@ -32,11 +32,24 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain, Wording
 from bpstrat.model.entities import Goal
 
 CODE = "BP404"
 NAME = "key-goal-count"
 OPTIONS: tuple[str, ...] = ("max_key_goals",)
+
+PLAIN = Plain(
+    "key-goals",
+    risk=N_("The strategy has more key goals than it can lead with: %(items)s."),
+    consequence=N_("With too many headlines, none of them leads."),
+    next_step=N_("Keep the key goals that matter most and make the others suggestions."),
+    none=Wording(
+        N_("The strategy names no key goal."),
+        N_("Without a few headlines, nobody can say what the product is for."),
+        N_("Pick the one to three goals that matter most and make them the key goals."),
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -34,11 +34,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer
 
 CODE = "BP405"
 NAME = "consumer-strategy-unknown"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "consumers",
+    risk=N_("We do not know where these consumers are heading: %(items)s."),
+    consequence=N_("We may build for needs they are about to drop."),
+    next_step=N_("Read their roadmap or talk to them, and write their strategy down."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

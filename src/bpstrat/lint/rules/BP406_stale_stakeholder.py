@@ -36,11 +36,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Stakeholder
 
 CODE = "BP406"
 NAME = "stale-stakeholder"
 OPTIONS: tuple[str, ...] = ("stale_after_days",)
+
+PLAIN = Plain(
+    "stakeholders",
+    risk=N_("Our view of these stakeholders is out of date: %(items)s."),
+    consequence=N_("We may plan around support or resistance that has changed."),
+    next_step=N_("Review their power, interest and engagement."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

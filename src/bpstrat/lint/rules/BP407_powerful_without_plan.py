@@ -36,12 +36,23 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Stakeholder
 from bpstrat.score.coalition import below_desired
 
 CODE = "BP407"
 NAME = "powerful-without-plan"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "stakeholders",
+    risk=N_(
+        "These stakeholders are less engaged than we need, with no plan to change it: %(items)s."
+    ),
+    consequence=N_("Their power can stall the strategy."),
+    next_step=N_("Plan the next conversation or proof for each of them."),
+)
+
 POWERFUL = 4
 
 

@@ -50,6 +50,7 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain, Wording
 from bpstrat.score.coalition import is_supportive
 from bpstrat.score.sentences import pct
 from bpstrat.score.tolerance import below
@@ -57,6 +58,18 @@ from bpstrat.score.tolerance import below
 CODE = "BP408"
 NAME = "no-coalition"
 OPTIONS: tuple[str, ...] = ("coalition_threshold",)
+
+PLAIN = Plain(
+    "coalition",
+    risk=N_("Only %(share)s of stakeholder power supports the strategy; it needs %(threshold)s."),
+    consequence=N_("Those who do not support it yet can stop it."),
+    next_step=N_("Win over the most powerful of them first: %(items)s."),
+    none=Wording(
+        N_("Nobody is charted as standing behind the strategy."),
+        N_("A strategy nobody backs can be stopped by anyone."),
+        N_("Chart the people whose support the strategy needs, starting with the sponsor."),
+    ),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -67,12 +67,22 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Dimension
 from bpstrat.score.sentences import pct
 
 CODE = "BP409"
 NAME = "undecided-conflict"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "conflicts",
+    risk=N_("Consumers want conflicting things on %(items)s, and nothing is decided."),
+    consequence=N_(
+        "Teams build to their own guess, and consumers are let down without being told."
+    ),
+    next_step=N_("Decide, and write down who is not served and why."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -69,12 +69,23 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.score.sentences import pct
 from bpstrat.score.tolerance import above
 
 CODE = "BP410"
 NAME = "flywheel-imbalance"
 OPTIONS: tuple[str, ...] = ("flywheel_tolerance",)
+
+PLAIN = Plain(
+    "sides",
+    risk=N_(
+        "The %(side)s side is underserved: %(served)s of what it asks for is served, "
+        "against %(best)s on the %(other)s side."
+    ),
+    consequence=N_("A platform that serves one side poorly loses that side, and then the other."),
+    next_step=N_("Revisit the decisions that leave the %(side)s side unserved."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

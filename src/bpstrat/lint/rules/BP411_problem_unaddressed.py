@@ -34,11 +34,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Problem
 
 CODE = "BP411"
 NAME = "problem-unaddressed"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "problems",
+    risk=N_("No goal addresses these problems: %(items)s."),
+    consequence=N_("They stay unsolved, although nobody decided they are not worth solving."),
+    next_step=N_("Give each a goal, or drop it on purpose."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

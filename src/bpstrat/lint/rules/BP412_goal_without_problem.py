@@ -33,11 +33,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 
 CODE = "BP412"
 NAME = "goal-without-problem"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("These goals solve no named problem: %(items)s."),
+    consequence=N_("Effort may go into outputs nobody needs."),
+    next_step=N_("Name the problem each goal solves."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -45,11 +45,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer
 
 CODE = "BP413"
 NAME = "demand-overdue"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "dated-demands",
+    risk=N_("Promised dates have passed: %(items)s."),
+    consequence=N_("Consumers who planned on these dates are waiting."),
+    next_step=N_("Deliver, agree a new date with them, or drop the demand openly."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -39,12 +39,21 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Stakeholder
 from bpstrat.score.coalition import is_supportive
 
 CODE = "BP414"
 NAME = "buy-in-without-sponsor"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "product",
+    risk=N_("The product seeks buy-in but has no senior sponsor who backs it."),
+    consequence=N_("Without a sponsor, nobody funds the product."),
+    next_step=N_("Find a sponsor with the power to fund the product and win their support."),
+)
+
 SENIOR = 4
 
 

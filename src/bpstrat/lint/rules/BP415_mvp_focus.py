@@ -44,10 +44,21 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Nn_, Plain
 
 CODE = "BP415"
 NAME = "mvp-focus"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "key-goals",
+    risk=Nn_(
+        "A minimum product focuses on exactly one key goal, and there is %(num)d.",
+        "A minimum product focuses on exactly one key goal, and there are %(num)d.",
+    ),
+    consequence=N_("The minimum product loses its focus."),
+    next_step=N_("Keep one key goal and make the others suggestions."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

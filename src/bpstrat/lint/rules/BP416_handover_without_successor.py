@@ -30,10 +30,18 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 
 CODE = "BP416"
 NAME = "handover-without-successor"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "product",
+    risk=N_("The product is being handed over, but no successor is named."),
+    consequence=N_("The product may be left without an owner."),
+    next_step=N_("Name the successor and agree the handover with them."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

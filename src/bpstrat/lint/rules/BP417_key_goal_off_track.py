@@ -52,12 +52,20 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 from bpstrat.score.sentences import pct
 
 CODE = "BP417"
 NAME = "key-goal-off-track"
 OPTIONS: tuple[str, ...] = ("track_tolerance",)
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("These key goals are off track: %(items)s."),
+    consequence=N_("At this pace they will not be reached by their date."),
+    next_step=N_("Find what holds them back, and change the plan or the target openly."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -44,11 +44,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 
 CODE = "BP418"
 NAME = "key-goal-unmeasured"
 OPTIONS: tuple[str, ...] = ("stale_after_days",)
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("Nobody has measured these key goals lately: %(items)s."),
+    consequence=N_("We cannot tell whether the strategy is working."),
+    next_step=N_("Measure them now and record the value with bpstrat measure."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

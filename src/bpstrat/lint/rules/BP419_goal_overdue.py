@@ -42,12 +42,20 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 from bpstrat.score.sentences import pct
 
 CODE = "BP419"
 NAME = "goal-overdue"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("These goals are past their date and not reached: %(items)s."),
+    consequence=N_("A promise of the strategy has been missed."),
+    next_step=N_("Say so, and agree a new date or a new target."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -91,11 +91,23 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer, Stakeholder
 
 CODE = "BP420"
 NAME = "unserved-must-behind-stakeholder"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "stakeholders",
+    risk=N_(
+        "Powerful stakeholders speak for consumers whose must-have the strategy leaves "
+        "unserved: %(items)s."
+    ),
+    consequence=N_("They are the coalition's first risk: they may turn against the strategy."),
+    next_step=N_("Accommodate the demand, revisit the decision, or talk to them first."),
+)
+
 MIN_POWER = 4
 
 

@@ -34,11 +34,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer
 
 CODE = "BP421"
 NAME = "stale-consumer-strategy"
 OPTIONS: tuple[str, ...] = ("stale_after_days",)
+
+PLAIN = Plain(
+    "consumers",
+    risk=N_("Our view of where these consumers are heading is out of date: %(items)s."),
+    consequence=N_("We may build for a direction they have left."),
+    next_step=N_("Check their strategy again with them."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -49,11 +49,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Consumer, Decision
 
 CODE = "BP422"
 NAME = "decision-due-for-review"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "decisions",
+    risk=N_("Decisions are due for review, or a compromise has ended: %(items)s."),
+    consequence=N_("Consumers may lose what they were promised without anyone deciding it."),
+    next_step=N_("Revisit the decision and record the outcome."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -47,11 +47,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal, Problem
 
 CODE = "BP423"
 NAME = "goal-without-evidence"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("Key goals rest on problems with no evidence: %(items)s."),
+    consequence=N_("We may be solving a problem that is smaller than we think."),
+    next_step=N_("Collect the evidence: numbers, incidents, quotes."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

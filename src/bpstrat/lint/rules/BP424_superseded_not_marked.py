@@ -61,11 +61,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Decision
 
 CODE = "BP424"
 NAME = "superseded-not-marked"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "decisions",
+    risk=N_("Replaced decisions are still marked as current: %(items)s."),
+    consequence=N_("Readers may follow a decision that no longer holds."),
+    next_step=N_("Mark the replaced decisions as superseded."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

@@ -1,6 +1,7 @@
 """The strategy practice rules BP401-BP424, one module each, registered here explicitly.
 
-A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads) and
+A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads), `PLAIN`
+(how the brief words its findings for a reader outside the team, see `plain.py`) and
 `check(ctx)` yielding Issues; its docstring is its documentation, with a failing
 and a passing example that the tests run.
 """

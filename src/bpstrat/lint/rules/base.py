@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Protocol
 
 from bpstrat.findings import Anchor, Issue, Path
+from bpstrat.lint.rules.plain import Plain
 from bpstrat.model.config import LintConfig, Product
 from bpstrat.model.strategy import E, Record, Strategy
 from bpstrat.score.results import ScoreResult
@@ -60,11 +61,12 @@ class RuleContext:
 
 
 class Rule(Protocol):
-    """A rule module: its constants and its check."""
+    """A rule module: its constants, its plain wording for the brief and its check."""
 
     CODE: str
     NAME: str
     OPTIONS: tuple[str, ...]
+    PLAIN: Plain
     __doc__: str | None
 
     def check(self, ctx: RuleContext) -> Iterator[Issue]: ...
