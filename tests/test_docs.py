@@ -249,3 +249,42 @@ def test_the_schema_files_the_editors_page_names_are_those_init_writes(
         target.unlink()
         assert runner.invoke(app, shlex.split(command)[1:]).exit_code == 0
         assert target.read_bytes() == before, command
+
+
+def documented_exit_codes() -> dict[int, str]:
+    """The table under `## Exit codes` in docs/format.md: code -> meaning."""
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    section = text.split("\n## Exit codes\n")[1].split("\n## ")[0]
+    return {int(code): meaning for code, meaning in re.findall(r"^\| `(\d+)` \| (.+) \|$",
+                                                               section, re.M)}
+
+
+def test_the_documented_exit_codes_are_the_codes_bpstrat_exits_with() -> None:
+    import ast
+
+    from bpstrat.cli import failures
+    from bpstrat.errors import UsageError
+
+    documented = documented_exit_codes()
+    # Every code the failure handler returns, and 0, is documented, and nothing more.
+    tree = ast.parse(Path(failures.__file__).read_text(encoding="utf-8"))
+    constants = {target.id: node.value.value for node in tree.body
+                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                 for target in node.targets if isinstance(target, ast.Name)}
+    returned = {
+        node.value.value if isinstance(node.value, ast.Constant) else constants[node.value.id]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant | ast.Name)
+    }
+    assert set(documented) == {0} | returned == {0, 1, 2, 3, 130}
+    assert failures.exit_code_for(UsageError("no root")) == 2
+    assert failures.exit_code_for(RuntimeError("boom")) == 3
+    assert failures.exit_code_for(KeyboardInterrupt()) == 130
+    assert "internal error" in documented[3] and "interrupted" in documented[130]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/ci.md"])
+def test_every_list_of_exit_codes_names_them_all(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    listed = text.split("Exit codes")[1].split("\n\n")[0]
+    assert [int(c) for c in re.findall(r"`(\d+)`", listed)] == sorted(documented_exit_codes())
