@@ -44,28 +44,33 @@ def generate(out: Path, consumers: int, seed: int = 7, typos: int = 0) -> Path:
         "product:\n  id: bench\n  name: Benchmark Platform\n"
         "  vision: Serve every consumer predictably.\n  phase: problem\n"
         "  owner: person-0\n  sponsor: person-1\n  sides: [client, supply]\n"
-        "lint:\n  max_key_goals: 3\n  stale_after_days: 365\n")
+        "lint:\n  max_key_goals: 3\n  stale_after_days: 365\n"
+    )
     for name, options in DIMENSIONS.items():
         lines = [f"kind: dimension\nid: {name}\nname: {name.title()}\nchoose: 2\noptions:"]
-        lines += [f"  - {{id: {o}, name: {o.upper()}, cost: {1 + i % 5}}}"
-                  for i, o in enumerate(options)]
+        lines += [
+            f"  - {{id: {o}, name: {o.upper()}, cost: {1 + i % 5}}}" for i, o in enumerate(options)
+        ]
         (out / "dimensions" / f"{name}.yaml").write_text("\n".join(lines) + "\n")
     for i, name in enumerate(list(DIMENSIONS)[:2]):
         (out / "decisions" / f"{name}.yaml").write_text(
             f"kind: decision\nid: {name}-2027\ndimension: {name}\n"
             f"choice: [{', '.join(DIMENSIONS[name][:2])}]\nstatus: accepted\n"
-            f"date: 2026-0{i + 1}-15\nrationale: Generated.\n")
+            f"date: 2026-0{i + 1}-15\nrationale: Generated.\n"
+        )
     for p in range(60):
         (out / "problems" / f"problem-{p}.yaml").write_text(
             f"kind: problem\nid: problem-{p}\ntitle: Problem number {p} in the value chain\n"
             f"value_chain: step-{p % 6}\nimpact: {1 + p % 5}\n"
-            f"evidence: [measured in 2026]\nconsumers: [consumer-{p % consumers}]\n")
+            f"evidence: [measured in 2026]\nconsumers: [consumer-{p % consumers}]\n"
+        )
         (out / "goals" / f"goal-{p}.yaml").write_text(
             f"kind: goal\nid: goal-{p}\ntitle: Goal number {p}\n"
             f"key: {'true' if p < 3 else 'false'}\n"
             f"category: capability\nproblems: [problem-{p}]\nmetric:\n  name: metric {p}\n"
             f"  unit: s\n  baseline: {100 + p}\n  target: {10 + p}\n  by: 2027-06-30\n"
-            "  influence: direct\n")
+            "  influence: direct\n"
+        )
     for s in range(people):
         level = LEVELS[3 + s % 2] if s % 3 else LEVELS[2]
         (out / "stakeholders" / f"person-{s}.yaml").write_text(
@@ -73,7 +78,8 @@ def generate(out: Path, consumers: int, seed: int = 7, typos: int = 0) -> Path:
             f"faction: faction-{s % 5}\npower: {1 + s % 5}\ninterest: {1 + (s * 3) % 5}\n"
             f"engagement: {{current: {level}, desired: {level}}}\n"
             f"plan: {{channel: monthly, next_step: Talk to person {s}.}}\n"
-            f"consumers: [consumer-{s % consumers}]\nreviewed: 2026-10-01\n")
+            f"consumers: [consumer-{s % consumers}]\nreviewed: 2026-10-01\n"
+        )
     for c in range(consumers):
         owner = f"person-{c % people}"
         owner = misspell(owner) if c in misspelled else owner
@@ -82,13 +88,15 @@ def generate(out: Path, consumers: int, seed: int = 7, typos: int = 0) -> Path:
             demands.append(
                 f"  - dimension: {name}\n    option: {rng.choice(options)}\n"
                 f"    strength: {rng.choice(STRENGTHS)}\n"
-                f"    needed_by: 2027-0{1 + c % 9}-01\n    problem: problem-{c % 60}\n")
+                f"    needed_by: 2027-0{1 + c % 9}-01\n    problem: problem-{c % 60}\n"
+            )
         (out / "consumers" / f"consumer-{c}.yaml").write_text(
             f"# Consumer {c}\nkind: consumer\nid: consumer-{c}\nname: Consumer {c}\n"
             f"side: {'client' if c % 2 else 'supply'}\nimportance: {1 + c % 5}\n"
             f"owner: {owner}\nstrategy:\n  summary: Heading somewhere in 2027.\n"
             f"  sources: [https://wiki.example.com/consumer-{c}/roadmap]\n"
-            "demands:\n" + "".join(demands))
+            "demands:\n" + "".join(demands)
+        )
     return out
 
 

@@ -51,8 +51,9 @@ def measure(command: list[str], runs: int, cache: bool = False) -> tuple[float, 
         env["BPSTRAT_NO_CACHE"] = "1"
     for _ in range(runs):
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env=env)
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
         peak = max(peak, usage.ru_maxrss)
@@ -112,21 +113,32 @@ def main() -> None:
             t, peak = measure([bpstrat, "lint", str(roots[n]), "--today", TODAY], args.runs)
             scaling.append((n, t, t / n * 1000, peak / 1024))
 
-    print_table("Lint against its peers (ratio: bpstrat lint time / peer time)",
-                ("command", "median s", "ratio"), [(a, f"{b:.3f}", c) for a, b, c in rows],
-                args.markdown)
-    print_table("Start-up (ratio to importing typer)", ("command", "median s", "ratio"),
-                [(a, f"{b:.3f}", c) for a, b, c in startup], args.markdown)
+    print_table(
+        "Lint against its peers (ratio: bpstrat lint time / peer time)",
+        ("command", "median s", "ratio"),
+        [(a, f"{b:.3f}", c) for a, b, c in rows],
+        args.markdown,
+    )
+    print_table(
+        "Start-up (ratio to importing typer)",
+        ("command", "median s", "ratio"),
+        [(a, f"{b:.3f}", c) for a, b, c in startup],
+        args.markdown,
+    )
     # The marginal cost of a consumer (against the next smaller size) shows linearity
     # without the fixed start-up cost that the plain average carries.
-    marginal = ["-"] + [f"{(b[1] - a[1]) / (b[0] - a[0]) * 1000:.2f}"
-                        for a, b in itertools.pairwise(scaling)]
-    print_table("Scaling of bpstrat lint",
-                ("consumers", "median s", "ms per consumer", "marginal ms per consumer",
-                 "peak MB"),
-                [(str(n), f"{t:.3f}", f"{per:.2f}", m, f"{mb:.0f}")
-                 for (n, t, per, mb), m in zip(scaling, marginal, strict=True)],
-                args.markdown)
+    marginal = ["-"] + [
+        f"{(b[1] - a[1]) / (b[0] - a[0]) * 1000:.2f}" for a, b in itertools.pairwise(scaling)
+    ]
+    print_table(
+        "Scaling of bpstrat lint",
+        ("consumers", "median s", "ms per consumer", "marginal ms per consumer", "peak MB"),
+        [
+            (str(n), f"{t:.3f}", f"{per:.2f}", m, f"{mb:.0f}")
+            for (n, t, per, mb), m in zip(scaling, marginal, strict=True)
+        ],
+        args.markdown,
+    )
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ from tests.helpers import EXAMPLES, Writer, git, write_root  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def private_cache_home(tmp_path_factory: pytest.TempPathFactory,
-                       monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test keeps its parse cache in its own folder, never in the user's."""
     home = tmp_path_factory.mktemp("cache-home")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
@@ -26,6 +27,7 @@ def private_cache_home(tmp_path_factory: pytest.TempPathFactory,
 def root(tmp_path: Path) -> Writer:
     def make(files: dict[str, str | bytes] | None = None, **kwargs: object) -> Path:
         return write_root(tmp_path / "strategy", files or {}, **kwargs)  # type: ignore[arg-type]
+
     return make
 
 

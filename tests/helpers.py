@@ -53,8 +53,9 @@ BROKEN = {
 }
 
 
-def write_root(base: Path, files: dict[str, str | bytes], config: str = ROOT_CONFIG,
-               with_ana: bool = True) -> Path:
+def write_root(
+    base: Path, files: dict[str, str | bytes], config: str = ROOT_CONFIG, with_ana: bool = True
+) -> Path:
     """Write bpstrat.yaml and `files` (dedented) below `base`."""
     base.mkdir(parents=True, exist_ok=True)
     (base / "bpstrat.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
@@ -70,12 +71,16 @@ def write_root(base: Path, files: dict[str, str | bytes], config: str = ROOT_CON
     return base
 
 
-def where(result: LintResult, code: str | None = None,
-          practice: bool = False) -> list[tuple[str, str, int, int]]:
+def where(
+    result: LintResult, code: str | None = None, practice: bool = False
+) -> list[tuple[str, str, int, int]]:
     """(code, path, line, column) of each finding: one code, or all file and field
     findings (BP1xx-BP3xx), plus the practice rules (BP4xx) when `practice` is set."""
-    return [(f.code, f.path, f.line, f.column) for f in result.findings
-            if (f.code == code if code else practice or not f.code.startswith("BP4"))]
+    return [
+        (f.code, f.path, f.line, f.column)
+        for f in result.findings
+        if (f.code == code if code else practice or not f.code.startswith("BP4"))
+    ]
 
 
 def run(path: Path) -> LintResult:
@@ -123,12 +128,15 @@ FAST_EXAMPLES = 50
 def fast_and_full(full: int) -> list[Any]:
     """Parameters `examples` for a property test that is cheap enough for the default run:
     FAST_EXAMPLES examples there ([fast]), its `full` count under `-m slow` ([full])."""
-    return [pytest.param(FAST_EXAMPLES, id="fast"),
-            pytest.param(full, id="full", marks=pytest.mark.slow)]
+    return [
+        pytest.param(FAST_EXAMPLES, id="fast"),
+        pytest.param(full, id="full", marks=pytest.mark.slow),
+    ]
 
 
-def bpstrat(*args: str | Path, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def bpstrat(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `bpstrat ARGS` in this process (typer's CliRunner, no subprocess), answering as
     `subprocess.run` would: returncode, stdout and stderr apart.
 
@@ -145,16 +153,19 @@ def bpstrat(*args: str | Path, cwd: Path | None = None,
     if cwd is not None:
         os.chdir(cwd)
     try:
-        result = CliRunner().invoke(app, [str(a) for a in args], env=full_env,
-                                    prog_name="bpstrat", catch_exceptions=False)
+        result = CliRunner().invoke(
+            app, [str(a) for a in args], env=full_env, prog_name="bpstrat", catch_exceptions=False
+        )
     finally:
         os.chdir(before)
-    return subprocess.CompletedProcess(["bpstrat", *map(str, args)], result.exit_code,
-                                       result.stdout, result.stderr)
+    return subprocess.CompletedProcess(
+        ["bpstrat", *map(str, args)], result.exit_code, result.stdout, result.stderr
+    )
 
 
-def score_out(path: Path, format: str = "json", dimension: str | None = None,
-              what_if: list[str] | None = None) -> str:
+def score_out(
+    path: Path, format: str = "json", dimension: str | None = None, what_if: list[str] | None = None
+) -> str:
     """What `bpstrat score` prints for `path` (it must exit 0)."""
     from bpstrat.cli.score import run_score
 
@@ -165,10 +176,19 @@ def score_out(path: Path, format: str = "json", dimension: str | None = None,
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-                        "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo)})
+    subprocess.run(
+        ["git", "-C", str(repo), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "HOME": str(repo),
+        },
+    )
 
 
 def change_pricing(repo: Path) -> None:
@@ -180,4 +200,5 @@ def change_pricing(repo: Path) -> None:
     raj.write_text(raj.read_text().replace("current: neutral", "current: supportive"))
     (repo / "strategy" / "goals" / "one-price-client.yaml").unlink()
     (repo / "strategy" / "problems" / "new.yaml").write_text(
-        "kind: problem\nid: new-problem\ntitle: A new problem\n")
+        "kind: problem\nid: new-problem\ntitle: A new problem\n"
+    )

@@ -39,7 +39,8 @@ PACKAGE_FOLDERS = tuple(
     p.name for p in sorted(PACKAGE.iterdir()) if p.is_dir() and p.name != "__pycache__"
 )
 CITED = re.compile(
-    r"(?<![\w./~$-])((?:\.\./)*(?:" + "|".join(map(re.escape, REPO_FOLDERS + PACKAGE_FOLDERS))
+    r"(?<![\w./~$-])((?:\.\./)*(?:"
+    + "|".join(map(re.escape, REPO_FOLDERS + PACKAGE_FOLDERS))
     + r")/[^\s`'\")\],;:]*)"
 )
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -47,9 +48,7 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 def cited_paths(text: str) -> list[str]:
     found = [m.group(1) for m in CITED.finditer(text)]
-    found += [
-        target for target in LINK.findall(text) if not re.match(r"[a-z]+:|#", target)
-    ]
+    found += [target for target in LINK.findall(text) if not re.match(r"[a-z]+:|#", target)]
     return sorted({path.split("#")[0].rstrip(".") for path in found} - {""})
 
 
@@ -58,8 +57,9 @@ def exists(doc: Path, cited: str) -> bool:
     repository or the package; `<placeholder>` and `*` stand for any name."""
     pattern = re.sub(r"<[^>]+>", "*", cited).rstrip("/")
     bases = [doc.parent] if cited.startswith("../") else [REPO, doc.parent, PACKAGE]
-    return any(any(base.glob(pattern)) if "*" in pattern else (base / pattern).exists()
-               for base in bases)
+    return any(
+        any(base.glob(pattern)) if "*" in pattern else (base / pattern).exists() for base in bases
+    )
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.name)
@@ -76,7 +76,10 @@ def test_a_path_that_does_not_exist_is_reported() -> None:
         "`lint/rules/`, `score/nothing.py`, `examples/<name>/BRIEF.md`.\n"
     )
     assert [p for p in cited_paths(text) if not exists(doc, p)] == [
-        "gone.md", "score/nothing.py", "tests/test_hostile_io.py"]
+        "gone.md",
+        "score/nothing.py",
+        "tests/test_hostile_io.py",
+    ]
 
 
 @dataclass(frozen=True)
@@ -255,8 +258,10 @@ def documented_exit_codes() -> dict[int, str]:
     """The table under `## Exit codes` in docs/format.md: code -> meaning."""
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     section = text.split("\n## Exit codes\n")[1].split("\n## ")[0]
-    return {int(code): meaning for code, meaning in re.findall(r"^\| `(\d+)` \| (.+) \|$",
-                                                               section, re.M)}
+    return {
+        int(code): meaning
+        for code, meaning in re.findall(r"^\| `(\d+)` \| (.+) \|$", section, re.M)
+    }
 
 
 def test_the_documented_exit_codes_are_the_codes_bpstrat_exits_with() -> None:
@@ -268,9 +273,13 @@ def test_the_documented_exit_codes_are_the_codes_bpstrat_exits_with() -> None:
     documented = documented_exit_codes()
     # Every code the failure handler returns, and 0, is documented, and nothing more.
     tree = ast.parse(Path(failures.__file__).read_text(encoding="utf-8"))
-    constants = {target.id: node.value.value for node in tree.body
-                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                 for target in node.targets if isinstance(target, ast.Name)}
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     returned = {
         node.value.value if isinstance(node.value, ast.Constant) else constants[node.value.id]
         for node in ast.walk(tree)

@@ -26,48 +26,100 @@ slugs = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
 @st.composite
 def strategies(draw: Any) -> dict[str, Any]:
     options = draw(st.lists(slugs, min_size=1, max_size=4, unique=True))
-    dimension = {"kind": "dimension", "id": "dim", "name": draw(names),
-                 "choose": draw(st.integers(1, len(options))),
-                 "options": [{"id": o, "name": draw(names), "cost": draw(st.integers(1, 5))}
-                             for o in options]}
+    dimension = {
+        "kind": "dimension",
+        "id": "dim",
+        "name": draw(names),
+        "choose": draw(st.integers(1, len(options))),
+        "options": [
+            {"id": o, "name": draw(names), "cost": draw(st.integers(1, 5))} for o in options
+        ],
+    }
     consumers = []
     for i in range(draw(st.integers(0, 5))):
-        consumers.append({
-            "kind": "consumer", "id": f"c{i}", "name": draw(names),
-            "importance": draw(st.integers(1, 5)),
-            "side": draw(st.sampled_from(["client", "supply"])),
-            "strategy": {"summary": draw(names)},
-            "demands": [{"dimension": "dim", "option": draw(st.sampled_from(options)),
-                         "strength": draw(st.sampled_from(["must", "should", "could"])),
-                         "note": draw(names)}
-                        for _ in range(draw(st.integers(0, 3)))],
-        })
-    people = [{"kind": "stakeholder", "id": f"s{i}", "name": draw(names),
-               "power": draw(st.integers(1, 5)), "interest": draw(st.integers(1, 5)),
-               "engagement": {"current": draw(st.sampled_from(
-                   ["unaware", "resistant", "neutral", "supportive", "leading"]))},
-               "plan": {"next_step": draw(names)}}
-              for i in range(draw(st.integers(0, 6)))]
+        consumers.append(
+            {
+                "kind": "consumer",
+                "id": f"c{i}",
+                "name": draw(names),
+                "importance": draw(st.integers(1, 5)),
+                "side": draw(st.sampled_from(["client", "supply"])),
+                "strategy": {"summary": draw(names)},
+                "demands": [
+                    {
+                        "dimension": "dim",
+                        "option": draw(st.sampled_from(options)),
+                        "strength": draw(st.sampled_from(["must", "should", "could"])),
+                        "note": draw(names),
+                    }
+                    for _ in range(draw(st.integers(0, 3)))
+                ],
+            }
+        )
+    people = [
+        {
+            "kind": "stakeholder",
+            "id": f"s{i}",
+            "name": draw(names),
+            "power": draw(st.integers(1, 5)),
+            "interest": draw(st.integers(1, 5)),
+            "engagement": {
+                "current": draw(
+                    st.sampled_from(["unaware", "resistant", "neutral", "supportive", "leading"])
+                )
+            },
+            "plan": {"next_step": draw(names)},
+        }
+        for i in range(draw(st.integers(0, 6)))
+    ]
+
     def metric() -> dict[str, Any]:
         target = draw(st.integers(-5, 5))  # a target equal to the baseline is BP202
         baseline = draw(st.floats(-1e6, 1e6).filter(lambda b: b != target))
-        measured = draw(st.lists(st.tuples(st.dates(dt.date(2026, 1, 1), dt.date(2026, 11, 20)),
-                                           st.floats(-1e6, 1e6)), max_size=3))
-        return {"name": draw(names), "baseline": baseline, "target": target, "by": "2027-01-01",
-                "measurements": [{"date": d.isoformat(), "value": v} for d, v in measured]}
+        measured = draw(
+            st.lists(
+                st.tuples(
+                    st.dates(dt.date(2026, 1, 1), dt.date(2026, 11, 20)), st.floats(-1e6, 1e6)
+                ),
+                max_size=3,
+            )
+        )
+        return {
+            "name": draw(names),
+            "baseline": baseline,
+            "target": target,
+            "by": "2027-01-01",
+            "measurements": [{"date": d.isoformat(), "value": v} for d, v in measured],
+        }
 
-    goals = [{"kind": "goal", "id": f"g{i}", "title": draw(names), "key": draw(st.booleans()),
-              "problems": ["p0"], "metric": metric()}
-             for i in range(draw(st.integers(0, 3)))]
+    goals = [
+        {
+            "kind": "goal",
+            "id": f"g{i}",
+            "title": draw(names),
+            "key": draw(st.booleans()),
+            "problems": ["p0"],
+            "metric": metric(),
+        }
+        for i in range(draw(st.integers(0, 3)))
+    ]
     decisions = []
     if draw(st.booleans()):
-        decisions.append({"kind": "decision", "id": "d", "dimension": "dim",
-                          "choice": options[: dimension["choose"]], "status": "accepted",
-                          "date": "2026-01-01"})
+        decisions.append(
+            {
+                "kind": "decision",
+                "id": "d",
+                "dimension": "dim",
+                "choice": options[: dimension["choose"]],
+                "status": "accepted",
+                "date": "2026-01-01",
+            }
+        )
     problem = {"kind": "problem", "id": "p0", "title": draw(names), "impact": 3}
-    return {"docs": [dimension, problem, *consumers, *people, *goals, *decisions],
-            "phase": draw(st.sampled_from(["buy-in", "problem", "minimum", "attention",
-                                           "handover"]))}
+    return {
+        "docs": [dimension, problem, *consumers, *people, *goals, *decisions],
+        "phase": draw(st.sampled_from(["buy-in", "problem", "minimum", "attention", "handover"])),
+    }
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,12 +128,17 @@ def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
     from bpstrat.brief.render import render_brief
     from bpstrat.cli.score import run_score
 
-    config = ("product:\n  id: demo\n  name: Demo\n  sides: [client, supply]\n"
-              f"  phase: {strategy['phase']}\n")
+    config = (
+        "product:\n  id: demo\n  name: Demo\n  sides: [client, supply]\n"
+        f"  phase: {strategy['phase']}\n"
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        base = write_root(Path(tmp) / "root",
-                          {"all.yaml": yaml.safe_dump_all(strategy["docs"], allow_unicode=True)},
-                          config=config, with_ana=False)
+        base = write_root(
+            Path(tmp) / "root",
+            {"all.yaml": yaml.safe_dump_all(strategy["docs"], allow_unicode=True)},
+            config=config,
+            with_ana=False,
+        )
         errors = [f for f in lint_result(base).findings if f.severity == "error"]
         assert errors == [], errors
         for format in ("text", "json", "markdown", "csv"):

@@ -108,9 +108,13 @@ def leaks(part: str, text: str) -> bool:
 @pytest.mark.parametrize("code", ["de", "nl"])
 def test_translated_brief_contains_no_english_fixed_string(name: str, code: str) -> None:
     text = render_brief(EXAMPLES / name, None, TODAY, lang=code)
-    text = text.split("\n## ")[0] + "".join(  # the team appendix quotes lint as it speaks
-        "\n## " + part for part in text.split("\n## ")[1:] if not part.startswith("Für das Team")
-        and not part.startswith("Voor het team")
+    text = (
+        text.split("\n## ")[0]
+        + "".join(  # the team appendix quotes lint as it speaks
+            "\n## " + part
+            for part in text.split("\n## ")[1:]
+            if not part.startswith("Für das Team") and not part.startswith("Voor het team")
+        )
     )
     with catalog_file(code).open("rb") as po:
         catalog = read_po(po, locale=code)
@@ -296,12 +300,15 @@ def test_stakeholder_letter_in_german() -> None:
     assert "Show the cost model" in text  # the next step as written
 
 
-@pytest.mark.parametrize(("recipient", "words"), [
-    ("consumer:hotel-conector", "did you mean consumer:hotel-connector?"),
-    ("stakeholder:nobody", "no stakeholder 'nobody'"),
-    ("goal:x", "write consumer:ID or stakeholder:ID"),
-    ("consumer:", "write consumer:ID or stakeholder:ID"),
-])
+@pytest.mark.parametrize(
+    ("recipient", "words"),
+    [
+        ("consumer:hotel-conector", "did you mean consumer:hotel-connector?"),
+        ("stakeholder:nobody", "no stakeholder 'nobody'"),
+        ("goal:x", "write consumer:ID or stakeholder:ID"),
+        ("consumer:", "write consumer:ID or stakeholder:ID"),
+    ],
+)
 def test_unknown_recipient_is_a_usage_error(recipient: str, words: str) -> None:
     with pytest.raises(UsageError, match=re.escape(words)):
         render_brief(EXAMPLES / "pricing-platform", None, TODAY, recipient=recipient)
@@ -324,9 +331,7 @@ def test_letter_template_is_overridable_and_sandboxed(root: Writer) -> None:
     text = render_brief(base, None, TODAY, recipient="consumer:web")
     assert text.startswith("# Demo Platform for Web Shop\n")
     assert text.rstrip().endswith("Ring us.")
-    (base / "templates" / "letter-consumer.md.j2").write_text(
-        "{{ consumer.__class__.__mro__ }}\n"
-    )
+    (base / "templates" / "letter-consumer.md.j2").write_text("{{ consumer.__class__.__mro__ }}\n")
     with pytest.raises(UsageError, match="template error"):
         render_brief(base, None, TODAY, recipient="consumer:web")
 
@@ -344,10 +349,10 @@ def test_letter_check(tmp_path: Path) -> None:
     out = tmp_path / "letter.md"
     example = EXAMPLES / "pricing-platform"
     who = "consumer:checkout-web"
-    assert run_brief(example, output=out, template=None, check=False, today=TODAY,
-                     recipient=who) == 0
-    assert run_brief(example, output=out, template=None, check=True, today=None,
-                     recipient=who) == 0
+    assert (
+        run_brief(example, output=out, template=None, check=False, today=TODAY, recipient=who) == 0
+    )
+    assert run_brief(example, output=out, template=None, check=True, today=None, recipient=who) == 0
     assert run_brief(example, output=out, template=None, check=True, today=None) == 1
 
 
@@ -356,16 +361,22 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
-                    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
-                           "playwright-core installed (needs node and chromium)")
+@pytest.mark.skipif(
+    not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
+    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
+    "playwright-core installed (needs node and chromium)",
+)
 def test_translated_diagrams_render_in_a_real_mermaid(tmp_path: Path) -> None:
     briefs = [GOLDEN / f"{name}.{code}.md" for name in EXAMPLE_NAMES for code in ("de", "nl")]
     expected = sum(b.read_text(encoding="utf-8").count("```mermaid") for b in briefs)
     assert expected >= 4
     result = subprocess.run(
         ["node", str(Path(__file__).parent / "mermaid_render.mjs"), *map(str, briefs)],
-        capture_output=True, text=True, timeout=300, env={**os.environ})
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count('"ok":true') == expected
 

@@ -36,9 +36,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
-                    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
-                           "playwright-core installed (needs node and chromium)")
+@pytest.mark.skipif(
+    not MERMAID_DIR or not CHROMIUM.exists() or not shutil.which("node"),
+    reason="set BPSTRAT_MERMAID_DIR to a folder with mermaid@11 and "
+    "playwright-core installed (needs node and chromium)",
+)
 def test_diagrams_render_in_a_real_mermaid(root: Writer, tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.md"
     hostile.write_text(render_brief(root(HOSTILE), None, TODAY))
@@ -47,9 +49,16 @@ def test_diagrams_render_in_a_real_mermaid(root: Writer, tmp_path: Path) -> None
     crowded.write_text("```mermaid\n" + quadrant_chart(points) + "\n```\n")
     briefs = [EXAMPLES / name / "BRIEF.md" for name in EXAMPLE_NAMES]
     result = subprocess.run(
-        ["node", str(Path(__file__).parent / "mermaid_render.mjs"),
-         *map(str, [*briefs, hostile, crowded])],
-        capture_output=True, text=True, timeout=300, env={**os.environ})
+        [
+            "node",
+            str(Path(__file__).parent / "mermaid_render.mjs"),
+            *map(str, [*briefs, hostile, crowded]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     blocks = sum(f.read_text().count("```mermaid") for f in [*briefs, hostile, crowded])
     assert blocks >= 9  # both briefs' flowcharts, charts and value chains; hostile; crowded

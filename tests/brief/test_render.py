@@ -21,11 +21,21 @@ from tests.helpers import EXAMPLES, TODAY, Writer
 def test_brief_sections_in_order() -> None:
     text = render_brief(EXAMPLES / "pricing-platform", None, TODAY)
     headings = re.findall(r"^## (.+)$", text, re.M)
-    assert headings == ["Executive summary", "Consumers", "Demands and choices",
-                        "Flywheel balance", "Stakeholders", "The value chain, end to end",
-                        "Problems and the goals that address them", "Key goals",
-                        "Are we getting there?", "Suggested goals", "How to read this brief",
-                        "Open risks", "For the team"]
+    assert headings == [
+        "Executive summary",
+        "Consumers",
+        "Demands and choices",
+        "Flywheel balance",
+        "Stakeholders",
+        "The value chain, end to end",
+        "Problems and the goals that address them",
+        "Key goals",
+        "Are we getting there?",
+        "Suggested goals",
+        "How to read this brief",
+        "Open risks",
+        "For the team",
+    ]
     assert "```mermaid\nflowchart LR" in text and "```mermaid\nquadrantChart" in text
     assert "only if Hotel Connector's weight rose to 1.25x would Nightly bulk file win" in text
     assert "Coalition: 52% of stakeholder power (13 of 25)" in text
@@ -35,8 +45,11 @@ def test_user_text_cannot_break_the_document(root: Writer) -> None:
     text = render_brief(root(HOSTILE), None, TODAY)
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
-    table_rows = [line for line in text.splitlines() if line.startswith("| Evil") or
-                  ("script" in line and line.startswith("|"))]
+    table_rows = [
+        line
+        for line in text.splitlines()
+        if line.startswith("| Evil") or ("script" in line and line.startswith("|"))
+    ]
     for row in table_rows:
         # Every cell border is a real border: user pipes are escaped.
         assert row.count("|") - row.count("\\|") == 8
@@ -62,7 +75,8 @@ def test_block_override_from_the_root_templates_folder(root: Writer) -> None:
     base = root({})
     (base / "templates").mkdir()
     (base / "templates" / "brief.md.j2").write_text(
-        '{% extends "bpstrat/brief.md.j2" %}{% block risks %}## Risks our way{% endblock %}\n')
+        '{% extends "bpstrat/brief.md.j2" %}{% block risks %}## Risks our way{% endblock %}\n'
+    )
     text = render_brief(base, None, TODAY)
     assert text.startswith("# Demo Platform: product strategy")
     assert text.rstrip().endswith("## Risks our way")
@@ -74,19 +88,21 @@ def test_whole_template_override(root: Writer, tmp_path: Path) -> None:
     assert render_brief(root({}), template, TODAY) == "Demo Platform has 0 consumers\n"
 
 
-@pytest.mark.parametrize(("source", "words"), [
-    ("{{ prodcut.name }}\n", "mine.md.j2:1"),
-    ("line\n{{ product.nme }}\n", "mine.md.j2:2"),
-    ("{% for x in %}\n", "mine.md.j2:1"),
-    ("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", "unsafe"),
-    ("{{ cycler.__init__.__globals__.os }}\n", "mine.md.j2"),
-    ("{{ product.__class__ }}\n", "mine.md.j2"),
-    ("{% include '/etc/passwd' %}\n", "not found"),
-    ("{% include '../../../../etc/passwd' %}\n", "not found"),
-    ("{{ 1 / 0 }}\n", "ZeroDivisionError"),
-])
-def test_template_errors_and_sandbox(root: Writer, tmp_path: Path, source: str,
-                                     words: str) -> None:
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("{{ prodcut.name }}\n", "mine.md.j2:1"),
+        ("line\n{{ product.nme }}\n", "mine.md.j2:2"),
+        ("{% for x in %}\n", "mine.md.j2:1"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", "unsafe"),
+        ("{{ cycler.__init__.__globals__.os }}\n", "mine.md.j2"),
+        ("{{ product.__class__ }}\n", "mine.md.j2"),
+        ("{% include '/etc/passwd' %}\n", "not found"),
+        ("{% include '../../../../etc/passwd' %}\n", "not found"),
+        ("{{ 1 / 0 }}\n", "ZeroDivisionError"),
+    ],
+)
+def test_template_errors_and_sandbox(root: Writer, tmp_path: Path, source: str, words: str) -> None:
     template = tmp_path / "mine.md.j2"
     template.write_text(source)
     with pytest.raises(UsageError, match=re.escape(words)):

@@ -112,8 +112,9 @@ def test_a_rules_failing_example_is_told_in_its_own_words(tmp_path: Path, code: 
     result = run_all(write_example(tmp_path, examples(RULES[code])["failing"]))
     for lang in LANGUAGES:
         words = language(lang)
-        risks = {r.code: r for r in plain_risks(result.strategy, result.score,
-                                                result.findings, words)}
+        risks = {
+            r.code: r for r in plain_risks(result.strategy, result.score, result.findings, words)
+        }
         risk = risks[code]
         said = f"{risk.text} {risk.consequence} {risk.next_step}"
         assert "%(" not in said and "further point" not in said, said

@@ -59,4 +59,3 @@ def test_check_hint_is_a_command_that_fixes_it(
     assert run_brief(example, output=out, template=None, check=True, today=TODAY) == 1
     hint = capsys.readouterr().err
     assert f"run bpstrat brief {example} -o {out}" in hint
-

@@ -21,14 +21,19 @@ from tests.helpers import BROKEN, EXAMPLES, Writer
 pytestmark = pytest.mark.slow
 
 
-def bpstrat(*args: str | Path, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def bpstrat(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m bpstrat ARGS` in a new process."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     return subprocess.run(
         [sys.executable, "-m", "bpstrat", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=full_env, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=60,
     )
 
 

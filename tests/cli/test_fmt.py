@@ -17,8 +17,9 @@ from tests.edit.messy import MESSY
 from tests.helpers import EXAMPLES, Writer
 
 
-def test_check_writes_nothing_and_fmt_writes(root: Writer, capsys: pytest.CaptureFixture[str]
-                                             ) -> None:
+def test_check_writes_nothing_and_fmt_writes(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = root({"c.yaml": MESSY})
     before = (base / "c.yaml").read_bytes()
     assert run_fmt(base, check=True, show_diff=True) == 1
@@ -32,10 +33,16 @@ def test_check_writes_nothing_and_fmt_writes(root: Writer, capsys: pytest.Captur
     assert run_fmt(base, check=True, show_diff=False) == 0  # idempotent
 
 
-def test_files_with_errors_are_left_untouched(root: Writer,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    base = root({"bad.yaml": "kind: [\nid: x\n", "dup.yaml": "kind: goal\nkind: goal\n",
-                 "bin.yaml": b"\xff\xfe"})
+def test_files_with_errors_are_left_untouched(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = root(
+        {
+            "bad.yaml": "kind: [\nid: x\n",
+            "dup.yaml": "kind: goal\nkind: goal\n",
+            "bin.yaml": b"\xff\xfe",
+        }
+    )
     snapshot = {p.name: p.read_bytes() for p in base.glob("*.yaml")}
     assert run_fmt(base, check=False, show_diff=False) == 1
     assert {p.name: p.read_bytes() for p in base.glob("*.yaml")} == snapshot
@@ -44,8 +51,9 @@ def test_files_with_errors_are_left_untouched(root: Writer,
     assert "dup.yaml" in err and "bin.yaml" in err
 
 
-def test_crash_during_write_leaves_the_original(root: Writer, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_crash_during_write_leaves_the_original(
+    root: Writer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = root({"c.yaml": MESSY})
     original = (base / "c.yaml").read_bytes()
 

@@ -28,9 +28,11 @@ def test_text_paths_are_relative_to_cwd(root: Writer) -> None:
 
 
 def test_fail_on(root: Writer) -> None:
-    base = root({"x.yaml": "kind: consumer\nid: web\nname: Web\nimportance: 3\n"
-                 "zzz: 1\n"}, config="product: {id: d, name: D}\nlint:\n"
-                "  severity: {BP203: warning}\n", with_ana=False)
+    base = root(
+        {"x.yaml": "kind: consumer\nid: web\nname: Web\nimportance: 3\nzzz: 1\n"},
+        config="product: {id: d, name: D}\nlint:\n  severity: {BP203: warning}\n",
+        with_ana=False,
+    )
     assert bpstrat("lint", base).returncode == 0
     assert bpstrat("lint", base, "--fail-on", "warning").returncode == 1
     assert bpstrat("lint", base, "--fail-on", "info").returncode == 1
@@ -59,5 +61,3 @@ def test_no_root_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no bpstrat.yaml found" in result.stderr
     assert "Traceback" not in result.stderr
-
-

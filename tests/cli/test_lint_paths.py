@@ -22,8 +22,7 @@ CONFIG = "product:\n  id: demo\n  name: Demo\n  owner: nobody\n"
 
 
 def run(*args: str) -> tuple[int, list[dict[str, object]]]:
-    result = CliRunner().invoke(app, ["lint", "--format", "json", "--today", "2026-11-20",
-                                      *args])
+    result = CliRunner().invoke(app, ["lint", "--format", "json", "--today", "2026-11-20", *args])
     return result.exit_code, json.loads(result.output)["findings"]
 
 
@@ -50,8 +49,10 @@ def test_a_clean_file_named_exits_0_although_others_have_errors(tmp_path: Path) 
 
 
 def test_references_are_resolved_against_the_whole_root(tmp_path: Path) -> None:
-    files = {"p.yaml": "kind: problem\nid: p\ntitle: P\nconsumers: [a]\n",
-             "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 3\n"}
+    files = {
+        "p.yaml": "kind: problem\nid: p\ntitle: P\nconsumers: [a]\n",
+        "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 3\n",
+    }
     root = write_root(tmp_path / "s", files)
     _, findings = run(str(root / "p.yaml"))
     assert "BP302" not in {f["code"] for f in findings}
@@ -66,8 +67,12 @@ def test_root_wide_findings_only_when_bpstrat_yaml_or_a_folder_is_named(
     _, config = run(str(root / "bpstrat.yaml"))
     assert paths_of(config) == {"bpstrat.yaml"}
     _, folder = run(str(root / "consumers"))  # a folder: the whole root, as always
-    assert paths_of(folder) == {"bpstrat.yaml", "consumers/a.yaml", "consumers/b.yaml",
-                                "goals/g.yaml"}
+    assert paths_of(folder) == {
+        "bpstrat.yaml",
+        "consumers/a.yaml",
+        "consumers/b.yaml",
+        "goals/g.yaml",
+    }
     _, everything = run(str(root))
     assert "goals/g.yaml" in paths_of(everything)
 
@@ -81,8 +86,9 @@ def test_files_outside_any_strategy_root_are_left_out(tmp_path: Path) -> None:
 
 def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
     root = write_root(tmp_path / "s", BROKEN, config=CONFIG)
-    result = CliRunner().invoke(app, ["lint", str(root / "consumers/a.yaml"),
-                                      str(root / "nope.yaml")])
+    result = CliRunner().invoke(
+        app, ["lint", str(root / "consumers/a.yaml"), str(root / "nope.yaml")]
+    )
     assert result.exit_code == 2 and "nope.yaml" in result.output
 
 
@@ -99,10 +105,12 @@ def test_github_and_sarif_paths_are_relative_to_the_repository_root(
     assert "file=strategy/consumers/a.yaml," in github.output
     assert str(tmp_path) not in github.output
     sarif = json.loads(runner.invoke(app, ["lint", "--format", "sarif", "."]).output)
-    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
-            for result in sarif["runs"][0]["results"] for loc in result["locations"]}
-    assert {"strategy/bpstrat.yaml", "strategy/consumers/a.yaml",
-            "strategy/goals/g.yaml"} <= uris
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+        for loc in result["locations"]
+    }
+    assert {"strategy/bpstrat.yaml", "strategy/consumers/a.yaml", "strategy/goals/g.yaml"} <= uris
     assert not [uri for uri in uris if not uri.startswith("strategy/")]
     _, findings = run("a.yaml")  # the JSON path stays relative to the strategy root
     assert paths_of(findings) == {"consumers/a.yaml"}

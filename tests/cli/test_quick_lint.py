@@ -54,7 +54,10 @@ def run(entry: str, args: list[str], cwd: Path) -> tuple[int, str, str, bool]:
         "main()\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
         env={"PATH": "/usr/bin:/bin", "BPSTRAT_NO_CACHE": "1", "NO_COLOR": "1"},
     )
     stderr, _, typer = done.stderr.rpartition("\ntyper=")
@@ -101,7 +104,10 @@ def test_console_script_skips_the_pydantic_plugin_lookup(tmp_path: Path) -> None
         "    print('METADATA', 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "BPSTRAT_NO_CACHE": "1"},
     )
     assert done.returncode in (0, 1)

@@ -16,24 +16,30 @@ PRICING = EXAMPLES / "pricing-platform"
 
 
 def test_dimension_focus_and_what_if() -> None:
-    data = json.loads(score_out(PRICING, dimension="price-delivery",
-                                what_if=["hotel-connector=2"]))
+    data = json.loads(score_out(PRICING, dimension="price-delivery", what_if=["hotel-connector=2"]))
     assert [d["id"] for d in data["dimensions"]] == ["price-delivery"]
     assert data["dimensions"][0]["chosen"] == ["sync-api", "bulk-file"]
-    assert data["what_if"]["changes"] == [{"dimension": "price-delivery",
-                                          "before": ["sync-api", "price-events"],
-                                          "after": ["sync-api", "bulk-file"]}]
+    assert data["what_if"]["changes"] == [
+        {
+            "dimension": "price-delivery",
+            "before": ["sync-api", "price-events"],
+            "after": ["sync-api", "bulk-file"],
+        }
+    ]
     text = score_out(PRICING, "text", what_if=["hotel-connector=2"])
     assert "price-delivery: sync-api, price-events -> sync-api, bulk-file" in text
 
 
-@pytest.mark.parametrize(("what_if", "dimension", "words"), [
-    (["hotel=2"], None, "did you mean 'hotel-connector'"),
-    (["hotel-connector"], None, "CONSUMER=FACTOR"),
-    (["hotel-connector=-1"], None, "above 0"),
-    (["hotel-connector=abc"], None, "above 0"),
-    ([], "interfac", "did you mean 'interface'"),
-])
+@pytest.mark.parametrize(
+    ("what_if", "dimension", "words"),
+    [
+        (["hotel=2"], None, "did you mean 'hotel-connector'"),
+        (["hotel-connector"], None, "CONSUMER=FACTOR"),
+        (["hotel-connector=-1"], None, "above 0"),
+        (["hotel-connector=abc"], None, "above 0"),
+        ([], "interfac", "did you mean 'interface'"),
+    ],
+)
 def test_bad_options(what_if: list[str], dimension: str | None, words: str) -> None:
     with pytest.raises(UsageError, match=words):
         score_out(PRICING, what_if=what_if, dimension=dimension)
@@ -49,22 +55,23 @@ def test_custom_strengths_change_the_choice(root: Writer) -> None:
     files = {
         "d.yaml": "kind: dimension\nid: d\nname: D\noptions: [{id: a}, {id: b}]\n",
         "x.yaml": "kind: consumer\nid: x\nname: X\nimportance: 1\n"
-                  "demands: [{dimension: d, option: a, strength: must}]\n",
+        "demands: [{dimension: d, option: a, strength: must}]\n",
         "y.yaml": "kind: consumer\nid: y\nname: Y\nimportance: 1\n"
-                  "demands: [{dimension: d, option: b, strength: could}]\n",
+        "demands: [{dimension: d, option: b, strength: could}]\n",
     }
     assert json.loads(score_out(root(files)))["dimensions"][0]["chosen"] == ["a"]
     config = "product: {id: p, name: P}\nscoring:\n  strength: {must: 1, could: 2}\n"
     assert json.loads(score_out(root(files, config=config)))["dimensions"][0]["chosen"] == ["b"]
 
 
-def test_broken_strategy_scores_what_it_can(root: Writer, capsys: pytest.CaptureFixture[str]
-                                            ) -> None:
+def test_broken_strategy_scores_what_it_can(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = {
         "d.yaml": "kind: dimension\nid: d\nname: D\noptions: [{id: a}, {id: b}]\n",
         "x.yaml": "kind: consumer\nid: x\nname: X\nimportance: 1\n"
-                  "demands: [{dimension: d, option: a, strength: must},"
-                  " {dimension: d, option: zz, strength: must}]\n",
+        "demands: [{dimension: d, option: a, strength: must},"
+        " {dimension: d, option: zz, strength: must}]\n",
         "y.yaml": "kind: consumer\nid: y\nname: Y\nimportance: 9\n",
         "z.yaml": "kind: [\n",
     }
@@ -73,7 +80,8 @@ def test_broken_strategy_scores_what_it_can(root: Writer, capsys: pytest.Capture
     assert data["dimensions"][0]["total"] == 3.0
     assert data["left_out"] == [
         "consumer:y (y.yaml): left out, it is invalid",
-        "consumer:x, 2nd demand (x.yaml): 'd' has no option 'zz'"]
+        "consumer:x, 2nd demand (x.yaml): 'd' has no option 'zz'",
+    ]
     run_score(base, format="text", dimension=None, what_if=[])
     assert "Left out of the score (2)" in capsys.readouterr().err
 

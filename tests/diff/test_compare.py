@@ -36,9 +36,9 @@ def test_working_tree_against_a_commit(repo: Path) -> None:
     assert entities["goal:one-price-client"]["status"] == "removed"
     assert entities["problem:new-problem"]["status"] == "added"
     assert entities["stakeholder:raj-patel"]["fields"] == [
-        "engagement.current: neutral → supportive"]
-    assert data["chosen"] == [
-        "Price delivery: sync-api, price-events → sync-api, bulk-file"]
+        "engagement.current: neutral → supportive"
+    ]
+    assert data["chosen"] == ["Price delivery: sync-api, price-events → sync-api, bulk-file"]
     assert data["coalition"] == "52% → 68%"
     assert data["flywheel_imbalance"] == "45% → 14%"
     introduced = {f["code"] for f in data["findings"]["introduced"]}  # type: ignore[index]

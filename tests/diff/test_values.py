@@ -22,14 +22,24 @@ DIMENSION = "kind: dimension\nid: d\nname: D\noptions: [{id: a}, {id: b}, {id: c
 def git(repo: Path, *args: str) -> None:
     import subprocess
 
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-                        "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo)})
+    subprocess.run(
+        ["git", "-C", str(repo), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "HOME": str(repo),
+        },
+    )
 
 
-def diff_of(tmp_path: Path, before: dict[str, str], after: dict[str, str],
-            format: str = "json") -> str:
+def diff_of(
+    tmp_path: Path, before: dict[str, str], after: dict[str, str], format: str = "json"
+) -> str:
     root = write_root(tmp_path / "strategy", before)
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
@@ -43,8 +53,13 @@ def diff_of(tmp_path: Path, before: dict[str, str], after: dict[str, str],
 
 
 def test_a_value_changed_from_its_default_is_changed_not_added(tmp_path: Path) -> None:
-    data = json.loads(diff_of(tmp_path, {"d.yaml": DIMENSION},
-                              {"d.yaml": DIMENSION.replace("options", "choose: 2\noptions")}))
+    data = json.loads(
+        diff_of(
+            tmp_path,
+            {"d.yaml": DIMENSION},
+            {"d.yaml": DIMENSION.replace("options", "choose: 2\noptions")},
+        )
+    )
     [entity] = data["entities"]
     assert entity["status"] == "changed"
     assert entity["fields"] == ["choose: 1 → 2"]
@@ -52,8 +67,12 @@ def test_a_value_changed_from_its_default_is_changed_not_added(tmp_path: Path) -
 
 
 def test_writing_out_a_default_is_no_change(tmp_path: Path) -> None:
-    out = diff_of(tmp_path, {"d.yaml": DIMENSION},
-                  {"d.yaml": DIMENSION.replace("options", "choose: 1\noptions")}, "text")
+    out = diff_of(
+        tmp_path,
+        {"d.yaml": DIMENSION},
+        {"d.yaml": DIMENSION.replace("options", "choose: 1\noptions")},
+        "text",
+    )
     assert out.endswith(": none\n")
 
 
@@ -67,10 +86,13 @@ def test_scores_carry_numbers_and_rounding_never_prints_an_equal_change() -> Non
 
 
 def test_json_scores_are_numbers(tmp_path: Path) -> None:
-    person = ("kind: stakeholder\nid: bo\nname: Bo\npower: 5\ninterest: 3\n"
-              "engagement: {current: neutral}\nreviewed: 2026-11-01\n")
-    data = json.loads(diff_of(tmp_path, {"bo.yaml": person},
-                              {"bo.yaml": person.replace("neutral", "leading")}))
+    person = (
+        "kind: stakeholder\nid: bo\nname: Bo\npower: 5\ninterest: 3\n"
+        "engagement: {current: neutral}\nreviewed: 2026-11-01\n"
+    )
+    data = json.loads(
+        diff_of(tmp_path, {"bo.yaml": person}, {"bo.yaml": person.replace("neutral", "leading")})
+    )
     assert isinstance(data["coalition"], str)  # the existing key stays
     numbers = data["scores"]["coalition"]
     assert numbers["to"] > numbers["from"]

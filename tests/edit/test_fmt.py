@@ -20,7 +20,7 @@ def comments(text: str) -> list[str]:
     out = []
     for line in text.splitlines():
         if "#" in line:
-            out.append(line[line.index("#"):].strip())
+            out.append(line[line.index("#") :].strip())
     return out
 
 

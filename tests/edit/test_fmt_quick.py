@@ -33,9 +33,7 @@ def unchanged_by_full_format(text: str, is_root_config: bool = False) -> bool:
 
 def agree(text: str, is_root_config: bool = False) -> bool:
     """The promise: a True of the quick proof is the full format's 'unchanged'."""
-    return not is_canonical(text, is_root_config) or unchanged_by_full_format(
-        text, is_root_config
-    )
+    return not is_canonical(text, is_root_config) or unchanged_by_full_format(text, is_root_config)
 
 
 def test_agrees_with_the_full_format_on_every_yaml_file_of_the_project() -> None:

@@ -187,8 +187,26 @@ def test_generated_round_trips_hold_the_promise() -> None:
 
 KEYS = st.sampled_from(["kind", "id", "name", "title", "x", "statement", "importance"])
 VALUES = st.sampled_from(
-    ["goal", "g", "0x_", "1e16", "yes", "no", "null", "~", "'q # q'", '"a  b"', "[a, b]",
-     "{a: 1}", "!!str 1", "3.908914232496329e+16", "1_000", "0o17", "-.inf", "a  b"]
+    [
+        "goal",
+        "g",
+        "0x_",
+        "1e16",
+        "yes",
+        "no",
+        "null",
+        "~",
+        "'q # q'",
+        '"a  b"',
+        "[a, b]",
+        "{a: 1}",
+        "!!str 1",
+        "3.908914232496329e+16",
+        "1_000",
+        "0o17",
+        "-.inf",
+        "a  b",
+    ]
 )
 COMMENTS = st.sampled_from(["", "  # c", "  # other"])
 
@@ -250,8 +268,9 @@ def test_refused_file_is_left_alone_and_is_not_an_error(
     assert "q.yaml: left as is:" in capsys.readouterr().err
 
 
-def test_check_with_diff_leaves_bytes_and_mtime(root: Writer,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_with_diff_leaves_bytes_and_mtime(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
     base = root({"m.yaml": MESSY, "q.yaml": REFUSED})
     before = _snapshot(base)
     assert run_fmt(base, check=True, show_diff=True) == 1
@@ -297,8 +316,9 @@ def test_hard_links_are_never_split(root: Writer, capsys: pytest.CaptureFixture[
     assert "2 hard links" in capsys.readouterr().err
 
 
-def test_file_over_the_size_limit_is_left_alone(root: Writer,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_file_over_the_size_limit_is_left_alone(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
     big = MESSY + b"# padding\n" * (MAX_FILE_BYTES // 10 + 1)
     base = root({"big.yaml": big})
     assert run_fmt(base, check=False, show_diff=False) == 0
@@ -306,8 +326,9 @@ def test_file_over_the_size_limit_is_left_alone(root: Writer,
     assert "big.yaml: left as is: file is larger than 1024 KiB" in capsys.readouterr().err
 
 
-def test_alias_bomb_is_refused_immediately(root: Writer,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_alias_bomb_is_refused_immediately(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for level in range(1, 10):
         lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")

@@ -36,9 +36,7 @@ def measure(root: Path, *args: str) -> tuple[int, str]:
 
 
 def test_a_block_list_gets_one_item_and_nothing_else_moves(root: Path) -> None:
-    tail = (
-        "  measurements:\n  - date: 2026-01-01\n    value: 9\n  # tail comment\n\n# another\n"
-    )
+    tail = "  measurements:\n  - date: 2026-01-01\n    value: 9\n  # tail comment\n\n# another\n"
     goal = root / "goals" / "gm.yaml"
     goal.write_text(GOAL.format(tail=tail))
     assert measure(root, "gm", "5", "--date", "2026-11-10")[0] == 0

@@ -18,18 +18,25 @@ from tests.helpers import TODAY
 def test_init_lints_clean_and_writes_modelines(tmp_path: Path) -> None:
     written = init(tmp_path, "Pricing Platform", TODAY, pre_commit=True, github_actions=True)
     names = {p.relative_to(tmp_path).as_posix() for p in written}
-    assert {"bpstrat.yaml", ".pre-commit-config.yaml", ".github/workflows/strategy.yml",
-            ".bpstrat/entity.schema.json", "consumers/example-consumer.yaml"} <= names
+    assert {
+        "bpstrat.yaml",
+        ".pre-commit-config.yaml",
+        ".github/workflows/strategy.yml",
+        ".bpstrat/entity.schema.json",
+        "consumers/example-consumer.yaml",
+    } <= names
     result = lint(tmp_path, TODAY)
     assert result.findings == []
     assert result.strategy.entity_count == 7
     assert result.strategy.config.product is not None
     assert result.strategy.config.product.id == "pricing-platform"
     consumer = (tmp_path / "consumers" / "example-consumer.yaml").read_text()
-    assert consumer.startswith(
-        "# yaml-language-server: $schema=../.bpstrat/entity.schema.json\n")
-    assert (tmp_path / "bpstrat.yaml").read_text().startswith(
-        "# yaml-language-server: $schema=.bpstrat/bpstrat.model.schema.json\n")
+    assert consumer.startswith("# yaml-language-server: $schema=../.bpstrat/entity.schema.json\n")
+    assert (
+        (tmp_path / "bpstrat.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=.bpstrat/bpstrat.model.schema.json\n")
+    )
 
 
 def test_init_stays_clean_a_month_later(tmp_path: Path) -> None:

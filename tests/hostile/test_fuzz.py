@@ -31,25 +31,103 @@ from tests.helpers import EXAMPLES, TODAY
 CASES = 10_000
 SEED = 20261120
 
-SPECIALS = ["&a ", "*a", "*missing ", "? ", "- ", ": ", "{", "}", "[", "]", "|", ">-", "'",
-            '"', "---\n", "...\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "<<: *a\n", "<<: {}\n",
-            "# ", "\t", ",", "@", "`", "~", "=", "!", "%", "\\", "\r", "\r\n", "\n  ", "\n-"]
-TAGS = ["!!python/object/apply:os.system ['echo hi'] ", "!!binary ", "!!set ", "!!omap ",
-        "!!timestamp ", "!!float ", "!!int ", "!!str ", "!!bool ", "!!null ", "!local ",
-        "!<tag:yaml.org,2002:str> ", "!!map ", "!!seq "]
-NUMBERS = ["9" * 5000, "-" + "9" * 4400, "0x" + "f" * 5000, "0o" + "7" * 5000, "1e308",
-           "-1e308", "1e309", ".inf", "-.inf", ".nan", ".NaN", "0x_", "1_000", "+.5", "-0",
-           "4.9e-324", "123456789012345678901234567890", "2026-02-30", "0", "-1", "6"]
-CONTROLS = ["\x1b]0;owned\x07", "\x1b[2J", "\x07", "\x00", "\x85", "\u2028", "\u202e",
-            "\ufeff", "\x9b", "\x7f", "\ud800"]
+SPECIALS = [
+    "&a ",
+    "*a",
+    "*missing ",
+    "? ",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "|",
+    ">-",
+    "'",
+    '"',
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
+    "<<: *a\n",
+    "<<: {}\n",
+    "# ",
+    "\t",
+    ",",
+    "@",
+    "`",
+    "~",
+    "=",
+    "!",
+    "%",
+    "\\",
+    "\r",
+    "\r\n",
+    "\n  ",
+    "\n-",
+]
+TAGS = [
+    "!!python/object/apply:os.system ['echo hi'] ",
+    "!!binary ",
+    "!!set ",
+    "!!omap ",
+    "!!timestamp ",
+    "!!float ",
+    "!!int ",
+    "!!str ",
+    "!!bool ",
+    "!!null ",
+    "!local ",
+    "!<tag:yaml.org,2002:str> ",
+    "!!map ",
+    "!!seq ",
+]
+NUMBERS = [
+    "9" * 5000,
+    "-" + "9" * 4400,
+    "0x" + "f" * 5000,
+    "0o" + "7" * 5000,
+    "1e308",
+    "-1e308",
+    "1e309",
+    ".inf",
+    "-.inf",
+    ".nan",
+    ".NaN",
+    "0x_",
+    "1_000",
+    "+.5",
+    "-0",
+    "4.9e-324",
+    "123456789012345678901234567890",
+    "2026-02-30",
+    "0",
+    "-1",
+    "6",
+]
+CONTROLS = [
+    "\x1b]0;owned\x07",
+    "\x1b[2J",
+    "\x07",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "\ufeff",
+    "\x9b",
+    "\x7f",
+    "\ud800",
+]
 
 
 def example_files() -> list[tuple[Path, str]]:
     """(example root, relative path) of every YAML file of the examples."""
     out = []
     for example in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
-        out += [(example, p.relative_to(example).as_posix())
-                for p in sorted(example.rglob("*.yaml"))]
+        out += [
+            (example, p.relative_to(example).as_posix()) for p in sorted(example.rglob("*.yaml"))
+        ]
     return out
 
 
@@ -57,8 +135,9 @@ def mutate(text: str, rng: random.Random) -> tuple[str, str]:
     """One to three mutations of `text`; returns the text and what was done."""
     done = []
     for _ in range(rng.choice((1, 1, 2, 3))):
-        kind = rng.choice(("flip", "special", "number", "nest", "tag", "control", "duplicate",
-                           "delete", "flow"))
+        kind = rng.choice(
+            ("flip", "special", "number", "nest", "tag", "control", "duplicate", "delete", "flow")
+        )
         at = rng.randrange(len(text) + 1)
         if kind == "flip":
             data = bytearray(text.encode("utf-8", "surrogatepass"))
@@ -120,6 +199,7 @@ def check(root: Path, case: int) -> None:
     JSON lint and score and the brief run on every case; the text reports (rich is the
     slow part) on every fifth, fmt --check on every tenth.
     """
+
     def lint_as(format: str) -> str:
         return quietly(lambda: run_lint(root, format=format, fail_on="error", today=TODAY))
 
@@ -143,8 +223,9 @@ def check(root: Path, case: int) -> None:
 @pytest.mark.slow
 def test_ten_thousand_mutated_files_give_no_internal_error(tmp_path: Path) -> None:
     sources = example_files()
-    texts = {(example, rel): (example / rel).read_text(encoding="utf-8")
-             for example, rel in sources}
+    texts = {
+        (example, rel): (example / rel).read_text(encoding="utf-8") for example, rel in sources
+    }
     failures: list[str] = []
     for case in range(CASES):
         rng = random.Random(SEED + case)
@@ -162,13 +243,16 @@ def test_ten_thousand_mutated_files_give_no_internal_error(tmp_path: Path) -> No
             (root / "bpstrat.yaml").write_bytes(mutated.encode("utf-8", "surrogatepass"))
         else:
             (root / target).write_bytes(mutated.encode("utf-8", "surrogatepass"))
-        dimension = next((r for e, r in sources if e == example and r.startswith("dimensions/")),
-                         None)
+        dimension = next(
+            (r for e, r in sources if e == example and r.startswith("dimensions/")), None
+        )
         if dimension is not None and dimension != rel:
             (root / "dimension.yaml").write_text(texts[(example, dimension)], encoding="utf-8")
         try:
             check(root, case)
         except Exception as error:
-            failures.append(f"case {case} ({example.name}/{rel}, {how}): "
-                            f"{type(error).__name__}: {str(error)[:200]}")
+            failures.append(
+                f"case {case} ({example.name}/{rel}, {how}): "
+                f"{type(error).__name__}: {str(error)[:200]}"
+            )
     assert failures == [], f"{len(failures)} internal errors:\n" + "\n".join(failures[:20])

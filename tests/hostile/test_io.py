@@ -48,8 +48,9 @@ GIT_ENV = {
 
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
     env = {**GIT_ENV, "HOME": str(repo)}
-    done = subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True,
-                          check=True, env=env)
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], input=stdin, capture_output=True, check=True, env=env
+    )
     return done.stdout.decode().strip()
 
 
@@ -59,8 +60,9 @@ def blob(repo: Path, content: bytes) -> str:
 
 def raw_tree(repo: Path, entries: list[tuple[str, str, str]]) -> str:
     """A tree object written byte by byte: (mode, name, sha); no name checks at all."""
-    body = b"".join(f"{mode} {name}".encode() + b"\0" + bytes.fromhex(sha)
-                    for mode, name, sha in entries)
+    body = b"".join(
+        f"{mode} {name}".encode() + b"\0" + bytes.fromhex(sha) for mode, name, sha in entries
+    )
     return git(repo, "hash-object", "-t", "tree", "--literally", "-w", "--stdin", stdin=body)
 
 
@@ -83,8 +85,11 @@ def repo(tmp_path: Path) -> Path:
 
 def strategy_tree(repo: Path, extra: list[tuple[str, str, str]]) -> str:
     """The `strategy` folder of a valid root plus `extra` entries, as a tree object."""
-    entries = [("100644", "bpstrat.yaml", blob(repo, ROOT_CONFIG.encode())),
-               ("100644", "ana.yaml", blob(repo, ANA.encode())), *extra]
+    entries = [
+        ("100644", "bpstrat.yaml", blob(repo, ROOT_CONFIG.encode())),
+        ("100644", "ana.yaml", blob(repo, ANA.encode())),
+        *extra,
+    ]
     return raw_tree(repo, sorted(entries, key=lambda e: e[1]))
 
 
@@ -103,7 +108,8 @@ def invoke(*args: str) -> tuple[int, str]:
 
 
 def test_diff_of_a_tree_with_dotdot_names_writes_nothing(
-        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
@@ -138,13 +144,15 @@ def test_absolute_tree_entry_is_reported_not_written(repo: Path, tmp_path: Path)
 
     assert not target.exists()
     assert [(f.code, f.path) for f in result.findings if f.message == UNSAFE] == [
-        ("BP105", str(target))]
+        ("BP105", str(target))
+    ]
     code, _ = invoke("diff", "base", head, str(repo / "strategy"))
     assert code == 0 and not target.exists()
 
 
 def test_nul_and_backslash_names_are_unsafe() -> None:
     from bpstrat.source.git_tree import unsafe_name
+
     assert unsafe_name("a\0b.yaml") and unsafe_name("..\\x.yaml") and unsafe_name("a/.GIT/x")
     assert unsafe_name("") and unsafe_name("a//b") and unsafe_name("./a")
     assert not unsafe_name("consumers/web.yaml") and not unsafe_name("a..b.yaml")
@@ -171,10 +179,12 @@ def test_large_binary_blob_is_never_read(repo: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("bpstrat.source.git_tree.run_git", spy)
     result = lint(GitTree(repo, git(repo, "rev-parse", "HEAD"), "strategy", "HEAD"), TODAY)
 
-    assert batches and all(big_sha.encode() not in b and huge_sha.encode() not in b
-                           for b in batches)
+    assert batches and all(
+        big_sha.encode() not in b and huge_sha.encode() not in b for b in batches
+    )
     assert [(f.code, f.path) for f in result.findings if f.code == "BP105"] == [
-        ("BP105", "huge.yaml")]
+        ("BP105", "huge.yaml")
+    ]
 
 
 # --- 10. diff edge cases: clear messages, exit 2 for usage errors, no temporary folder ----
@@ -222,9 +232,15 @@ def test_root_file_was_a_folder_at_base(repo: Path) -> None:
 
 def test_missing_blob_is_a_finding(repo: Path) -> None:
     missing = "0123456789abcdef0123456789abcdef01234567"
-    tree = git(repo, "mktree", "--missing", stdin=(
-        f"100644 blob {blob(repo, ROOT_CONFIG.encode())}\tbpstrat.yaml\n"
-        f"100644 blob {missing}\tgone.yaml\n").encode())
+    tree = git(
+        repo,
+        "mktree",
+        "--missing",
+        stdin=(
+            f"100644 blob {blob(repo, ROOT_CONFIG.encode())}\tbpstrat.yaml\n"
+            f"100644 blob {missing}\tgone.yaml\n"
+        ).encode(),
+    )
     head = commit(repo, raw_tree(repo, [("40000", "strategy", tree)]))
 
     result = lint(GitTree(repo, head, "strategy", "partial"), TODAY)
@@ -254,13 +270,16 @@ def test_missing_tree_object_is_a_usage_error(repo: Path) -> None:
 
 def test_links_in_a_revision_stay_inside(repo: Path) -> None:
     goal = blob(repo, DANGLING.encode())
-    tree = strategy_tree(repo, [
-        ("100644", "real.yaml", goal),
-        ("120000", "inside.yaml", blob(repo, b"real.yaml")),
-        ("120000", "up.yaml", blob(repo, b"../../outside.yaml")),
-        ("120000", "abs.yaml", blob(repo, b"/proc/self/environ")),
-        ("120000", "loop.yaml", blob(repo, b"loop.yaml")),
-    ])
+    tree = strategy_tree(
+        repo,
+        [
+            ("100644", "real.yaml", goal),
+            ("120000", "inside.yaml", blob(repo, b"real.yaml")),
+            ("120000", "up.yaml", blob(repo, b"../../outside.yaml")),
+            ("120000", "abs.yaml", blob(repo, b"/proc/self/environ")),
+            ("120000", "loop.yaml", blob(repo, b"loop.yaml")),
+        ],
+    )
     head = commit(repo, raw_tree(repo, [("40000", "strategy", tree)]))
     result = lint(GitTree(repo, head, "strategy", "links"), TODAY)
     bp105 = {f.path: f.message for f in result.findings if f.code == "BP105"}
@@ -313,8 +332,11 @@ def test_root_file_linked_out_is_not_read(tmp_path: Path) -> None:
     (base / "bpstrat.yaml").unlink()
     (base / "bpstrat.yaml").symlink_to(secret)
     result = lint(base, TODAY)
-    assert [(f.code, f.message) for f in result.findings
-            if f.path == "bpstrat.yaml" and f.code == "BP105"] == [("BP105", OUTSIDE)]
+    assert [
+        (f.code, f.message)
+        for f in result.findings
+        if f.path == "bpstrat.yaml" and f.code == "BP105"
+    ] == [("BP105", OUTSIDE)]
     assert SECRET not in render_text(result)
 
 
@@ -330,7 +352,8 @@ def test_folder_link_out_of_the_root_is_not_walked(tmp_path: Path, absolute: boo
     result = lint(base, TODAY)
 
     assert [(f.code, f.path, f.message) for f in result.findings if f.code == "BP105"] == [
-        ("BP105", "goals", OUTSIDE)]
+        ("BP105", "goals", OUTSIDE)
+    ]
     assert not result.strategy.exists("goal", "g1")
     assert SECRET not in render_text(result)
 
@@ -344,7 +367,10 @@ def test_links_inside_the_root_keep_working(tmp_path: Path) -> None:
     assert result.strategy.exists("goal", "g1")
     # `alias` and `real` are one folder: it is read once, under its first name
     assert sorted(s.rel for s in result.strategy.files) == [
-        "alias/goal.yaml", "ana.yaml", "goal-link.yaml"]
+        "alias/goal.yaml",
+        "ana.yaml",
+        "goal-link.yaml",
+    ]
 
 
 def test_symlink_loops_end(tmp_path: Path) -> None:
@@ -363,7 +389,8 @@ def test_fifo_as_entity_file_is_not_opened(tmp_path: Path) -> None:
     os.mkfifo(base / "pipe.yaml")
     result = lint(base, TODAY)
     assert [(f.code, f.path) for f in result.findings if f.code == "BP105"] == [
-        ("BP105", "pipe.yaml")]
+        ("BP105", "pipe.yaml")
+    ]
 
 
 # --- 3. the parse cache can never change a finding ------------------------------------------
@@ -419,7 +446,8 @@ def test_poisoned_cache_in_the_repository_is_never_read(dangling: Path, cache_on
 
 
 def test_poisoned_cache_in_the_cache_folder_is_never_trusted(
-        dangling: Path, cache_on: None) -> None:
+    dangling: Path, cache_on: None
+) -> None:
     clean = findings(dangling, cache=False)
     assert findings(dangling, cache=True) == clean  # writes a genuine cache and its key
     path = cache_file(dangling)
@@ -432,7 +460,8 @@ def test_poisoned_cache_in_the_cache_folder_is_never_trusted(
 
 
 def test_a_signed_well_formed_entry_is_used_so_the_signature_is_what_guards(
-        dangling: Path, cache_on: None) -> None:
+    dangling: Path, cache_on: None
+) -> None:
     """The forged entries above are well formed: only the signature keeps them out."""
     clean = findings(dangling, cache=False)
     findings(dangling, cache=True)
@@ -452,20 +481,26 @@ def bad_entries() -> list[object]:
     assert isinstance(documents, list)
     document = documents[0]
     return [
-        {"documents": [{**document, "problems": [["BP101", "x", None, 5, "not a path"]]}],
-         "error": None},
+        {
+            "documents": [{**document, "problems": [["BP101", "x", None, 5, "not a path"]]}],
+            "error": None,
+        },
         {"documents": [{**document, "data": deep}], "error": None},
         {"documents": [{**document, "start": [True, 0]}], "error": None},
         {"documents": [{**document, "positions": [[[{}], 1]]}], "error": None},
         {"documents": [], "error": ["one", 2, 3]},
         {"documents": [document], "error": None, "extra": 1},
-        [], "text", None, 3,
+        [],
+        "text",
+        None,
+        3,
     ]
 
 
 @pytest.mark.parametrize("index", range(10))
 def test_malformed_or_deep_signed_entries_are_misses(
-        dangling: Path, cache_on: None, index: int) -> None:
+    dangling: Path, cache_on: None, index: int
+) -> None:
     """Even with a valid signature (say, a bug in an older writer), a bad entry is a miss."""
     clean = findings(dangling, cache=False)
     findings(dangling, cache=True)
@@ -487,15 +522,15 @@ def test_deeply_nested_cache_file_is_a_miss(dangling: Path, cache_on: None) -> N
     assert findings(dangling, cache=True) == clean
     old = dangling / ".bpstrat-cache"
     old.mkdir()
-    (old / "parsed.json").write_text(
-        f'{{"stamp": "{parse_cache._stamp()}", "entries": {nested}}}')
+    (old / "parsed.json").write_text(f'{{"stamp": "{parse_cache._stamp()}", "entries": {nested}}}')
     assert findings(dangling, cache=True) == clean
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("where", ["repository", "cache folder", "key"])
 def test_fifo_in_place_of_the_cache_does_not_block(
-        dangling: Path, private_cache_home: Path, where: str) -> None:
+    dangling: Path, private_cache_home: Path, where: str
+) -> None:
     if where == "repository":
         (dangling / ".bpstrat-cache").mkdir()
         os.mkfifo(dangling / ".bpstrat-cache" / "parsed.json")
@@ -507,13 +542,18 @@ def test_fifo_in_place_of_the_cache_does_not_block(
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "BPSTRAT_NO_CACHE")}
     done = subprocess.run(
         [sys.executable, "-m", "bpstrat", "lint", str(dangling), "--today", "2026-11-20"],
-        capture_output=True, text=True, env=env, timeout=30)
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
     assert done.returncode == 1, done.stderr
     assert "nobody-here" in done.stdout
 
 
 def test_cache_folder_follows_the_platform_convention(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_home() == tmp_path / "xdg" / "bpstrat"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")

@@ -48,8 +48,10 @@ DIMENSION = "kind: dimension\nid: d\nname: D\noptions: [{id: a}, {id: b}]\n"
 @pytest.fixture(autouse=True)
 def no_hang() -> Iterator[None]:
     """A test that would block (a FIFO, an endless template) fails instead of hanging."""
+
     def fail(_signum: int, _frame: object) -> None:
         raise TimeoutError("blocked for 30 s")
+
     previous = signal.signal(signal.SIGALRM, fail)
     signal.alarm(30)
     yield
@@ -140,7 +142,8 @@ def test_markdown_score_escapes_names(root: Writer) -> None:
 
 def test_visible_escapes_every_control_class() -> None:
     assert visible("a\x00b\x1b[2J\x7f\x85\u2028\u202e\ufeff\tz") == (
-        "a\\x00b\\x1b[2J\\x7f\\x85\\u2028\\u202e\\ufeff\\tz")
+        "a\\x00b\\x1b[2J\\x7f\\x85\\u2028\\u202e\\ufeff\\tz"
+    )
     assert visible("plain é 中文") == "plain é 中文"
 
 
@@ -150,11 +153,26 @@ def test_visible_escapes_every_control_class() -> None:
 HUGE = "9" * 5000
 
 
-@pytest.mark.parametrize("value", [HUGE, "-" + HUGE, "0x" + "f" * 5000, "0o" + "7" * 5000,
-                                   "!!float " + HUGE, "1e308", ".inf", "-.inf", ".nan"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        HUGE,
+        "-" + HUGE,
+        "0x" + "f" * 5000,
+        "0o" + "7" * 5000,
+        "!!float " + HUGE,
+        "1e308",
+        ".inf",
+        "-.inf",
+        ".nan",
+    ],
+)
 def test_huge_and_non_finite_numbers_are_findings(root: Writer, value: str) -> None:
-    goal = ("kind: goal\nid: g\ntitle: G\nmetric: {name: n, baseline: " + value
-            + ", target: 1, by: 2027-01-01}\n")
+    goal = (
+        "kind: goal\nid: g\ntitle: G\nmetric: {name: n, baseline: "
+        + value
+        + ", target: 1, by: 2027-01-01}\n"
+    )
     consumer = CONSUMER.replace("importance: 3", f"importance: {value}")
     base = root({"web.yaml": consumer, "d.yaml": DIMENSION, "g.yaml": goal})
     result = lint(base, TODAY)
@@ -169,8 +187,10 @@ def test_huge_and_non_finite_numbers_are_findings(root: Writer, value: str) -> N
 
 
 def test_a_measured_number_is_bounded(root: Writer) -> None:
-    goal = ("kind: goal\nid: g\ntitle: G\nmetric: {name: n, baseline: 1e13, target: 1, "
-            "by: 2027-01-01}\n")
+    goal = (
+        "kind: goal\nid: g\ntitle: G\nmetric: {name: n, baseline: 1e13, target: 1, "
+        "by: 2027-01-01}\n"
+    )
     base = root({"g.yaml": goal})
     messages = [f.message for f in lint(base, TODAY).findings if f.code == "BP202"]
     assert any("1000000000000" in m for m in messages), messages
@@ -202,35 +222,48 @@ def test_the_largest_what_if_factor_gives_valid_json(root: Writer) -> None:
 # Templates -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("template", "words"), [
-    ("{% for i in range(10**9) %}x{% endfor %}", "range"),
-    ("{{ '%0999999999d'|format(1) }}", "width"),
-    ("{{ '%0999999999d' % 1 }}", "width"),
-    ("{{ '{:0999999999}'.format(1) }}", "width"),
-    ("{{ '{:10001}'.format(1) }}", "width"),  # just past the limit
-    ("{{ '%10001d' % 1 }}", "width"),
-    ("{{ '{:{w}}'.format(1, w=10**9) }}", "width"),
-    ("{{ 'x' * 10**9 }}", "repeating"),
-    ("{{ ['x'] * 10**9 }}", "repeating"),
-    ("{{ 'x'|center(10**9) }}", "center"),
-    ("{{ 'a\nb'|indent(10**9) }}", "indent"),
-    ("{{ 'x'|wordwrap(10**9) }}", "wordwrap"),
-    ("{{ 2 ** 1000000000 }}", "exponent"),
-    ("{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}", "calls itself"),
-])
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("{% for i in range(10**9) %}x{% endfor %}", "range"),
+        ("{{ '%0999999999d'|format(1) }}", "width"),
+        ("{{ '%0999999999d' % 1 }}", "width"),
+        ("{{ '{:0999999999}'.format(1) }}", "width"),
+        ("{{ '{:10001}'.format(1) }}", "width"),  # just past the limit
+        ("{{ '%10001d' % 1 }}", "width"),
+        ("{{ '{:{w}}'.format(1, w=10**9) }}", "width"),
+        ("{{ 'x' * 10**9 }}", "repeating"),
+        ("{{ ['x'] * 10**9 }}", "repeating"),
+        ("{{ 'x'|center(10**9) }}", "center"),
+        ("{{ 'a\nb'|indent(10**9) }}", "indent"),
+        ("{{ 'x'|wordwrap(10**9) }}", "wordwrap"),
+        ("{{ 2 ** 1000000000 }}", "exponent"),
+        ("{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}", "calls itself"),
+    ],
+)
 def test_a_template_from_the_pull_request_is_bounded(
     root: Writer, template: str, words: str
 ) -> None:
-    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
-                 "templates/brief.md.j2": "# Brief\n\n" + template + "\n"})
+    base = root(
+        {
+            "web.yaml": CONSUMER,
+            "d.yaml": DIMENSION,
+            "templates/brief.md.j2": "# Brief\n\n" + template + "\n",
+        }
+    )
     with pytest.raises(UsageError, match=words) as caught:
         render_brief(base, None, TODAY)
     assert "brief.md.j2" in str(caught.value)
 
 
 def test_a_width_at_the_limit_is_allowed(root: Writer) -> None:
-    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
-                 "templates/brief.md.j2": "{{ '{:10000}'.format(1) }}|{{ '%010000d' % 1 }}\n"})
+    base = root(
+        {
+            "web.yaml": CONSUMER,
+            "d.yaml": DIMENSION,
+            "templates/brief.md.j2": "{{ '{:10000}'.format(1) }}|{{ '%010000d' % 1 }}\n",
+        }
+    )
     first, second = render_brief(base, None, TODAY).rstrip("\n").split("|")
     assert len(first) == 10_000 and len(second) == 10_000
 
@@ -242,8 +275,13 @@ def test_a_template_past_the_output_limit_stops(
 
     monkeypatch.setattr(sandbox, "MAX_SIZE", 100_000)
     loop = "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}"
-    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
-                 "templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
+    base = root(
+        {
+            "web.yaml": CONSUMER,
+            "d.yaml": DIMENSION,
+            "templates/brief.md.j2": "# Brief\n\n" + loop + "\n",
+        }
+    )
     with pytest.raises(UsageError, match=r"brief.md.j2: the brief grew past 100000"):
         render_brief(base, None, TODAY)
 
@@ -254,20 +292,30 @@ def test_a_template_past_its_time_budget_stops_at_its_line(
     from bpstrat.brief import sandbox
 
     monkeypatch.setattr(sandbox, "TIME_BUDGET", 0.2)
-    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% set k = i %}" \
-           "{% endfor %}{% endfor %}"
-    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION,
-                 "templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
+    loop = (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% set k = i %}"
+        "{% endfor %}{% endfor %}"
+    )
+    base = root(
+        {
+            "web.yaml": CONSUMER,
+            "d.yaml": DIMENSION,
+            "templates/brief.md.j2": "# Brief\n\n" + loop + "\n",
+        }
+    )
     with pytest.raises(UsageError, match=r"brief.md.j2:3: the template ran past"):
         render_brief(base, None, TODAY)
 
 
 def test_an_ordinary_template_still_renders(root: Writer) -> None:
-    template = ("# {{ product.name }}\n{% for i in range(3) %}{{ '%05.1f'|format(i) }} "
-                "{{ '{:>6}'.format('x') }} {{ 'ab' * 2 }}{% endfor %}\n")
+    template = (
+        "# {{ product.name }}\n{% for i in range(3) %}{{ '%05.1f'|format(i) }} "
+        "{{ '{:>6}'.format('x') }} {{ 'ab' * 2 }}{% endfor %}\n"
+    )
     base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION, "templates/brief.md.j2": template})
     assert render_brief(base, None, TODAY) == (
-        "# Demo Platform\n000.0      x abab001.0      x abab002.0      x abab\n")
+        "# Demo Platform\n000.0      x abab001.0      x abab002.0      x abab\n"
+    )
 
 
 # Bounded output and cost ---------------------------------------------------------------
@@ -275,8 +323,7 @@ def test_an_ordinary_template_still_renders(root: Writer) -> None:
 
 def test_one_long_line_is_quoted_as_a_window_not_once_per_finding(root: Writer) -> None:
     keys = ", ".join(f"unknown{i}: {i}" for i in range(1000))
-    base = root({"web.yaml": "{kind: consumer, id: web, name: Web, importance: 3, "
-                 + keys + "}\n"})
+    base = root({"web.yaml": "{kind: consumer, id: web, name: Web, importance: 3, " + keys + "}\n"})
     code, out = run(run_lint, base, format="text", fail_on="error", today=TODAY)
     assert code == 1
     assert out.count("BP203") == 1000
@@ -296,9 +343,13 @@ def test_the_window_keeps_the_caret_on_the_column() -> None:
 def test_a_flip_past_the_search_budget_is_reported_as_not_searched(
     root: Writer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {"d.yaml": DIMENSION, "web.yaml": CONSUMER,
-             "app.yaml": CONSUMER.replace("id: web", "id: app").replace("option: a", "option: b")
-             .replace("importance: 3", "importance: 2")}
+    files = {
+        "d.yaml": DIMENSION,
+        "web.yaml": CONSUMER,
+        "app.yaml": CONSUMER.replace("id: web", "id: app")
+        .replace("option: a", "option: b")
+        .replace("importance: 3", "importance: 2"),
+    }
     base = root(files)
     _, before = run(run_score, base, format="json", dimension=None, what_if=[])
     assert json.loads(before)["dimensions"][0]["flip"]["consumer"] in ("app", "web")
@@ -318,12 +369,17 @@ def test_many_options_and_consumers_lint_quickly(root: Writer) -> None:
     rng = random.Random(1)
     options = "".join(f"  - id: o{i}\n" for i in range(800))
     files: dict[str, str | bytes] = {
-        "d.yaml": f"kind: dimension\nid: d\nname: D\nchoose: 400\noptions:\n{options}"}
+        "d.yaml": f"kind: dimension\nid: d\nname: D\nchoose: 400\noptions:\n{options}"
+    }
     for c in range(100):
-        demands = "".join(f"  - {{dimension: d, option: o{rng.randrange(800)}, strength: must}}\n"
-                          for _ in range(8))
-        files[f"c{c}.yaml"] = (f"kind: consumer\nid: c{c}\nname: C{c}\nimportance: "
-                               f"{rng.randint(1, 5)}\ndemands:\n{demands}")
+        demands = "".join(
+            f"  - {{dimension: d, option: o{rng.randrange(800)}, strength: must}}\n"
+            for _ in range(8)
+        )
+        files[f"c{c}.yaml"] = (
+            f"kind: consumer\nid: c{c}\nname: C{c}\nimportance: "
+            f"{rng.randint(1, 5)}\ndemands:\n{demands}"
+        )
     base = root(files)
     start = time.perf_counter()
     lint(base, TODAY)
@@ -351,9 +407,27 @@ def test_a_fifo_as_the_checked_brief_is_refused(root: Writer, tmp_path: Path) ->
 # What bpstrat writes -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["Pricing: Platform", "null", "true", "yes", "No", "12",
-                                  "2026-01-01", " padded ", "#hash", "- dash", "a\\b", "[x]",
-                                  "~", "@at", "'quoted'", "é accented"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Pricing: Platform",
+        "null",
+        "true",
+        "yes",
+        "No",
+        "12",
+        "2026-01-01",
+        " padded ",
+        "#hash",
+        "- dash",
+        "a\\b",
+        "[x]",
+        "~",
+        "@at",
+        "'quoted'",
+        "é accented",
+    ],
+)
 def test_init_and_new_write_names_that_lint_reads_back(tmp_path: Path, name: str) -> None:
     init(tmp_path, name, TODAY, False, False)
     target = new(tmp_path, "consumer", "n1", name, TODAY)
@@ -366,8 +440,9 @@ def test_init_and_new_write_names_that_lint_reads_back(tmp_path: Path, name: str
     assert target.name == "n1.yaml"
 
 
-@pytest.mark.parametrize("name", ["A\nlint: {ignore: [BP1]}", "A\rB", "A\x1b[2J", "A\u202eB",
-                                  "A\x00", "A\u2028B"])
+@pytest.mark.parametrize(
+    "name", ["A\nlint: {ignore: [BP1]}", "A\rB", "A\x1b[2J", "A\u202eB", "A\x00", "A\u2028B"]
+)
 def test_control_characters_in_names_are_refused(tmp_path: Path, name: str) -> None:
     with pytest.raises(UsageError, match="control or line-break"):
         init(tmp_path, name, TODAY, False, False)
@@ -383,8 +458,7 @@ def test_new_refuses_an_id_that_is_not_a_whole_slug(tmp_path: Path, id_: str) ->
     init(tmp_path, "P", TODAY, False, False)
     with pytest.raises(UsageError, match="not a valid id"):
         new(tmp_path, "consumer", id_, None, TODAY)
-    assert sorted(p.name for p in (tmp_path / "consumers").iterdir()) == [
-        "example-consumer.yaml"]
+    assert sorted(p.name for p in (tmp_path / "consumers").iterdir()) == ["example-consumer.yaml"]
 
 
 def test_an_id_with_a_trailing_newline_is_a_finding(root: Writer) -> None:
@@ -431,9 +505,7 @@ def test_a_read_only_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["0x_", "!!bool client", "!!set x"])
-def test_fmt_reports_a_scalar_the_round_trip_reader_cannot_build(
-    root: Writer, value: str
-) -> None:
+def test_fmt_reports_a_scalar_the_round_trip_reader_cannot_build(root: Writer, value: str) -> None:
     from bpstrat.cli.fmt import run_fmt
 
     base = root({"web.yaml": CONSUMER.replace("name: Web", f"name: {value}")})

@@ -79,6 +79,8 @@ def test_sarif_fingerprint_is_the_baseline_key(root: Writer, tmp_path: Path) -> 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         run_lint(base, format="sarif", fail_on="error", today=TODAY)
-    sarif = {r["partialFingerprints"]["bpstratFinding/v1"]
-             for r in json.loads(out.getvalue())["runs"][0]["results"]}
+    sarif = {
+        r["partialFingerprints"]["bpstratFinding/v1"]
+        for r in json.loads(out.getvalue())["runs"][0]["results"]
+    }
     assert sarif == {f["fingerprint"] for f in json.loads(baseline.read_text())["findings"]}

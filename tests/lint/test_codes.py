@@ -39,13 +39,14 @@ def codes(base: Path) -> list[tuple[str, str, int, int]]:
 
 # --- BP101 ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "line", "column"),
     [
-        ("kind: consumer\nid: 'web\n", 3, 1),          # unclosed quote
-        ("kind: consumer\n\tid: web\n", 2, 1),           # tab indentation
-        ("kind: consumer\nid: [a, b\n", 3, 1),           # unclosed bracket
-        ("kind: consumer\n  id: web\n", 2, 5),           # bad indentation
+        ("kind: consumer\nid: 'web\n", 3, 1),  # unclosed quote
+        ("kind: consumer\n\tid: web\n", 2, 1),  # tab indentation
+        ("kind: consumer\nid: [a, b\n", 3, 1),  # unclosed bracket
+        ("kind: consumer\n  id: web\n", 2, 5),  # bad indentation
     ],
 )
 def test_bp101_syntax(root: Writer, text: str, line: int, column: int) -> None:
@@ -57,6 +58,7 @@ def test_bp101_passing(root: Writer) -> None:
 
 
 # --- BP102 ---------------------------------------------------------------------------
+
 
 def test_bp102_duplicate_key_at_second_occurrence(root: Writer) -> None:
     result = run(root({"x.yaml": CONSUMER + "name: Web again\n"}))
@@ -71,10 +73,15 @@ def test_bp102_nested(root: Writer) -> None:
 
 # --- BP103 ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "line", "column"),
-    [("- a\n- b\n", 1, 1), ("just text\n", 1, 1), ("id: web\nname: Web\n", 1, 1),
-     ("# c\n---\nid: x\n", 3, 1)],
+    [
+        ("- a\n- b\n", 1, 1),
+        ("just text\n", 1, 1),
+        ("id: web\nname: Web\n", 1, 1),
+        ("# c\n---\nid: x\n", 3, 1),
+    ],
 )
 def test_bp103_not_an_entity(root: Writer, text: str, line: int, column: int) -> None:
     assert codes(root({"x.yaml": text})) == [("BP103", "x.yaml", line, column)]
@@ -85,6 +92,7 @@ def test_bp103_second_document_of_a_file(root: Writer) -> None:
 
 
 # --- BP104 ---------------------------------------------------------------------------
+
 
 def test_bp104_unknown_kind_suggests(root: Writer) -> None:
     result = run(root({"x.yaml": "id: a\nkind: consmer\n"}))
@@ -98,12 +106,14 @@ def test_bp104_kind_must_be_text(root: Writer) -> None:
 
 # --- BP105 ---------------------------------------------------------------------------
 
+
 def test_bp105_and_passing(root: Writer) -> None:
     base = root({"bad.yaml": b"kind: consumer\nname: \xff\n", "good.yaml": CONSUMER})
     assert codes(base) == [("BP105", "bad.yaml", 2, 7)]
 
 
 # --- BP201 ---------------------------------------------------------------------------
+
 
 def test_bp201_missing_field_points_at_mapping_start(root: Writer) -> None:
     result = run(root({"x.yaml": "# a consumer\nkind: consumer\nid: web\nname: Web\n"}))
@@ -123,22 +133,38 @@ def test_bp201_passing(root: Writer) -> None:
 
 # --- BP202 ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("extra", "line", "column", "words"),
     [
         ("side: [a]\n", 5, 1, "must be text"),
         ("owner: Ana Lopez\n", 5, 1, "not a valid id"),
         ("strategy: {summary: ok, sources: oops}\n", 5, 25, "must be a list"),
-        ("demands:\n  - {dimension: interface, option: rest-json, strength: musst}\n",
-         6, 47, "did you mean 'must'"),
-        ("demands:\n  - {dimension: interface, option: rest-json, strength: must,"
-         " needed_by: 2027-02-30}\n", 6, 63, "not a real date"),
-        ("demands:\n  - {dimension: interface, option: rest-json, strength: must,"
-         " needed_by: 20270201}\n", 6, 63, "YYYY-MM-DD"),
+        (
+            "demands:\n  - {dimension: interface, option: rest-json, strength: musst}\n",
+            6,
+            47,
+            "did you mean 'must'",
+        ),
+        (
+            "demands:\n  - {dimension: interface, option: rest-json, strength: must,"
+            " needed_by: 2027-02-30}\n",
+            6,
+            63,
+            "not a real date",
+        ),
+        (
+            "demands:\n  - {dimension: interface, option: rest-json, strength: must,"
+            " needed_by: 20270201}\n",
+            6,
+            63,
+            "YYYY-MM-DD",
+        ),
     ],
 )
-def test_bp202_invalid_values(root: Writer, extra: str, line: int, column: int,
-                              words: str | None) -> None:
+def test_bp202_invalid_values(
+    root: Writer, extra: str, line: int, column: int, words: str | None
+) -> None:
     result = run(root({"x.yaml": CONSUMER + extra, "d.yaml": DIMENSION}))
     found = where(result, "BP202")
     assert found == [("BP202", "x.yaml", line, column)], where(result)
@@ -148,8 +174,13 @@ def test_bp202_invalid_values(root: Writer, extra: str, line: int, column: int,
 
 @pytest.mark.parametrize(
     ("value", "words"),
-    [("0", "greater than or equal to 1"), ("6", "less than or equal to 5"),
-     ('"5"', "remove the quotes"), ("true", "whole number"), ("4.5", "whole number")],
+    [
+        ("0", "greater than or equal to 1"),
+        ("6", "less than or equal to 5"),
+        ('"5"', "remove the quotes"),
+        ("true", "whole number"),
+        ("4.5", "whole number"),
+    ],
 )
 def test_bp202_scale(root: Writer, value: str, words: str) -> None:
     text = CONSUMER.replace("importance: 3", f"importance: {value}")
@@ -180,13 +211,16 @@ def test_bp202_tag_refused(root: Writer) -> None:
 
 def test_bp202_choose_and_choice_counts(root: Writer) -> None:
     dimension = DIMENSION.replace("name: Interface", "name: Interface\nchoose: 3")
-    decision = ("kind: decision\nid: d\ndimension: interface\nchoice: [rest-json, soap-xml]\n"
-                "status: accepted\ndate: 2026-01-01\n")
+    decision = (
+        "kind: decision\nid: d\ndimension: interface\nchoice: [rest-json, soap-xml]\n"
+        "status: accepted\ndate: 2026-01-01\n"
+    )
     assert codes(root({"d.yaml": dimension, "e.yaml": decision})) == [("BP202", "d.yaml", 4, 1)]
     assert codes(root({"d.yaml": DIMENSION, "e.yaml": decision})) == [("BP202", "e.yaml", 4, 1)]
 
 
 # --- BP203 ---------------------------------------------------------------------------
+
 
 def test_bp203_unknown_field_with_did_you_mean(root: Writer) -> None:
     result = run(root({"x.yaml": CONSUMER + "strategy:\n  sumary: x\n"}))
@@ -208,6 +242,7 @@ def test_bp203_does_not_hide_the_entity(root: Writer) -> None:
 
 # --- BP301 ---------------------------------------------------------------------------
 
+
 def test_bp301_duplicate_id_names_first_place(root: Writer) -> None:
     result = run(root({"a.yaml": CONSUMER, "b.yaml": "# copy\n" + CONSUMER}))
     assert where(result) == [("BP301", "b.yaml", 3, 1)]
@@ -226,6 +261,7 @@ def test_bp301_duplicate_option(root: Writer) -> None:
 
 # --- BP302 ---------------------------------------------------------------------------
 
+
 def test_bp302_dangling_references(root: Writer) -> None:
     text = CONSUMER + (
         "owner: anna\n"
@@ -236,8 +272,11 @@ def test_bp302_dangling_references(root: Writer) -> None:
         "    problem: stale\n"
     )
     result = run(root({"x.yaml": text, "d.yaml": DIMENSION}))
-    assert where(result) == [("BP302", "x.yaml", 5, 1), ("BP302", "x.yaml", 7, 5),
-                             ("BP302", "x.yaml", 10, 5)]
+    assert where(result) == [
+        ("BP302", "x.yaml", 5, 1),
+        ("BP302", "x.yaml", 7, 5),
+        ("BP302", "x.yaml", 10, 5),
+    ]
     assert "did you mean 'ana'" in result.findings[0].message
     assert "did you mean 'interface'" in result.findings[1].message
 
@@ -270,6 +309,7 @@ def test_bp302_invalid_target_is_not_dangling(root: Writer) -> None:
 
 # --- BP303 ---------------------------------------------------------------------------
 
+
 def test_bp303_unknown_option(root: Writer) -> None:
     text = CONSUMER + "demands:\n  - {dimension: interface, option: rest_json, strength: must}\n"
     result = run(root({"x.yaml": text, "d.yaml": DIMENSION}))
@@ -278,13 +318,16 @@ def test_bp303_unknown_option(root: Writer) -> None:
 
 
 def test_bp303_decision_choice(root: Writer) -> None:
-    decision = ("kind: decision\nid: d\ndimension: interface\nchoice:\n  - grpc\n"
-                "status: accepted\ndate: 2026-01-01\n")
+    decision = (
+        "kind: decision\nid: d\ndimension: interface\nchoice:\n  - grpc\n"
+        "status: accepted\ndate: 2026-01-01\n"
+    )
     result = run(root({"d.yaml": DIMENSION, "e.yaml": decision}))
     assert where(result) == [("BP303", "e.yaml", 5, 5)]
 
 
 # --- order --------------------------------------------------------------------------
+
 
 def test_findings_are_sorted(root: Writer) -> None:
     base = root({"b.yaml": CONSUMER + "zzz: 1\nyyy: 2\n", "a.yaml": "kind: x\n"})

@@ -15,10 +15,14 @@ def found(root: Path, code: str) -> list[tuple[str, int, str]]:
 
 
 def test_a_consumer_without_side_is_reported_when_sides_are_declared(tmp_path: Path) -> None:
-    root = write_root(tmp_path, {
-        "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 5\n",
-        "b.yaml": "kind: consumer\nid: b\nname: B\nimportance: 5\nside: client\n",
-    }, config=SIDES)
+    root = write_root(
+        tmp_path,
+        {
+            "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 5\n",
+            "b.yaml": "kind: consumer\nid: b\nname: B\nimportance: 5\nside: client\n",
+        },
+        config=SIDES,
+    )
     [(path, line, message)] = found(root, "BP201")
     assert (path, line) == ("a.yaml", 1)
     assert "missing `side`; declared sides: client, supply" in message
@@ -30,18 +34,25 @@ def test_no_side_needed_without_declared_sides(tmp_path: Path) -> None:
 
 
 def test_an_invalid_side_is_one_finding_not_also_missing(tmp_path: Path) -> None:
-    root = write_root(tmp_path, {
-        "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 5\nside: Client Side\n",
-    }, config=SIDES)
+    root = write_root(
+        tmp_path,
+        {
+            "a.yaml": "kind: consumer\nid: a\nname: A\nimportance: 5\nside: Client Side\n",
+        },
+        config=SIDES,
+    )
     assert found(root, "BP201") == []
     assert len(found(root, "BP202")) == 1
 
 
 def test_a_review_dated_in_the_future_is_bp202(tmp_path: Path) -> None:
-    root = write_root(tmp_path, {
-        "bo.yaml": "kind: stakeholder\nid: bo\nname: Bo\npower: 2\ninterest: 2\n"
-                   "reviewed: 2062-11-01\n",
-    })
+    root = write_root(
+        tmp_path,
+        {
+            "bo.yaml": "kind: stakeholder\nid: bo\nname: Bo\npower: 2\ninterest: 2\n"
+            "reviewed: 2062-11-01\n",
+        },
+    )
     [(path, line, message)] = found(root, "BP202")
     assert (path, line) == ("bo.yaml", 6)
     assert "after today (2026-11-20)" in message
@@ -49,8 +60,11 @@ def test_a_review_dated_in_the_future_is_bp202(tmp_path: Path) -> None:
 
 
 def test_a_review_dated_today_is_fine(tmp_path: Path) -> None:
-    root = write_root(tmp_path, {
-        "bo.yaml": "kind: stakeholder\nid: bo\nname: Bo\npower: 2\ninterest: 2\n"
-                   "reviewed: 2026-11-20\n",
-    })
+    root = write_root(
+        tmp_path,
+        {
+            "bo.yaml": "kind: stakeholder\nid: bo\nname: Bo\npower: 2\ninterest: 2\n"
+            "reviewed: 2026-11-20\n",
+        },
+    )
     assert found(root, "BP202") == []

@@ -32,8 +32,10 @@ date: 1 Nov 2026
 
 def errors(document: dict[str, object]) -> list[str]:
     validator = jsonschema.Draft202012Validator(entity_schema())
-    return [f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
-            for e in validator.iter_errors(document)]
+    return [
+        f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(document)
+    ]
 
 
 def test_a_decision_with_a_bad_date_reports_the_date_only() -> None:
@@ -84,16 +86,33 @@ def test_check_jsonschema_reports_the_date_of_a_decision(tmp_path: Path) -> None
     decision = tmp_path / "bad.yaml"
     decision.write_text(BAD_DATE)
     result = subprocess.run(
-        ["check-jsonschema", "--schemafile", str(tmp_path / "s/.bpstrat/entity.schema.json"),
-         str(decision)], capture_output=True, text=True, timeout=120, check=False)
+        [
+            "check-jsonschema",
+            "--schemafile",
+            str(tmp_path / "s/.bpstrat/entity.schema.json"),
+            str(decision),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1
     assert "$.date" in result.stdout, result.stdout
     assert "was expected" not in result.stdout
     assert "Additional properties" not in result.stdout
     good = subprocess.run(
-        ["check-jsonschema", "--schemafile", str(tmp_path / "s/.bpstrat/entity.schema.json"),
-         *map(str, (tmp_path / "s").rglob("*/*.yaml"))],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            "check-jsonschema",
+            "--schemafile",
+            str(tmp_path / "s/.bpstrat/entity.schema.json"),
+            *map(str, (tmp_path / "s").rglob("*/*.yaml")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert good.returncode == 0, good.stdout
 
 
@@ -158,8 +177,13 @@ def diagnostics(tmp_path: Path, file: Path) -> list[list[object]]:
         pytest.skip("needs node and BPSTRAT_NODE_MODULES with yaml-language-server")
     client = tmp_path / "lsp_client.py"
     client.write_text(_LSP_CLIENT)
-    result = subprocess.run([sys.executable, str(client), str(server), str(file)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, str(client), str(server), str(file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     found: list[list[object]] = json.loads(result.stdout)
     return found

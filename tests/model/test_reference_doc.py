@@ -52,7 +52,8 @@ def test_every_kind_and_the_config_have_a_description() -> None:
 def test_docs_format_md_is_up_to_date() -> None:
     page = FORMAT_MD.read_text(encoding="utf-8")
     assert generated_part(page) == render_markdown(), (
-        "run: bpstrat schema --markdown -o docs/format.md")
+        "run: bpstrat schema --markdown -o docs/format.md"
+    )
     # the hand-written prose stays around it
     assert page.index("## The root and its files") < page.index(BEGIN)
     assert page.index(END) < page.index("## Exit codes") < page.index("## Score JSON")

@@ -23,7 +23,8 @@ from bpstrat.model.schema import entity_schema, render, root_schema
 from tests.helpers import EXAMPLES, Writer, run
 
 CHECKER = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
-    "check-jsonschema")
+    "check-jsonschema"
+)
 
 
 def load_like_check_jsonschema(file: Path) -> Any:
@@ -58,21 +59,23 @@ def test_schema_shape() -> None:
     schema = entity_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert {branch["then"]["$ref"] for branch in schema["allOf"]} == {
-        f"#/$defs/{name}" for name in ("Consumer", "Stakeholder", "Problem", "Goal",
-                                       "Dimension", "Decision")}
+        f"#/$defs/{name}"
+        for name in ("Consumer", "Stakeholder", "Problem", "Goal", "Dimension", "Decision")
+    }
     assert root_schema()["required"] == ["product"]
     assert json.loads(render("goal"))["properties"]["kind"]["const"] == "goal"
 
 
-@pytest.mark.parametrize("schema", [entity_schema(), root_schema()],
-                         ids=["entity", "bpstrat"])
+@pytest.mark.parametrize("schema", [entity_schema(), root_schema()], ids=["entity", "bpstrat"])
 def test_schemas_are_valid_draft_2020_12(schema: dict[str, object]) -> None:
     Draft202012Validator.check_schema(schema)
 
 
-SINGLE_DOCUMENT_FILES = sorted(p for p in EXAMPLES.rglob("*.yaml")
-                               if p.name != "bpstrat.yaml" and "drafts" not in p.parts
-                               and "\n---" not in p.read_text())
+SINGLE_DOCUMENT_FILES = sorted(
+    p
+    for p in EXAMPLES.rglob("*.yaml")
+    if p.name != "bpstrat.yaml" and "drafts" not in p.parts and "\n---" not in p.read_text()
+)
 CONFIGS = [EXAMPLES / name / "bpstrat.yaml" for name in ("pricing-platform", "customer-data")]
 
 
@@ -80,8 +83,9 @@ def test_there_are_example_files_to_check() -> None:
     assert len(SINGLE_DOCUMENT_FILES) >= 8
 
 
-@pytest.mark.parametrize("path", SINGLE_DOCUMENT_FILES,
-                         ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+@pytest.mark.parametrize(
+    "path", SINGLE_DOCUMENT_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix()
+)
 def test_examples_are_valid_for_the_schema(path: Path) -> None:
     assert schema_accepts(entity_schema(), path)
 
@@ -93,28 +97,29 @@ def test_example_config_is_valid_for_the_schema(example: str) -> None:
 
 STAKEHOLDER = "kind: stakeholder\nid: a\nname: A\npower: 3\ninterest: 3\n"
 CASES = [
-    STAKEHOLDER,                                         # valid
-    STAKEHOLDER + "reviewed: 2026-01-31\n",              # valid date
-    STAKEHOLDER.replace("id: a", "id: 2027"),            # a number as id: text
-    STAKEHOLDER + "foo: 1\n",                            # unknown field
-    STAKEHOLDER.replace("power: 3", "power: 9"),         # out of range
-    STAKEHOLDER.replace("power: 3", "power: '3'"),       # quoted number
-    STAKEHOLDER + "reviewed: 2026-13-45\n",              # not a date
-    STAKEHOLDER + "reviewed: yesterday\n",               # not a date
-    STAKEHOLDER.replace("id: a", "id: Not A Slug"),      # bad slug
-    STAKEHOLDER.replace("name: A\n", ""),                # missing field
-    STAKEHOLDER + "engagement: {current: happy}\n",      # bad enum
-    "kind: goal\nid: g\ntitle: G\nkey: yes\n",           # YAML 1.2: `yes` is text
+    STAKEHOLDER,  # valid
+    STAKEHOLDER + "reviewed: 2026-01-31\n",  # valid date
+    STAKEHOLDER.replace("id: a", "id: 2027"),  # a number as id: text
+    STAKEHOLDER + "foo: 1\n",  # unknown field
+    STAKEHOLDER.replace("power: 3", "power: 9"),  # out of range
+    STAKEHOLDER.replace("power: 3", "power: '3'"),  # quoted number
+    STAKEHOLDER + "reviewed: 2026-13-45\n",  # not a date
+    STAKEHOLDER + "reviewed: yesterday\n",  # not a date
+    STAKEHOLDER.replace("id: a", "id: Not A Slug"),  # bad slug
+    STAKEHOLDER.replace("name: A\n", ""),  # missing field
+    STAKEHOLDER + "engagement: {current: happy}\n",  # bad enum
+    "kind: goal\nid: g\ntitle: G\nkey: yes\n",  # YAML 1.2: `yes` is text
     "kind: goal\nid: g\ntitle: G\nkey: true\n",
-    "kind: dimension\nid: d\nname: D\noptions: []\n",    # empty options
+    "kind: dimension\nid: d\nname: D\noptions: []\n",  # empty options
     "kind: nonsense\nid: x\n",
 ]
 
 
 def lint_accepts(root: Writer, text: str) -> tuple[Path, bool]:
     base = root({"x.yaml": text}, with_ana=False)
-    return base / "x.yaml", not any(f.path == "x.yaml" and f.code[:3] in ("BP1", "BP2")
-                                    for f in run(base).findings)
+    return base / "x.yaml", not any(
+        f.path == "x.yaml" and f.code[:3] in ("BP1", "BP2") for f in run(base).findings
+    )
 
 
 @pytest.mark.parametrize("text", CASES)
@@ -123,19 +128,24 @@ def test_schema_and_lint_agree(root: Writer, text: str) -> None:
     assert schema_accepts(entity_schema(), file) is lint_ok
 
 
-def check_jsonschema(schema: dict[str, object], files: list[Path], tmp_path: Path
-                     ) -> dict[Path, bool]:
+def check_jsonschema(
+    schema: dict[str, object], files: list[Path], tmp_path: Path
+) -> dict[Path, bool]:
     """The real check-jsonschema's verdict on each file, in one run."""
     assert CHECKER is not None
     schema_file = tmp_path / "schema.json"
     schema_file.write_text(json.dumps(schema))
-    result = subprocess.run([CHECKER, "--output-format", "json", "--schemafile",
-                             str(schema_file), *map(str, files)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [CHECKER, "--output-format", "json", "--schemafile", str(schema_file), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 1), result.stdout + result.stderr
     report = json.loads(result.stdout)
-    failed = {Path(e["filename"])
-              for e in report.get("errors", []) + report.get("parse_errors", [])}
+    failed = {
+        Path(e["filename"]) for e in report.get("errors", []) + report.get("parse_errors", [])
+    }
     return {file: file not in failed for file in files}
 
 

@@ -26,6 +26,8 @@ def test_no_change_and_formats(repo: Path) -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         run_diff("HEAD", None, repo / "strategy", format="text", today=TODAY)
-    assert "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n" \
+    assert (
+        "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n"
         in out.getvalue()
+    )
     assert "\n  coalition 52% → 68%\n  flywheel imbalance 45% → 14%\n" in out.getvalue()

@@ -32,8 +32,13 @@ def test_json_report(root: Writer) -> None:
     data["findings"] = [f for f in data["findings"] if not f["code"].startswith("BP4")]
     first = data["findings"][0]
     assert {k: first[k] for k in ("code", "severity", "path", "line", "column", "entity")} == {
-        "code": "BP101", "severity": "error", "path": "bad.yaml", "line": 2, "column": 1,
-        "entity": None}
+        "code": "BP101",
+        "severity": "error",
+        "path": "bad.yaml",
+        "line": 2,
+        "column": 1,
+        "entity": None,
+    }
     second = data["findings"][1]
     assert (second["path"], second["entity"]) == ("consumers/web.yaml", "consumer:web")
 
@@ -61,6 +66,7 @@ def test_github_report_and_auto_detection(root: Writer) -> None:
     result = bpstrat("lint", base, "--format", "github", cwd=base)
     assert [line for line in result.stdout.splitlines() if "BP302" in line] == [
         "::error file=consumers/web.yaml,line=5,col=1,title=BP302::`owner` refers to "
-        "stakeholder 'bob', which does not exist; create it with `bpstrat new stakeholder bob`"]
+        "stakeholder 'bob', which does not exist; create it with `bpstrat new stakeholder bob`"
+    ]
     auto = bpstrat("lint", base, cwd=base, env={"GITHUB_ACTIONS": "true"})
     assert "BP302" in auto.stdout and "::error file=consumers/web.yaml" in auto.stdout

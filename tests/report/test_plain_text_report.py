@@ -45,9 +45,7 @@ def odd_root(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", ["pricing-platform", "customer-data", "odd"])
-def test_plain_report_equals_the_terminal_library_without_colour(
-    name: str, tmp_path: Path
-) -> None:
+def test_plain_report_equals_the_terminal_library_without_colour(name: str, tmp_path: Path) -> None:
     root = odd_root(tmp_path) if name == "odd" else REPO / "examples" / name
     result = lint(root, TODAY, None, False)
     assert result.findings or name != "odd"

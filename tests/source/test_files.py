@@ -85,7 +85,9 @@ def test_non_utf8_is_bp105_with_position(root: Writer) -> None:
 def test_binary_junk_and_utf16(root: Writer) -> None:
     base = root({"junk.yaml": bytes(range(256)) * 4, "u16.yaml": "a: b".encode("utf-16")})
     assert [(c, p) for c, p, _, _ in where(run(base))] == [
-        ("BP105", "junk.yaml"), ("BP105", "u16.yaml")]
+        ("BP105", "junk.yaml"),
+        ("BP105", "u16.yaml"),
+    ]
 
 
 def test_nul_byte_is_bp101(root: Writer) -> None:

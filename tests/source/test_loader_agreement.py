@@ -17,8 +17,9 @@ from bpstrat.source.yaml_fast import parse
 from tests.helpers import EXAMPLES
 
 TOP = EXAMPLES.parent
-FILES = sorted(p for folder in ("examples", "templates", "tests")
-               for p in (TOP / folder).rglob("*.y*ml"))
+FILES = sorted(
+    p for folder in ("examples", "templates", "tests") for p in (TOP / folder).rglob("*.y*ml")
+)
 SNIPPETS = [
     "a: 1\nb: [x, y]\nc: {d: 2027-01-01, e: 'q'}\n",
     "- a\n- - b\n  - c\n- {x: y}\n",

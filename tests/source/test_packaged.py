@@ -17,12 +17,30 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     """Templates ship inside the wheel: an installed bpstrat renders outside the source."""
     top = EXAMPLES.parent
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels),
-                    str(top)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(top)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     target = tmp_path / "site"
     [wheel] = list(wheels.glob("*.whl"))
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert (target / "bpstrat" / "templates" / "brief.md.j2").is_file()
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
@@ -31,10 +49,28 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
             "-c",
             "from bpstrat.source.packaged import packaged_templates as p; print(p())",
         ],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert result.stdout.strip() == str(target / "bpstrat" / "templates")
-    brief = subprocess.run([sys.executable, "-m", "bpstrat", "brief",
-                            str(EXAMPLES / "customer-data"), "--today", "2026-11-20"],
-                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    brief = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bpstrat",
+            "brief",
+            str(EXAMPLES / "customer-data"),
+            "--today",
+            "2026-11-20",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert brief.returncode == 0, brief.stderr
     assert brief.stdout == (EXAMPLES / "customer-data" / "BRIEF.md").read_text()

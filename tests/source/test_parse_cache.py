@@ -23,15 +23,24 @@ def cache_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     target = tmp_path / "pricing"
-    shutil.copytree(EXAMPLES / "pricing-platform", target,
-                    ignore=shutil.ignore_patterns(".bpstrat-cache"))
+    shutil.copytree(
+        EXAMPLES / "pricing-platform", target, ignore=shutil.ignore_patterns(".bpstrat-cache")
+    )
     return target
 
 
 def snapshot(base: Path, cache: bool) -> list[object]:
     result = lint(base, TODAY, cache=cache)
-    docs = [(s.rel, [(d.data, d.positions.keys, d.positions.values, d.start, d.problems)
-                     for d in s.documents]) for s in result.strategy.files]
+    docs = [
+        (
+            s.rel,
+            [
+                (d.data, d.positions.keys, d.positions.values, d.start, d.problems)
+                for d in s.documents
+            ],
+        )
+        for s in result.strategy.files
+    ]
     return [docs, result.findings]
 
 
@@ -58,22 +67,30 @@ def test_edited_file_is_parsed_again(example: Path) -> None:
     consumer.write_text(consumer.read_text().replace("importance: 4", "importance: 9"))
     warm = lint(example, TODAY, cache=True)
     assert [(f.code, f.path) for f in warm.findings if f.code == "BP202"] == [
-        ("BP202", "consumers/mobile-app.yaml")]
+        ("BP202", "consumers/mobile-app.yaml")
+    ]
     assert snapshot(example, cache=True) == snapshot(example, cache=False)
 
 
-@pytest.mark.parametrize("damage", [
-    "not json", "[]", '{"stamp": "x", "entries": {}}', "\xff",
-    None,  # entries of the right stamp with the wrong shape
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json",
+        "[]",
+        '{"stamp": "x", "entries": {}}',
+        "\xff",
+        None,  # entries of the right stamp with the wrong shape
+    ],
+)
 def test_damaged_cache_is_ignored(example: Path, damage: str | None) -> None:
     snapshot(example, cache=True)
     path = stored(example)
     if damage is None:
         magic, signature, payload = path.read_text().split("\n", 2)
         data = json.loads(payload)
-        data["entries"] = {key: json.dumps({"documents": [{"data": 1}], "error": None})
-                           for key in data["entries"]}
+        data["entries"] = {
+            key: json.dumps({"documents": [{"data": 1}], "error": None}) for key in data["entries"]
+        }
         path.write_text(f"{magic}\n{signature}\n{json.dumps(data)}")
     else:
         path.write_text(damage, encoding="utf-8", errors="surrogateescape")
@@ -88,8 +105,9 @@ def test_new_version_invalidates(example: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize("variable", ["BPSTRAT_NO_CACHE", "CI"])
-def test_switched_off_by_environment(example: Path, monkeypatch: pytest.MonkeyPatch,
-                                     variable: str) -> None:
+def test_switched_off_by_environment(
+    example: Path, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
     monkeypatch.setenv(variable, "1" if variable == "BPSTRAT_NO_CACHE" else "true")
     snapshot(example, cache=True)
     assert not stored(example).exists()

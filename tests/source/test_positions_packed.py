@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from bpstrat.findings import Path
 from bpstrat.source.positions import Pos, Positions
 
-paths = st.lists(st.one_of(st.sampled_from(["id", "name", "demands", "x"]), st.integers(0, 3)),
-                 max_size=3).map(tuple)
+paths = st.lists(
+    st.one_of(st.sampled_from(["id", "name", "demands", "x"]), st.integers(0, 3)), max_size=3
+).map(tuple)
 positions = st.builds(Pos, st.integers(1, 10_000_000), st.integers(1, 10_000_000))
 tables = st.dictionaries(paths, positions, max_size=12)
 

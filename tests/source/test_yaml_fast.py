@@ -13,12 +13,30 @@ from bpstrat.source.yaml_fast import MAX_DEPTH, MAX_NODES, parse, resolve_plain
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("no", "no"), ("on", "on"), ("NO", "NO"), ("yes", "yes"), ("off", "off"),
-        ("true", True), ("False", False), ("TRUE", True),
-        ("null", None), ("~", None), ("", None),
-        ("42", 42), ("-7", -7), ("0o17", 15), ("0x1F", 31), ("1.5", 1.5), ("1e3", 1000.0),
-        ("2026-10-01", "2026-10-01"), ("12:30", "12:30"), ("1_000", "1_000"), ("0b101", "0b101"),
-        ("rest-json", "rest-json"), (".inf", math.inf), ("-.Inf", -math.inf),
+        ("no", "no"),
+        ("on", "on"),
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("off", "off"),
+        ("true", True),
+        ("False", False),
+        ("TRUE", True),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("42", 42),
+        ("-7", -7),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        ("2026-10-01", "2026-10-01"),
+        ("12:30", "12:30"),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
+        ("rest-json", "rest-json"),
+        (".inf", math.inf),
+        ("-.Inf", -math.inf),
     ],
 )
 def test_core_schema_scalars(text: str, expected: object) -> None:
@@ -63,8 +81,10 @@ def test_duplicate_key_points_at_second_occurrence() -> None:
     assert docs[0].data == {"a": 1, "b": 2}
 
 
-@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system",
-                                 "!custom", "!!binary", "!!timestamp"])
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object:os.system", "!!python/name:os.system", "!custom", "!!binary", "!!timestamp"],
+)
 def test_tags_are_refused_and_never_constructed(tag: str) -> None:
     docs, error = parse(f"a: {tag} echo\n")
     assert error is None
@@ -111,8 +131,9 @@ def test_undefined_alias_is_an_error() -> None:
     assert error is not None and error.pos == Pos(1, 4)
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, "[" * 5000 + "]" * 5000,
-                                  "".join("  " * i + "- \n" for i in range(500))])
+@pytest.mark.parametrize(
+    "text", ["[" * 100_000, "[" * 5000 + "]" * 5000, "".join("  " * i + "- \n" for i in range(500))]
+)
 def test_pathological_nesting_is_an_error_not_a_crash(text: str) -> None:
     _, error = parse(text)
     assert error is not None
