@@ -297,3 +297,15 @@ def test_every_list_of_exit_codes_names_them_all(doc: str) -> None:
     text = (REPO / doc).read_text(encoding="utf-8")
     listed = text.split("Exit codes")[1].split("\n\n")[0]
     assert [int(c) for c in re.findall(r"`(\d+)`", listed)] == sorted(documented_exit_codes())
+
+
+def test_the_pinned_versions_in_the_docs_are_the_version() -> None:
+    from bpstrat import __version__
+
+    pins = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        pins += re.findall(r"bpstrat==([\w.]+)", text)
+        pins += re.findall(r"^\s+version: \"([\w.]+)\"", text, re.M)
+    assert len(pins) >= 3
+    assert set(pins) == {__version__}

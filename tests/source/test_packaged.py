@@ -1,4 +1,5 @@
-"""The templates ship inside the wheel: an installed bpstrat renders outside the source."""
+"""The templates ship inside the wheel: an installed bpstrat renders outside the source;
+and the wheel marks the package as typed (PEP 561 `py.typed`)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
         timeout=300,
     )
     assert (target / "bpstrat" / "templates" / "brief.md.j2").is_file()
+    assert (target / "bpstrat" / "py.typed").is_file()
+    [record] = list(target.glob("bpstrat-*.dist-info/RECORD"))
+    assert "bpstrat/py.typed," in record.read_text()
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
         [
