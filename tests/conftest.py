@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -13,12 +14,20 @@ pytest.register_assert_rewrite("tests.helpers", "tests.fuzzing")
 from tests.helpers import EXAMPLES, Writer, git, write_root  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def cache_homes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-homes")
+
+
+_TESTS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def private_cache_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    """Every test keeps its parse cache in its own folder, never in the user's."""
-    home = tmp_path_factory.mktemp("cache-home")
+def private_cache_home(cache_homes: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its parse cache in its own folder, never in the user's. The folder
+    is made by the first write to it (bpstrat makes its cache folder with its parents), so
+    the many tests that write no cache make no folder."""
+    home = cache_homes / str(next(_TESTS))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     return home
 

@@ -115,6 +115,7 @@ def test_switched_off_by_environment(
 
 
 def test_unwritable_cache_folder_is_fine(example: Path, private_cache_home: Path) -> None:
+    private_cache_home.mkdir()
     (private_cache_home / "bpstrat").write_text("a file where the folder should be")
     assert snapshot(example, cache=True) == snapshot(example, cache=False)
 
