@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bpstrat.errors import UsageError
-from bpstrat.source.files import MAX_FILE_BYTES, discover, find_root, glob_regex
+from bpstrat.source.files import MAX_FILE_BYTES, discover, find_root
+from bpstrat.source.globs import Globs
 from tests.helpers import Writer, run, where
 
 CONSUMER = """\
@@ -69,7 +70,7 @@ def test_hidden_folders_excludes_and_non_yaml_are_skipped(root: Writer) -> None:
     ],
 )
 def test_exclude_globs(pattern: str, path: str, matches: bool) -> None:
-    assert bool(glob_regex(pattern).match(path)) is matches
+    assert Globs([pattern]).match(path) is matches
 
 
 def test_bom_and_crlf_simply_work(root: Writer) -> None:

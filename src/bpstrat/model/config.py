@@ -13,6 +13,7 @@ from bpstrat.findings import Issue
 from bpstrat.model.types import Phase, Severity, Slug, Strict, Text, empty_dict, empty_list
 from bpstrat.model.validate import validate
 from bpstrat.source.files import ROOT_FILE
+from bpstrat.source.globs import MAX_GLOB_CHARS, MAX_GLOBS
 from bpstrat.source.yaml_fast import Document
 
 
@@ -183,6 +184,9 @@ class BriefConfig(Strict):
     ] = None
 
 
+Glob = Annotated[Text, Field(max_length=MAX_GLOB_CHARS)]
+
+
 class RootConfig(Strict):
     """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
 
@@ -192,11 +196,13 @@ class RootConfig(Strict):
             description="The backend product: its id, name, vision, phase and the people around it."
         ),
     ]
-    exclude: list[Text] = Field(
+    exclude: list[Glob] = Field(
         default_factory=empty_list,
+        max_length=MAX_GLOBS,
         description="Globs of files below the root that are not entity files, relative to "
         "the root. `*` and `?` match within one name, `**` spans folders; a pattern without "
-        "`/` matches at any depth; a pattern matching a folder excludes all below it.",
+        "`/` matches at any depth; a pattern matching a folder excludes all below it. At "
+        f"most {MAX_GLOBS:,} globs of at most {MAX_GLOB_CHARS} characters each.",
         examples=[["drafts/**"]],
     )
     lint: LintConfig = Field(
@@ -216,7 +222,7 @@ class RootConfig(Strict):
 
 
 S = TypeVar("S", bound=BaseModel)
-_EXCLUDE: TypeAdapter[list[str]] = TypeAdapter(list[Text])
+_GLOB: TypeAdapter[str] = TypeAdapter(Glob)
 
 
 @dataclass
@@ -240,7 +246,8 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
     model, issues = validate(RootConfig, data)
     issues = [issue.located(ROOT_FILE) for issue in issues]
     if isinstance(model, RootConfig):
-        config = Config(model.product, list(model.exclude), model.lint, model.scoring)
+        # an invalid glob is dropped from the model: keep the valid ones
+        config = Config(model.product, _valid_globs(data.get("exclude")), model.lint, model.scoring)
         config.brief = model.brief
         return config, issues
     config = Config(
@@ -249,11 +256,20 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
         scoring=_section(ScoringConfig, data.get("scoring")) or ScoringConfig(),
         brief=_section(BriefConfig, data.get("brief")) or BriefConfig(),
     )
-    try:
-        config.exclude = _EXCLUDE.validate_python(data.get("exclude") or [])
-    except ValidationError:
-        pass
+    config.exclude = _valid_globs(data.get("exclude"))
     return config, issues
+
+
+def _valid_globs(value: object) -> list[str]:
+    """The globs of an `exclude:` that is not valid as a whole (each bad one is a finding):
+    the valid ones still leave their files out."""
+    globs: list[str] = []
+    for item in value[:MAX_GLOBS] if isinstance(value, list) else ():
+        try:
+            globs.append(_GLOB.validate_python(item))
+        except ValidationError:
+            continue
+    return globs
 
 
 def _section(model: type[S], value: object) -> S | None:

@@ -23,7 +23,6 @@ from bpstrat.source.tree import (
     YAML_SUFFIXES,
     FolderTree,
     Tree,
-    glob_regex,
 )
 from bpstrat.source.yaml_fast import Document, parse
 
@@ -38,7 +37,6 @@ __all__ = [
     "decode",
     "discover",
     "find_root",
-    "glob_regex",
     "read_file",
     "read_source",
 ]

@@ -18,6 +18,7 @@ from pathlib import Path as FsPath
 from bpstrat.errors import UsageError
 from bpstrat.findings import Issue
 from bpstrat.source.git import GitError, run_git
+from bpstrat.source.globs import Globs
 from bpstrat.source.tree import (
     BROKEN_LINK,
     MAX_FILE_BYTES,
@@ -25,7 +26,6 @@ from bpstrat.source.tree import (
     ROOT_FILE,
     TOO_LARGE,
     Tree,
-    glob_regex,
     is_yaml_name,
 )
 
@@ -114,15 +114,17 @@ class GitTree(Tree):
             self._fetch(links, MAX_LINK_BYTES)
 
     def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
-        patterns = [glob_regex(p) for p in exclude if p.strip()]
+        globs = Globs(exclude)
         findings = [Issue("BP105", UNSAFE, name, mark=(1, 1)) for name in self.unsafe]
         found: list[str] = []
+        # The automaton's state after each folder of the current path (entries come in
+        # depth-first order): each name is read once, not the whole path per glob.
+        folders: list[tuple[str, int]] = [("", globs.start)]
         for rel in sorted(self.entries, key=lambda r: tuple(r.split("/"))):
             parts = rel.split("/")
             if rel == ROOT_FILE or any(p.startswith(".") for p in parts):
                 continue
-            prefixes = ("/".join(parts[:depth]) for depth in range(1, len(parts) + 1))
-            if any(p.match(prefix) for prefix in prefixes for p in patterns):
+            if globs.patterns and _excluded(globs, folders, parts):
                 continue
             if not is_yaml_name(parts[-1]):
                 continue
@@ -217,3 +219,22 @@ class GitTree(Tree):
             start = header_end + 1
             self._blobs[fields[0]] = batch[start : start + size]
             offset = start + size + 1
+
+
+def _excluded(globs: Globs, folders: list[tuple[str, int]], parts: list[str]) -> bool:
+    """Whether the path `parts` or a folder above it matches a glob; `folders` holds the
+    states after the folders of the previous path and is updated for this one."""
+    depth = 0
+    while depth + 1 < len(folders) and depth < len(parts) - 1:
+        if folders[depth + 1][0] != parts[depth]:
+            break
+        depth += 1
+    del folders[depth + 1 :]
+    state = folders[depth][1]
+    for name in parts[depth:-1]:
+        state = globs.advance(state, name)
+        if globs.matched(state):
+            return True
+        state = globs.advance(state, "/")
+        folders.append((name, state))
+    return globs.matched(globs.advance(state, parts[-1]))

@@ -10,12 +10,12 @@ blocks), at most MAX_FILE_BYTES of each.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from abc import ABC, abstractmethod
 from pathlib import Path as FsPath
 
 from bpstrat.findings import Issue
+from bpstrat.source.globs import Globs
 
 ROOT_FILE = "bpstrat.yaml"
 MAX_FILE_BYTES = 1024 * 1024
@@ -42,30 +42,6 @@ class Tree(ABC):
         """The file's bytes (at most MAX_FILE_BYTES + 1 of them), or why it cannot be read."""
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob: `**` spans folders, `*` and `?` stay within one name.
-
-    A pattern also matches everything below a folder it matches (`drafts` = `drafts/**`).
-    """
-    out = ""
-    i = 0
-    pattern = pattern.strip().lstrip("/")
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out += ".*"
-            i += 2
-            continue
-        out += "[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char)
-        i += 1
-    anchored = "" if "/" in pattern.rstrip("/") else "(?:.*/)?"
-    return re.compile(f"^{anchored}{out.rstrip('/')}(?:/.*)?$")
-
-
 def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
@@ -87,15 +63,12 @@ class FolderTree(Tree):
         self._plain: set[str] = set()  # found below the root through no link at all
 
     def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
-        patterns = [glob_regex(p) for p in exclude if p.strip()]
+        globs = Globs(exclude)
         found: list[str] = []
         findings: list[Issue] = []
         seen_dirs: set[tuple[int, int]] = set()
 
-        def excluded(rel: str) -> bool:
-            return any(p.match(rel) for p in patterns)
-
-        def walk(folder: str, rel: str, plain: bool) -> None:
+        def walk(folder: str, rel: str, plain: bool, state: int) -> None:
             try:
                 info = os.stat(folder)
             except OSError:
@@ -112,7 +85,8 @@ class FolderTree(Tree):
                 if name.startswith("."):
                     continue
                 child_rel = f"{rel}{name}"
-                if excluded(child_rel):
+                child_state = globs.advance(state, name)
+                if globs.matched(child_state):
                     continue
                 outside = False
                 link = True
@@ -127,7 +101,8 @@ class FolderTree(Tree):
                     if outside:
                         findings.append(Issue("BP105", OUTSIDE, child_rel, mark=(1, 1)))
                     else:
-                        walk(entry.path, child_rel + "/", plain and not link)
+                        below = globs.advance(child_state, "/")
+                        walk(entry.path, child_rel + "/", plain and not link, below)
                     continue
                 if not is_yaml_name(name) or child_rel == ROOT_FILE:
                     continue
@@ -139,7 +114,7 @@ class FolderTree(Tree):
                 if plain and not link:
                     self._plain.add(child_rel)
 
-        walk(str(self.root), "", True)
+        walk(str(self.root), "", True, globs.start)
         return found, findings
 
     def read_bytes(self, rel: str) -> bytes | str:
