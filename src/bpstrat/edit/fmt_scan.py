@@ -9,6 +9,7 @@ the `---` and `...` lines are, and where a document's content starts and ends.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from yaml.error import Mark
@@ -35,6 +36,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 BREAKS = "\n\r\x85\u2028\u2029"
 BLANKS = " \t\ufeff" + BREAKS
+_BREAK = re.compile("[" + BREAKS + "]")
 _LAYOUT = (StreamStartToken, StreamEndToken, DocumentStartToken, DocumentEndToken, BlockEndToken)
 
 
@@ -50,19 +52,27 @@ class Scan:
     scalars: list[tuple[int, str, str]] = field(default_factory=list)  # (line, style, text)
 
 
-def line_end(text: str, index: int) -> int:
-    """The index just after the line break ending the line that holds `index`."""
-    while index < len(text) and text[index] not in BREAKS:
-        index += 1
-    if text.startswith("\r\n", index):
-        return index + 2
-    return min(index + 1, len(text))
+class LineEnds:
+    """Where each line of a text ends: found once, then looked up (a long flow line holds
+    thousands of tokens, and walking to its end once per token was quadratic)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks = [m.start() for m in _BREAK.finditer(text)]
 
-def line_start(text: str, index: int) -> int:
-    while index > 0 and text[index - 1] not in BREAKS:
-        index -= 1
-    return index
+    def after(self, index: int) -> int:
+        """The index just after the line break ending the line that holds `index`."""
+        text = self.text
+        at = bisect_left(self._breaks, index)
+        if at == len(self._breaks):
+            return len(text)
+        end = self._breaks[at]
+        return end + 2 if text.startswith("\r\n", end) else end + 1
+
+    def start(self, index: int) -> int:
+        """The index of the first character of the line that holds `index`."""
+        at = bisect_left(self._breaks, index)
+        return self._breaks[at - 1] + 1 if at else 0
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,7 @@ def scan(text: str) -> Scan:
     """Scan `text` (already known to be valid YAML); raises yaml.YAMLError if it is not."""
     result = Scan()
     tokens = _tokens(text)
+    ends = LineEnds(text)
     previous_end = 0
     first: int | None = None
     tail = 0
@@ -123,21 +134,21 @@ def scan(text: str) -> Scan:
         _gap(text, previous_end, token.start, token.line, result)
         previous_end = max(previous_end, token.end)
         if result.refusal is None:
-            result.refusal = _refusal(text, tokens, number, token)
+            result.refusal = _refusal(text, ends, tokens, number, token)
         if token.of(AliasToken, AnchorToken):
             result.aliases = True
         if token.of(DocumentStartToken, DocumentEndToken):
-            result.markers.append((token.start, line_end(text, token.end)))
+            result.markers.append((token.start, ends.after(token.end)))
         elif not token.of(*_LAYOUT):
             if first is None:
-                first = line_start(text, token.start)
+                first = ends.start(token.start)
             width = token.end > token.start
             if token.of(ScalarToken):
                 if token.style in ("|", ">"):
-                    _block_header_comment(text, token.start, token.line, result)
+                    _block_header_comment(text, ends, token.start, token.line, result)
                 if not (token.plain and _NULL.match(token.value)):  # `~` is written `null`
                     result.scalars.append((token.line + 1, token.style, token.value))
-            stop = token.end if width and token.end_column == 0 else line_end(text, token.end)
+            stop = token.end if width and token.end_column == 0 else ends.after(token.end)
             tail = max(tail, stop)
     if first is not None:
         result.content = (first, tail)
@@ -165,16 +176,16 @@ def _gap(text: str, begin: int, stop: int, line: int, result: Scan) -> None:
             index += 1
 
 
-def _block_header_comment(text: str, index: int, line: int, result: Scan) -> None:
+def _block_header_comment(text: str, ends: LineEnds, index: int, line: int, result: Scan) -> None:
     """A comment on the `|` or `>` line of a block scalar belongs to the scalar's token."""
-    end = line_end(text, index)
+    end = ends.after(index)
     header = text[index:end].rstrip(BREAKS)
     at = header.find("#")
     if at > 0 and header[at - 1] in " \t":
         result.comments.append((line + 1, header[at:].rstrip()))
 
 
-def _refusal(text: str, tokens: list[Tok], number: int, token: Tok) -> str | None:
+def _refusal(text: str, ends: LineEnds, tokens: list[Tok], number: int, token: Tok) -> str | None:
     """Why fmt leaves the file alone because of this token, or None."""
     line = token.line + 1
     if token.of(DirectiveToken):
@@ -198,7 +209,7 @@ def _refusal(text: str, tokens: list[Tok], number: int, token: Tok) -> str | Non
         )
     if token.of(DocumentStartToken, DocumentEndToken):
         after = tokens[number + 1] if number + 1 < len(tokens) else None
-        stop = line_end(text, token.end)
+        stop = ends.after(token.end)
         if after is not None and not after.of(StreamEndToken) and after.start < stop:
             marker = text[token.start : token.end]
             return (

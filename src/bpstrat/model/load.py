@@ -103,9 +103,8 @@ def _load_strategy(
 
 
 _SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
-_RAW_FIELD = re.compile(
-    r"^(id|kind|dimension)[ \t]*:[ \t]*(?P<value>[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE
-)
+# Each part is followed by a character it cannot hold (linear: no run is tried two ways).
+_RAW_FIELD = re.compile(r"^(id|kind|dimension)[ \t]*:(?P<value>[^#\n]*)", re.MULTILINE)
 
 
 def _stem(rel: str) -> str:
@@ -178,7 +177,12 @@ def _comma_numbers(data: object, path: Path = ()) -> list[Issue]:
                 found.extend(_comma_numbers(value, (*path, key)))
     elif isinstance(data, list):
         for index, (item, after) in enumerate(itertools.pairwise(data)):
-            if type(item) is int and re.match(r"\d{3}(?!\d)", str(after)):
+            # a scalar only: str() of a container costs its size and never starts a digit
+            if (
+                type(item) is int
+                and isinstance(after, (str, int, float))
+                and re.match(r"\d{3}(?!\d)", str(after))
+            ):
                 found.append(
                     Issue(
                         "BP202",

@@ -128,16 +128,30 @@ def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> Source
     if syntax is not None:
         mark = (syntax.pos.line, syntax.pos.column)
         source.issues.append(Issue("BP101", f"invalid YAML: {syntax.message}", rel, mark=mark))
+    deep = _DeepPositions(text)
     for index, document in enumerate(documents):
         source.issues.extend(issue.located(rel, index) for issue in document.problems)
         # Deeper positions are read again from the text when a finding needs them.
-        document.positions = document.positions.shallow(partial(_positions, text, index))
+        document.positions = document.positions.shallow(partial(deep.table, index))
     return source
 
 
-def _positions(text: str, index: int) -> Positions:
-    """The full position table of document `index` of `text` (parsing is deterministic)."""
-    return parse(text)[0][index].positions
+class _DeepPositions:
+    """The full position tables of every document of one text, from one parse made when
+    the first is asked for (parsing is deterministic): a file of many documents is parsed
+    again once, not once per document a finding points into."""
+
+    __slots__ = ("tables", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tables: list[Positions] | None = None
+
+    def table(self, index: int) -> Positions:
+        if self.tables is None:
+            self.tables = [document.positions for document in parse(self.text)[0]]
+            self.text = ""
+        return self.tables[index]
 
 
 def decode(raw: bytes) -> tuple[str | None, tuple[int, int, str]]:

@@ -11,7 +11,24 @@ import re
 
 from bpstrat.source.positions import Pos
 
-_FLOW_NUMBER = re.compile(r"\[[^\]\n]*\d,\d{3}")
+# A hint reads at most this much of the error's line.
+HINT_CHARS = 400
+# `[`, `]` and a number with a thousands comma: one left-to-right pass over the line.
+_FLOW_PARTS = re.compile(r"[\[\]]|\d,\d{3}")
+
+
+def _flow_number(line: str) -> bool:
+    """Whether a `[` list on `line` holds a number like `2,000` (no `]` in between)."""
+    inside = False
+    for match in _FLOW_PARTS.finditer(line, 0, HINT_CHARS):
+        part = match.group()
+        if part == "[":
+            inside = True
+        elif part == "]":
+            inside = False
+        elif inside:
+            return True
+    return False
 
 
 def _line(lines: list[str], number: int) -> str:
@@ -63,7 +80,7 @@ def explain(
         )
     here = _line(lines, pos.line)
     for number in (pos.line, pos.line - 1):
-        if _FLOW_NUMBER.search(_line(lines, number)):
+        if _flow_number(_line(lines, number)):
             return pos, (
                 f"a comma inside a number in a `[...]` list at line {number}: YAML reads "
                 "`[2,000 carriers]` as two items; quote the text (`['2,000 carriers']`) or "
