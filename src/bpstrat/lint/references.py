@@ -19,7 +19,7 @@ from bpstrat.model.entities import (
     Stakeholder,
 )
 from bpstrat.model.strategy import E, Record, Strategy
-from bpstrat.model.suggest import closest
+from bpstrat.model.suggest import Suggester, closest
 
 
 class Reference(NamedTuple):
@@ -103,7 +103,7 @@ def check_references(strategy: Strategy) -> Iterator[Issue]:
             found = _option(strategy, consumer, path, demand.dimension, demand.option)
             if found:
                 yield found
-    steps = strategy.config.product.value_chain if strategy.config.product else []
+    steps = Steps(strategy.config.product.value_chain if strategy.config.product else [])
     for problem in strategy.records(Problem):
         yield from _value_chain(problem, steps)
     for dimension in strategy.records(Dimension):
@@ -146,13 +146,14 @@ def _option(
     dimension = strategy.entity(Dimension, dimension_id)
     if dimension is None or strategy.option(dimension_id, option) is not None:
         return None  # an invalid dimension's own issues say why
-    known = [o.id for o in dimension.options]
-    close = closest(option, known)
+    options = dimension.options
+    known = _names([o.id for o in options[:SHOWN]], len(options))
+    close = strategy.closest_option(dimension_id, option)
     hint = f"did you mean {close!r}? " if close else ""
     return record.issue(
         "BP303",
         f"option {option!r} is not defined by dimension {dimension_id!r}; {hint}"
-        f"its options are: {', '.join(known)}",
+        f"its options are: {known}",
         path,
     )
 
@@ -180,17 +181,35 @@ def _dimension(record: Record[Dimension]) -> Iterator[Issue]:
         )
 
 
-def _value_chain(record: Record[Problem], steps: list[str]) -> Iterator[Issue]:
+class Steps:
+    """The steps of `product.value_chain`, prepared once for every problem."""
+
+    def __init__(self, steps: list[str]) -> None:
+        self.known = set(steps)
+        self.suggester = Suggester(steps)
+        self.listed = _names(steps)
+
+
+SHOWN = 20  # names a message lists at most (a message per finding)
+
+
+def _names(names: list[str], total: int | None = None) -> str:
+    """`a, b, c`: the first SHOWN of `names` (of `total` in all) and how many more."""
+    more = (len(names) if total is None else total) - SHOWN
+    return ", ".join(names[:SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _value_chain(record: Record[Problem], steps: Steps) -> Iterator[Issue]:
     """A problem's step must be one of `product.value_chain`, when that is declared."""
     step = record.entity.value_chain
-    if not steps or step is None or step in steps:
+    if not steps.known or step is None or step in steps.known:
         return
-    close = closest(step, steps)
+    close = steps.suggester.closest(step)
     hint = f"did you mean {close!r}? " if close else ""
     yield record.issue(
         "BP302",
         f"`value_chain` refers to step {step!r}, which is not in `product.value_chain` of "
-        f"bpstrat.yaml; {hint}the steps are: {', '.join(steps)}",
+        f"bpstrat.yaml; {hint}the steps are: {steps.listed}",
         ("value_chain",),
     )
 

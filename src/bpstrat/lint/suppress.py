@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bpstrat.findings import Finding, Issue
 from bpstrat.source.files import SourceFile
 
-_COMMENT = re.compile(
-    r"#\s*bpstrat:\s*(?P<scope>ignore-file|ignore)\[(?P<codes>[^\]]*)\]"
-    r"(?:\s+until\s+(?P<until>\S+))?(?:\s*--\s*(?P<reason>.*))?"
-)
+# The comment up to its `]`, then what may follow it. Searched only where a `]` is still
+# ahead: an unclosed `ignore[` never scans to the end of the line again for each `#`.
+_COMMENT = re.compile(r"#\s*bpstrat:\s*(?P<scope>ignore-file|ignore)\[(?P<codes>[^\]]*)\]")
+_TAIL = re.compile(r"(?:\s+until\s+(?P<until>\S+))?(?:\s*--\s*(?P<reason>.*))?")
 _CODE = re.compile(r"^BP\d{3}$")
 
 
@@ -50,7 +51,7 @@ def find_suppressions(source: SourceFile) -> list[Suppression]:
     for number, text in enumerate(source.lines, start=1):
         if "bpstrat:" not in text:
             continue
-        for match in _COMMENT.finditer(text):
+        for match, tail in _comments(text):
             codes = [c.strip().upper() for c in match["codes"].split(",") if c.strip()]
             bad = [c for c in codes if not _CODE.match(c)]
             problem = None
@@ -59,11 +60,11 @@ def find_suppressions(source: SourceFile) -> list[Suppression]:
             elif bad:
                 problem = f"suppression names {', '.join(map(repr, bad))}, not codes like BP401"
             until = None
-            if match["until"]:
+            if tail["until"]:
                 try:
-                    until = dt.date.fromisoformat(match["until"])
+                    until = dt.date.fromisoformat(tail["until"])
                 except ValueError:
-                    problem = f"`until {match['until']}` is not a date written YYYY-MM-DD"
+                    problem = f"`until {tail['until']}` is not a date written YYYY-MM-DD"
             found.append(
                 Suppression(
                     source.rel,
@@ -72,11 +73,26 @@ def find_suppressions(source: SourceFile) -> list[Suppression]:
                     match["scope"] == "ignore-file",
                     frozenset(codes),
                     until,
-                    (match["reason"] or "").strip() or None,
+                    (tail["reason"] or "").strip() or None,
                     problem,
                 )
             )
     return found
+
+
+def _comments(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each suppression comment of one line: the part up to `]`, and what follows it."""
+    end = text.rfind("]") + 1  # no comment can close past the last `]`
+    at = 0
+    while True:
+        match = _COMMENT.search(text, at, end)
+        if match is None:
+            return
+        tail = _TAIL.match(text, match.end())
+        if tail is None:  # pragma: no cover - every part of the tail is optional
+            return
+        yield match, tail
+        at = max(tail.end(), match.end())
 
 
 def apply_suppressions(
@@ -91,18 +107,38 @@ def apply_suppressions(
             by_file[source.rel] = suppressions
     if not by_file:
         return findings, []
+    # Working suppressions by (file, line, code) and (file, code) for whole files: each
+    # finding is looked up once, whatever the number of suppressions.
+    on_line: dict[tuple[str, int, str], list[Suppression]] = {}
+    on_file: dict[tuple[str, str], list[Suppression]] = {}
+    for rel, suppressions in by_file.items():
+        for s in suppressions:
+            if s.problem is None and (s.until is None or s.until >= today):
+                for code in s.codes:
+                    if s.whole_file:
+                        on_file.setdefault((rel, code), []).append(s)
+                    else:
+                        on_line.setdefault((rel, s.line, code), []).append(s)
+    hit_lines: set[tuple[str, int, str]] = set()
+    hit_files: set[tuple[str, str]] = set()
     kept: list[Finding] = []
     for item in findings:
-        active = [
-            s
-            for s in by_file.get(item.path, ())
-            if s.problem is None and (s.until is None or s.until >= today) and s.covers(item)
-        ]
-        if active and item.code != "BP106":
-            for suppression in active:
-                suppression.used.add(item.code)
-            continue
+        if item.code != "BP106":
+            line_key = (item.path, item.line, item.code)
+            file_key = (item.path, item.code)
+            if line_key in on_line or file_key in on_file:
+                if line_key in on_line:
+                    hit_lines.add(line_key)
+                if file_key in on_file:
+                    hit_files.add(file_key)
+                continue
         kept.append(item)
+    for key in hit_lines:
+        for s in on_line[key]:
+            s.used.add(key[2])
+    for file_key in hit_files:
+        for s in on_file[file_key]:
+            s.used.add(file_key[1])
     useless = [
         problem
         for suppressions in by_file.values()

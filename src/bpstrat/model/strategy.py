@@ -108,6 +108,9 @@ class Strategy:
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
     _blockers_by_id: dict[str, list[Blocker]] = field(default_factory=dict, repr=False)
     _blocker_count: int = field(default=0, repr=False)
+    _option_index: dict[str, tuple[Dimension, dict[str, Option]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def forget_sources(self) -> None:
         """Free each file's text and positions, a large share of a big root's memory, for
@@ -208,10 +211,36 @@ class Strategy:
             suggester = self._suggesters[kind] = Suggester(known)
         return suggester.closest(id_)
 
+    def closest_option(self, dimension: str, option: str) -> str | None:
+        """The option id of `dimension` closest to the mistyped `option` (prepared once
+        per dimension)."""
+        options = self._options(dimension)
+        if options is None:
+            return None
+        key = f"options of {dimension}"  # no kind holds a space
+        suggester = self._suggesters.get(key)
+        if suggester is None or suggester.size != len(options):
+            suggester = self._suggesters[key] = Suggester(options)
+        return suggester.closest(option)
+
     def option(self, dimension: str, option: str) -> Option | None:
         """The option `option` of dimension `dimension`, when both exist and are valid."""
+        options = self._options(dimension)
+        return options.get(option) if options is not None else None
+
+    def _options(self, dimension: str) -> dict[str, Option] | None:
+        """The options of `dimension` by id (the first of a repeated id), indexed once:
+        a dimension of many options and many demands is not searched once per demand."""
         found = self.entity(Dimension, dimension)
-        return next((o for o in found.options if o.id == option), None) if found else None
+        if found is None:
+            return None
+        cached = self._option_index.get(dimension)
+        if cached is None or cached[0] is not found:
+            index: dict[str, Option] = {}
+            for item in found.options:
+                index.setdefault(item.id, item)
+            cached = self._option_index[dimension] = (found, index)
+        return cached[1]
 
     @property
     def consumers(self) -> list[Consumer]:

@@ -7,6 +7,14 @@ Long choice lists are prepared once (`Suggester`) and every lookup stays near-li
 matcher (rapidfuzz's Indel ratio, which is never below difflib's ratio for the same pair)
 keeps every choice difflib could pick, and difflib then decides among those few; the
 containment fallback searches one joined string and a set of lowered choices.
+
+The cost is bounded whatever the strategy holds: a choice longer than MAX_WORD characters
+is never suggested, and a longer word gets only the containment answer (comparing two
+long texts costs the product of their lengths); a word asked again is answered from
+memory; and once the lookups of one Suggester have compared MAX_PAIRS word and choice
+pairs, it suggests nothing more (a root with thousands of distinct misspellings among tens
+of thousands of names still lints in linear time; the findings stay, only their "did you
+mean" goes).
 """
 
 from __future__ import annotations
@@ -23,6 +31,10 @@ _SEPARATOR = "\x00"
 _MARGIN = 1e-6
 # How many of the best candidates to try before asking the C matcher for all of them.
 _FIRST = 16
+# Longer words and choices are never suggested nor compared.
+MAX_WORD = 100
+# Word and choice pairs one Suggester compares in all its lookups before it stops.
+MAX_PAIRS = 20_000_000
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -49,15 +61,30 @@ class Suggester:
     """The known names of one kind, prepared once for many "did you mean" lookups."""
 
     def __init__(self, choices: Iterable[str], small: int = SMALL) -> None:
-        self.options = sorted(set(choices))
+        given = set(choices)
+        self.size = len(given)
+        self.options = sorted(c for c in given if len(c) <= MAX_WORD)
         self.small = small
-        self.size = len(self.options)
+        self._pairs = MAX_PAIRS
+        self._answers: dict[tuple[str, float], str | None] = {}
         self._joined: str | None = None
         self._starts: list[int] = []
         self._by_lowered: dict[str, list[int]] = {}
         self._lengths: list[int] = []
 
     def closest(self, word: str, cutoff: float = 0.6) -> str | None:
+        key = (word, cutoff)
+        if key in self._answers:
+            return self._answers[key]
+        if self._pairs <= 0:
+            return None
+        self._pairs -= len(self.options) * (1 + len(word) // MAX_WORD)
+        found = self._closest(word, cutoff) if len(word) <= MAX_WORD else self._containing(word)
+        if len(self._answers) < 100_000:
+            self._answers[key] = found
+        return found
+
+    def _closest(self, word: str, cutoff: float) -> str | None:
         options = self.options
         if len(options) <= self.small or not word:
             return closest_difflib(word, options, cutoff)
