@@ -32,6 +32,8 @@ LETTER_TEMPLATES = {
     "stakeholder": "letter-stakeholder.md.j2",
 }
 
+BLANK_LINES = re.compile(r"\n{3,}")  # more than one empty line in a row
+
 
 def make_environment(
     root: Path | None, extra_dir: Path | None = None, lang: Lang | None = None
@@ -145,7 +147,7 @@ def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> s
         raise UsageError(
             f"template error at {_template_line(error, name)}: {type(error).__name__}: {error}"
         ) from None
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    return BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
 
 
 def _template_line(error: BaseException, fallback: str) -> str:

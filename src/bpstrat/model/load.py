@@ -165,6 +165,7 @@ def _block_unread(strategy: Strategy, source: SourceFile) -> None:
 
 
 _COMMA_DIGITS = re.compile(r",[ \t]*[0-9]{3}")
+THREE_DIGITS = re.compile(r"\d{3}(?!\d)")
 
 
 def _comma_numbers(data: object, path: Path = ()) -> list[Issue]:
@@ -181,7 +182,7 @@ def _comma_numbers(data: object, path: Path = ()) -> list[Issue]:
             if (
                 type(item) is int
                 and isinstance(after, (str, int, float))
-                and re.match(r"\d{3}(?!\d)", str(after))
+                and THREE_DIGITS.match(str(after))
             ):
                 found.append(
                     Issue(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?!\n)$"
 _SLUG = re.compile(SLUG_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+NOT_SLUG = re.compile(r"[^a-z0-9._-]+")
 
 
 # Defaults for list and dict fields. Plain functions, not `list` and `dict`: pydantic reads
@@ -67,7 +68,7 @@ def is_slug(value: str) -> bool:
 
 def suggest_slug(value: str) -> str:
     """A slug close to `value`, for messages."""
-    slug = re.sub(r"[^a-z0-9._-]+", "-", value.lower()).strip("-._")
+    slug = NOT_SLUG.sub("-", value.lower()).strip("-._")
     return slug or "my-id"
 
 

@@ -44,6 +44,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 """Words people write for an enum value, by the value they mean: checked before
 spelling similarity, so `status: approved` suggests `accepted`, not `proposed`."""
 
+NUMERIC = re.compile(r"\s*[-+]?\d+(?:\.\d*)?\s*")  # a number written as text
+
 
 def validate(
     model: type[M], data: object, base: Path = (), quoted: Quoted | None = None
@@ -248,7 +250,7 @@ def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         return f"`{name}` must be {words} {ctx.get(key)} (got {_got(value)})"
-    numeric = isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+(?:\.\d*)?\s*", value)
+    numeric = isinstance(value, str) and NUMERIC.fullmatch(value)
     quotes = " (remove the quotes)" if numeric and was_quoted else ""
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"`{name}` must be a whole number, got {_got(value)}{quotes}"
