@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief import markdown, mermaid, render, sandbox
-from bpstrat.cli import brief as brief_cli
+from bpstrat.brief import committed, markdown, mermaid, render, sandbox
 from bpstrat.edit import fmt_quick, fmt_scan
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
@@ -125,8 +124,8 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("markdown._MARKUP", lambda: len(markdown._MARKUP.sub(r"\\\1", "*" * BIG)), 2 * BIG),
     ("render.BLANK_LINES", lambda: len(render.BLANK_LINES.sub("\n\n", "\n\na" * BIG)), 3 * BIG),
     ("sandbox._LONG_NUMBER", lambda: sandbox._LONG_NUMBER.search("1234 " * BIG), None),
-    ("brief._AS_OF", lambda: brief_cli._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
-    ("brief._AS_OF_ROW", lambda: brief_cli._AS_OF_ROW.search("| As of | " * 20_000), None),
+    ("committed._AS_OF", lambda: committed._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
+    ("committed._AS_OF_ROW", lambda: committed._AS_OF_ROW.search("| As of | " * 20_000), None),
     # git and the cache
     ("git_tree._SHA", lambda: git_tree._SHA.match("a" * BIG), None),
     ("cache_entry._CODE", lambda: cache_entry._CODE.match("BP" + "1" * BIG), None),
