@@ -53,26 +53,33 @@ def find_flip(
     best: Flip | None = None
     best_distance = float("inf")
     total = {o.id: 0.0 for o in dimension.options}
+    # Each consumer's support only where it has some: a dict of every option per
+    # consumer was options x consumers of memory before the budget was looked at.
     own_by: dict[str, dict[str, float]] = {}
     for option, items in contributions.items():
         for item in items:
             total[option] += item.support
-            mine = own_by.setdefault(item.consumer, dict.fromkeys(total, 0.0))
-            mine[option] += item.support
+            mine = own_by.setdefault(item.consumer, {})
+            mine[option] = mine.get(option, 0.0) + item.support
+    chosen_set = set(baseline)
+    unchosen = [o for o in total if o not in chosen_set]
     for consumer_id in sorted(own_by):
         own = own_by[consumer_id]
-        rest = {o: total[o] - own[o] for o in total}
+        work.spend(len(own) + 1)
         candidates: set[float] = set()
         demanded = {o for o, amount in own.items() if amount}
-        unchosen = [o for o in own if o not in baseline]
+        demanded_unchosen = [j for j in own if j in demanded and j not in chosen_set]
         for i in baseline:
             # Only pairs where this consumer's share differs can cross.
-            others = unchosen if i in demanded else [j for j in unchosen if j in demanded]
+            others = unchosen if i in demanded else demanded_unchosen
             work.spend(len(others) + 1)
+            own_i = own.get(i, 0.0)
+            rest_i = total[i] - own_i
             for j in others:
-                if own[i] == own[j]:
+                own_j = own.get(j, 0.0)
+                if own_i == own_j:
                     continue
-                crossing = (rest[j] - rest[i]) / (own[i] - own[j])
+                crossing = ((total[j] - own_j) - rest_i) / (own_i - own_j)
                 if _MIN_CROSSING < crossing < _MAX_CROSSING:
                     candidates.add(crossing)
         for candidate in sorted(candidates, key=lambda f: (max(f, 1 / f), f)):
@@ -80,7 +87,7 @@ def find_flip(
                 break
             past = candidate * (1 + _NUDGE) if candidate >= 1 else candidate / (1 + _NUDGE)
             work.spend(2 * ranked)
-            flipped = _first_change(dimension, rest, own, baseline, (candidate, past))
+            flipped = _first_change(dimension, total, own, baseline, (candidate, past))
             if flipped is not None:
                 factor, chosen = flipped
                 distance = max(factor, 1 / factor)
@@ -91,13 +98,12 @@ def find_flip(
         return None
     flip = best
     own = own_by[flip.consumer]
-    rest = {o: total[o] - own[o] for o in total}
     scaled = flip.exact * 1000
     away = math.ceil(scaled) if flip.exact >= 1 else math.floor(scaled)
     step = 1 if flip.exact >= 1 else -1
     for whole in dict.fromkeys((round(scaled), away, away + step)):
         if whole > 0:
-            rounded = _first_change(dimension, rest, own, baseline, (whole / 1000,))
+            rounded = _first_change(dimension, total, own, baseline, (whole / 1000,))
             if rounded is not None:
                 return Flip(flip.consumer, rounded[0], rounded[1], flip.exact)
     return flip
@@ -105,14 +111,18 @@ def find_flip(
 
 def _first_change(
     dimension: Dimension,
-    rest: Mapping[str, float],
+    total: Mapping[str, float],
     own: Mapping[str, float],
     baseline: tuple[str, ...],
     trials: tuple[float, ...],
 ) -> tuple[float, tuple[str, ...]] | None:
-    """The first factor of `trials` (applied to `own`) that changes the chosen set."""
+    """The first factor of `trials` (applied to one consumer's support `own`, which
+    names only the options it supports) that changes the chosen set."""
     for factor in trials:
-        chosen = top(dimension, {o: rest[o] + factor * own[o] for o in rest})
+        support = dict(total)
+        for option, amount in own.items():
+            support[option] = (total[option] - amount) + factor * amount
+        chosen = top(dimension, support)
         if set(chosen) != set(baseline):
             return factor, chosen
     return None
