@@ -21,7 +21,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from bpstrat.errors import UsageError
 from bpstrat.model.config import Language
@@ -75,6 +75,14 @@ class Lang:
         """A weight, support or factor: at most `digits` decimals, the locale's separators."""
         return _decimal(self.code, round(value, digits), digits)
 
+    def money(self, amount: float, currency: str | None) -> str:
+        """An amount as this language writes money in `currency` (an ISO 4217 code),
+        the code where the locale puts its symbol: 'EUR 240,000', '240.000 EUR',
+        'EUR 240.000'. Whole amounts without cents; without a currency, the number."""
+        if currency is None:
+            return self.number(amount, 2)
+        return _money(self.code, round(amount, 2), currency)
+
     def join(self, names: Sequence[str]) -> str:
         """'A, B and C' in this language."""
         if len(names) <= 1:
@@ -114,6 +122,36 @@ def _percent(code: str, value: float) -> str:
 def _decimal(code: str, value: float, digits: int) -> str:
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
     return _within_bounds(value, lambda v: format_decimal(v, format=pattern, locale=_locale(code)))
+
+
+@functools.cache
+def _money_patterns(code: str) -> tuple[str, str]:
+    """The locale's currency pattern with the ISO code for its symbol, (whole, with cents).
+
+    The code stands where the locale puts the symbol; where it would touch the digits (as
+    in English, '¤#,##0.00'), a no-break space parts them, as CLDR's currency spacing
+    does for a symbol made of letters.
+    """
+    pattern = _locale(code).currency_formats["standard"].pattern.split(";")[0]
+    pattern = pattern.replace("¤", "¤¤")
+    pattern = pattern.replace("¤¤#", "¤¤\u00a0#").replace("¤¤0", "¤¤\u00a00")
+    pattern = pattern.replace("0¤¤", "0\u00a0¤¤")
+    return pattern.replace(".00", ""), pattern
+
+
+@functools.lru_cache(maxsize=4096)
+def _money(code: str, amount: float, currency: str) -> str:
+    whole, cents = _money_patterns(code)
+    if amount == round(amount):
+        return _within_bounds(
+            amount,
+            lambda v: format_currency(
+                v, currency, format=whole, locale=_locale(code), currency_digits=False
+            ),
+        )
+    return _within_bounds(
+        amount, lambda v: format_currency(v, currency, format=cents, locale=_locale(code))
+    )
 
 
 @functools.cache

@@ -10,7 +10,16 @@ from typing import Annotated, Any, Literal, Optional, TypeVar
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from bpstrat.findings import Issue
-from bpstrat.model.types import Phase, Severity, Slug, Strict, Text, empty_dict, empty_list
+from bpstrat.model.types import (
+    Currency,
+    Phase,
+    Severity,
+    Slug,
+    Strict,
+    Text,
+    empty_dict,
+    empty_list,
+)
 from bpstrat.model.validate import validate
 from bpstrat.source.files import ROOT_FILE
 from bpstrat.source.globs import MAX_GLOB_CHARS, MAX_GLOBS
@@ -75,6 +84,14 @@ class Product(Strict):
         "problem's `value_chain` must name one of them [BP302].",
         examples=[["discovery", "search", "checkout", "payment", "fulfilment"]],
     )
+    currency: Annotated[
+        Optional[Currency],
+        Field(
+            description="The ISO 4217 code (three capital letters) of the currency that goals' "
+            "`cost` and `value` are in; the score and the brief show amounts in it.",
+            examples=["EUR"],
+        ),
+    ] = None
 
 
 class LintConfig(Strict):
@@ -129,6 +146,14 @@ class LintConfig(Strict):
             examples=[0.1],
         ),
     ] = 0.1
+    max_payback_months: Annotated[
+        Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=1200)],
+        Field(
+            description="The longest a key goal's cost may take to pay back, in months of its "
+            "expected value [BP426].",
+            examples=[36],
+        ),
+    ] = 36
 
 
 Weight = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=1_000_000)]

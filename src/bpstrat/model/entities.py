@@ -10,11 +10,14 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field, StrictBool
 
 from bpstrat.model.types import (
+    Amount,
     Category,
+    Confidence,
     Engagement,
     Influence,
     IsoDate,
     Number,
+    PositiveAmount,
     Scale,
     Slug,
     Status,
@@ -78,6 +81,15 @@ class Demand(Strict):
             examples=["must"],
         ),
     ]
+    confidence: Annotated[
+        Confidence,
+        Field(
+            description="How sure we are that the consumer needs it, above 0 up to 1 (the "
+            "default): a demand read in the consumer's written strategy is surer than a remark "
+            "in a corridor. Its weight in scoring is multiplied by it.",
+            examples=[0.7],
+        ),
+    ] = 1.0
     needed_by: Annotated[
         Optional[IsoDate],
         Field(
@@ -358,6 +370,45 @@ class Metric(Strict):
     )
 
 
+class Cost(Strict):
+    """The one-off investment a goal needs."""
+
+    amount: Annotated[
+        PositiveAmount,
+        Field(
+            description="What reaching the goal costs, once, in `product.currency`; more than 0.",
+            examples=[240000],
+        ),
+    ]
+    basis: Annotated[
+        Optional[Text],
+        Field(
+            description="How the amount was estimated, so that others can check it.",
+            examples=["4 engineers for 6 months"],
+        ),
+    ] = None
+
+
+class YearlyValue(Strict):
+    """What a goal is worth per year once it is reached."""
+
+    amount: Annotated[
+        Amount,
+        Field(
+            description="What the goal returns per year once reached, in `product.currency`; "
+            "0 or more.",
+            examples=[900000],
+        ),
+    ]
+    basis: Annotated[
+        Optional[Text],
+        Field(
+            description="Where the amount comes from: the loss it ends, the revenue it brings.",
+            examples=["2.1% of bookings lost at checkout on a price change"],
+        ),
+    ] = None
+
+
 class Goal(Strict):
     """What the product will achieve: an outcome, measured by a metric."""
 
@@ -404,6 +455,26 @@ class Goal(Strict):
             "reported [BP402]."
         ),
     ] = None
+    cost: Annotated[
+        Optional[Cost],
+        Field(
+            description="The one-off investment needed to reach the goal. In phase buy-in a "
+            "key goal without one is reported [BP425]; a key goal whose cost does not pay back "
+            "within `lint.max_payback_months` is too [BP426]."
+        ),
+    ] = None
+    value: Annotated[
+        Optional[YearlyValue],
+        Field(description="What the goal is worth per year once reached."),
+    ] = None
+    confidence: Annotated[
+        Confidence,
+        Field(
+            description="How sure we are of the value, above 0 up to 1 (the default): the "
+            "expected value per year is the value times this.",
+            examples=[0.6],
+        ),
+    ] = 1.0
 
 
 class Option(Strict):

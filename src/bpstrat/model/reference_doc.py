@@ -18,7 +18,7 @@ from typing import Any
 from bpstrat.errors import UsageError
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.schema import entity_schema, root_schema
-from bpstrat.model.types import SLUG_PATTERN
+from bpstrat.model.types import CURRENCY_PATTERN, SLUG_PATTERN
 
 BEGIN = "<!-- generated: bpstrat schema --markdown -->"
 END = "<!-- end generated -->"
@@ -151,6 +151,8 @@ def _words(prop: Schema, defs: dict[str, Schema]) -> str:
             return "text"
     kind = prop.get("type")
     if kind == "string":
+        if prop.get("pattern") == CURRENCY_PATTERN:
+            return "currency code"
         return "date" if prop.get("format") == "date" else "text"
     if kind == "boolean":
         return "true or false"
@@ -170,8 +172,13 @@ def _words(prop: Schema, defs: dict[str, Schema]) -> str:
 
 def _number_words(prop: Schema, noun: str) -> str:
     low, high = prop.get("minimum"), prop.get("maximum")
+    above = prop.get("exclusiveMinimum")
     if noun == "whole number" and low == 1 and high == 5:
         return "scale 1-5"
+    if above is not None and high is not None:
+        return f"{noun} above {_scalar(above)}, up to {_scalar(high)}"
+    if above is not None:
+        return f"{noun} above {_scalar(above)}"
     if low is not None and high is not None:
         return f"{noun} from {_scalar(low)} to {_scalar(high)}"
     if low is not None:

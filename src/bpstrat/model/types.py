@@ -113,6 +113,44 @@ Number = Annotated[
     float, Field(strict=True, allow_inf_nan=False, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)
 ]
 
+AMOUNT_LIMIT = 10**15
+"""Largest amount of money: above any real budget in any currency (a quadrillion), far
+below where sums over many goals lose their cents or Babel its precision."""
+Amount = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0, le=AMOUNT_LIMIT)]
+"""An amount of money in `product.currency`: finite, 0 or more."""
+PositiveAmount = Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=AMOUNT_LIMIT)]
+"""An amount of money in `product.currency`: finite, more than 0."""
+Confidence = Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=1)]
+"""How sure we are, above 0 and at most 1 (sure)."""
+
+CURRENCY_PATTERN = r"^[A-Z]{3}(?!\n)$"
+_CURRENCY = re.compile(r"\A[A-Z]{3}\Z")
+
+
+def _currency(value: str) -> str:
+    if not _CURRENCY.match(value):
+        letters = re.sub(r"[^A-Za-z]", "", value).upper()
+        hint = f" (e.g. {letters!r})" if len(letters) == 3 else " (e.g. 'EUR', 'USD', 'GBP')"
+        raise ValueError(
+            f"{value!r} is not an ISO 4217 currency code: write its three capital letters{hint}"
+        )
+    return value
+
+
+Currency = Annotated[
+    str,
+    Field(strict=True),
+    AfterValidator(_currency),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": CURRENCY_PATTERN,
+            "patternErrorMessage": "must be an ISO 4217 currency code: three capital letters",
+        }
+    ),
+]
+"""An ISO 4217 currency code: three capital letters (EUR, USD, CHF)."""
+
 Phase = Literal["buy-in", "problem", "minimum", "attention", "handover"]
 Strength = Literal["must", "should", "could"]
 Engagement = Literal["unaware", "resistant", "neutral", "supportive", "leading"]

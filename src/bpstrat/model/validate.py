@@ -249,7 +249,10 @@ def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
         return f"`{name}`: {error}" if error is not None else f"`{name}`: {_plain(err.msg)}"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"`{name}` must be {words} {ctx.get(key)} (got {_got(value)})"
+        bound = ctx.get(key)
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)  # "greater than 0", not "greater than 0.0"
+        return f"`{name}` must be {words} {bound} (got {_got(value)})"
     numeric = isinstance(value, str) and NUMERIC.fullmatch(value)
     quotes = " (remove the quotes)" if numeric and was_quoted else ""
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from bpstrat.report.json_text import json_text
-from bpstrat.score.results import DimensionScore, GoalScore, ScoreResult
+from bpstrat.score.results import DimensionScore, GoalScore, Investment, ScoreResult, Uncertainty
 from bpstrat.score.view import ScoreView
 
 
@@ -32,9 +32,15 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
                 "share": _r(o.share),
                 "chosen": o.chosen,
                 "consumers": [
-                    {"id": c.consumer, "strength": c.strength, "support": _r(c.support)}
+                    {
+                        "id": c.consumer,
+                        "strength": c.strength,
+                        "support": _r(c.support),
+                        "confidence": _r(c.confidence),
+                    }
                     for c in o.contributions
                 ],
+                "uncertain_support": _r(o.uncertain),
             }
             for o in d.options
         ],
@@ -63,6 +69,29 @@ def dimension_json(d: DimensionScore) -> dict[str, Any]:
             }
             for a in d.accommodated
         ],
+        "uncertain": uncertainty_json(d.uncertainty),
+    }
+
+
+def uncertainty_json(u: Uncertainty | None) -> dict[str, Any] | None:
+    """What of the choice rests on uncertain demand; null when every demand is sure."""
+    if u is None:
+        return None
+    return {
+        "support": _r(u.support),
+        "share": _r(u.share),
+        "resting": list(u.resting),
+        "overturn": (
+            {
+                "chosen": list(u.overturn.chosen),
+                "lost": list(u.overturn.lost),
+                "gained": list(u.overturn.gained),
+                "doubtful": list(u.overturn.doubtful),
+                "hoped": list(u.overturn.hoped),
+            }
+            if u.overturn
+            else None
+        ),
     }
 
 
@@ -83,6 +112,28 @@ def goal_json(g: GoalScore) -> dict[str, Any]:
             if g.latest
             else None
         ),
+    }
+
+
+def investment_json(i: Investment) -> dict[str, Any]:
+    return {
+        "currency": i.currency,
+        "ask": _r(i.ask),
+        "value": _r(i.value),
+        "expected_value": _r(i.expected_value),
+        "payback_months": _r(i.payback_months),
+        "goals": [
+            {
+                "id": g.id,
+                "key": g.key,
+                "cost": _r(g.cost),
+                "value": _r(g.value),
+                "confidence": _r(g.confidence),
+                "expected_value": _r(g.expected_value),
+                "payback_months": _r(g.payback_months),
+            }
+            for g in i.goals
+        ],
     }
 
 
@@ -111,6 +162,7 @@ def result_json(result: ScoreResult) -> dict[str, Any]:
             ],
         },
         "goals": [goal_json(g) for g in result.goals],
+        "investment": investment_json(result.investment),
     }
 
 

@@ -1,13 +1,14 @@
 """Scoring one dimension: support, share, the chosen set, conflict, intensity, margin.
 
-- support(option) = sum of w * s over the demands for it; total = sum over the
-  dimension; share = support / total;
+- support(option) = sum of w * s * confidence over the demands for it (see weights.py);
+  total = sum over the dimension; share = support / total;
 - chosen = the deciding decision's options, else the top `choose` by support;
 - conflict = more options demanded (support > 0) than `choose`;
 - a demand's served fraction f = 1 when its option is chosen, `scoring.accommodation`
   when an active accommodation names its consumer and option, else 0;
 - intensity = 1 - sum(f * w * s) / total;
-- margin = (support of the weakest chosen - support of the best unchosen) / total.
+- margin = (support of the weakest chosen - support of the best unchosen) / total;
+- what of the choice rests on uncertain demand (confidence < 1): see uncertainty.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from bpstrat.score.decisions import active_accommodations, deciding_decision
 from bpstrat.score.flip import FlipBudgetExceeded, find_flip
 from bpstrat.score.ranking import rank, top
 from bpstrat.score.results import Contribution, DimensionScore, OptionScore, served_fraction
-from bpstrat.score.weights import strength_weight, weight
+from bpstrat.score.uncertainty import score_uncertainty, uncertain_support
+from bpstrat.score.weights import demand_weight, weight
 
 
 def option_contributions(
@@ -30,14 +32,21 @@ def option_contributions(
     strengths: StrengthWeights,
     factors: Mapping[str, float],
 ) -> dict[str, list[Contribution]]:
-    """option id -> contributions of every consumer demanding it."""
+    """option id -> contributions (w * s * confidence) of every demand for it."""
     options: dict[str, list[Contribution]] = {o.id: [] for o in dimension.options}
     for consumer in consumers:
         w = weight(consumer, factors)
         for demand in consumer.demands:
             if demand.dimension == dimension.id and demand.option in options:
-                s = strength_weight(strengths, demand.strength)
-                options[demand.option].append(Contribution(consumer.id, demand.strength, w, w * s))
+                options[demand.option].append(
+                    Contribution(
+                        consumer.id,
+                        demand.strength,
+                        w,
+                        demand_weight(consumer, demand, strengths, factors),
+                        demand.confidence,
+                    )
+                )
     return options
 
 
@@ -92,6 +101,7 @@ def score_dimension(
             support[o] / total if total > 0 else 0.0,
             o in chosen,
             tuple(sorted(contributions[o], key=lambda c: (-c.support, c.consumer))),
+            uncertain_support(contributions[o]),
         )
         for o in rank(dimension, support)
     )
@@ -118,4 +128,5 @@ def score_dimension(
         unserved=tuple(unserved),
         flip_searched=flip_searched,
         accommodated=accommodated,
+        uncertainty=score_uncertainty(dimension, contributions, chosen, decision is not None),
     )

@@ -16,12 +16,17 @@ from bpstrat.model.entities import Measurement
 
 @dataclass
 class Contribution:
-    """What one consumer adds to one option's support."""
+    """What one demand of a consumer adds to one option's support: w * s * confidence."""
 
     consumer: str
     strength: str
-    weight: float
-    support: float
+    weight: float  # w: the consumer's weight (importance times a what-if factor)
+    support: float  # w * s * confidence
+    confidence: float = 1.0  # how sure we are the consumer needs it; below 1: uncertain
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < 1
 
 
 @dataclass
@@ -33,6 +38,7 @@ class OptionScore:
     share: float
     chosen: bool
     contributions: tuple[Contribution, ...] = ()
+    uncertain: float = 0.0  # the part of `support` from demands with confidence below 1
 
 
 @dataclass
@@ -61,6 +67,37 @@ class Accommodated:
 
 
 @dataclass
+class Overturn:
+    """How uncertain demand could change an undecided choice: if every uncertain demand
+    for a chosen option is not real and every one for an unchosen option is, `chosen` is
+    chosen instead. `doubtful` are the consumers whose uncertain demands hold up the
+    options that would lose, `hoped` those whose uncertain demands back the options that
+    would win."""
+
+    chosen: tuple[str, ...]
+    lost: tuple[str, ...]
+    gained: tuple[str, ...]
+    doubtful: tuple[str, ...]
+    hoped: tuple[str, ...]
+
+
+@dataclass
+class Uncertainty:
+    """What of a dimension's choice rests on demand we are not sure of (confidence < 1).
+
+    `support` is the weight of the uncertain demands (w * s * confidence), `share` that
+    over the dimension's total; `resting` are the chosen options more than half of whose
+    support comes from uncertain demands; `overturn` says how uncertain demand could change
+    the choice (None: it cannot, or a decision sets the choice).
+    """
+
+    support: float
+    share: float
+    resting: tuple[str, ...]
+    overturn: Overturn | None
+
+
+@dataclass
 class DimensionScore:
     id: str
     name: str
@@ -77,6 +114,7 @@ class DimensionScore:
     unserved: tuple[str, ...]  # consumers with a demand here served by no fraction at all
     flip_searched: bool = True  # False: too large to search within FLIP_BUDGET
     accommodated: tuple[Accommodated, ...] = ()
+    uncertainty: Uncertainty | None = None  # None: every demand here has confidence 1
 
     def option(self, option_id: str) -> OptionScore | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -136,6 +174,46 @@ class GoalScore:
 
 
 @dataclass
+class GoalInvestment:
+    """The money of one goal with a `cost` or a `value`, in `product.currency`.
+
+    `cost` is the one-off investment, `value` the yearly value once reached (None where
+    the goal does not say); `expected_value` = confidence x value (0 without a value);
+    `payback_months` = 12 x cost / expected_value, None without a cost or when the
+    expected value is 0.
+    """
+
+    id: str
+    key: bool
+    cost: float | None
+    value: float | None
+    confidence: float
+    expected_value: float
+    payback_months: float | None
+
+
+@dataclass
+class Investment:
+    """What the strategy asks for and returns: totals over the KEY goals, in `currency`
+    (None when `product.currency` is not declared).
+
+    `ask` = the key goals' costs, `value` their yearly values, `expected_value` the sum of
+    their expected values; `payback_months` = 12 x ask / expected_value, None when either
+    is 0. `goals` holds every goal with a cost or a value, key or not, in id order.
+    """
+
+    currency: str | None = None
+    ask: float = 0.0
+    value: float = 0.0
+    expected_value: float = 0.0
+    payback_months: float | None = None
+    goals: tuple[GoalInvestment, ...] = ()
+
+    def goal(self, goal_id: str) -> GoalInvestment | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+
+@dataclass
 class ScoreResult:
     dimensions: tuple[DimensionScore, ...]
     sides: tuple[SideScore, ...]
@@ -143,6 +221,7 @@ class ScoreResult:
     coalition: Coalition
     factors: Mapping[str, float] = field(default_factory=dict)
     goals: tuple[GoalScore, ...] = ()
+    investment: Investment = field(default_factory=Investment)
 
     def dimension(self, dimension_id: str) -> DimensionScore | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

@@ -19,6 +19,13 @@ def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(value * 100)}%"
 
 
+def amount_text(amount: float, currency: str | None) -> str:
+    """An amount of money in plain English: 'EUR 240,000', 'EUR 1,234.50', '240,000'."""
+    whole = round(amount, 2) == round(amount)
+    number = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
+    return f"{currency} {number}" if currency else number
+
+
 def factor_text(flip: Flip) -> str:
     """'1.25x', '2x'."""
     return f"{flip.factor:g}x"

@@ -1,5 +1,5 @@
-"""The score of a whole strategy: every dimension, the flywheel sides, the coalition and
-the goals, as of a given day.
+"""The score of a whole strategy: every dimension, the flywheel sides, the coalition, the
+goals and the money they ask for and return, as of a given day.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from bpstrat.model.strategy import Strategy
 from bpstrat.score.coalition import coalition
 from bpstrat.score.dimension import score_dimension
 from bpstrat.score.goals import score_goal
+from bpstrat.score.investment import investment
 from bpstrat.score.results import ScoreResult
 from bpstrat.score.sides import score_sides
 
@@ -31,9 +32,10 @@ def score(
     goals: Sequence[Goal] = (),
     accommodation: float = 0.5,
     tolerance: float = 0.1,
+    currency: str | None = None,
 ) -> ScoreResult:
-    """Score every dimension, the flywheel sides, the coalition and the goals as of
-    `today`."""
+    """Score every dimension, the flywheel sides, the coalition, the goals and their
+    money as of `today`."""
     strengths = strengths or StrengthWeights()
     factors = dict(factors or {})
     scored = tuple(
@@ -51,6 +53,7 @@ def score(
         coalition(stakeholders, threshold),
         factors,
         tuple(g for g in goal_scores if g is not None),
+        investment(goals, currency),
     )
 
 
@@ -72,4 +75,5 @@ def score_strategy(
         goals=strategy.goals,
         accommodation=strategy.config.scoring.accommodation,
         tolerance=strategy.config.lint.track_tolerance,
+        currency=product.currency if product else None,
     )

@@ -1,7 +1,9 @@
-"""What one demand weighs: w * s.
+"""What one demand weighs: w * s * confidence.
 
 - a consumer's weight w = importance (times a what-if factor);
-- a demand's strength s comes from `scoring.strength` (must, should, could).
+- a demand's strength s comes from `scoring.strength` (must, should, could);
+- a demand's confidence (0, 1], default 1: how sure we are that the consumer needs it.
+  With every confidence 1 (the default) a demand weighs w * s, as before confidence.
 """
 
 from __future__ import annotations
@@ -27,5 +29,10 @@ def strength_weight(strengths: StrengthWeights, strength: Strength) -> float:
 def demand_weight(
     consumer: Consumer, demand: Demand, strengths: StrengthWeights, factors: Mapping[str, float]
 ) -> float:
-    """w * s: what one demand adds to its option's support."""
-    return weight(consumer, factors) * strength_weight(strengths, demand.strength)
+    """w * s * confidence: what one demand adds to its option's support."""
+    # (w * s) * 1.0 is w * s to the last bit: a strategy without confidences scores as before.
+    return (
+        weight(consumer, factors)
+        * strength_weight(strengths, demand.strength)
+        * (demand.confidence)
+    )

@@ -1,4 +1,4 @@
-"""The strategy practice rules BP401-BP424, one module each, registered here explicitly.
+"""The strategy practice rules BP401-BP427, one module each, registered here explicitly.
 
 A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads), `PLAIN`
 (how the brief words its findings for a reader outside the team, see `plain.py`) and
@@ -33,6 +33,9 @@ from bpstrat.lint.rules import (
     BP422_decision_due_for_review,
     BP423_goal_without_evidence,
     BP424_superseded_not_marked,
+    BP425_buy_in_goal_without_cost,
+    BP426_goal_slow_payback,
+    BP427_next_step_overdue,
 )
 from bpstrat.lint.rules.base import Rule
 
@@ -61,6 +64,9 @@ _ALL: tuple[Rule, ...] = (
     BP422_decision_due_for_review,
     BP423_goal_without_evidence,
     BP424_superseded_not_marked,
+    BP425_buy_in_goal_without_cost,
+    BP426_goal_slow_payback,
+    BP427_next_step_overdue,
 )
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _ALL}
 
