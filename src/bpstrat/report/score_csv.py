@@ -1,13 +1,23 @@
-"""`bpstrat score --format csv`: one row per dimension and option."""
+"""`bpstrat score --format csv`: one row per dimension and option, then one per goal with
+money and one for the key goals' totals.
+
+The `row` column names what a row is: `option` (a dimension's option, the rows and
+columns the csv always had), `goal` (a goal with a cost or a value) or `investment` (the
+totals over the key goals). Columns are only ever added at the end, so a reader that
+picks columns by name or by position keeps working; the goal and investment rows come
+after every option row and leave the option columns empty, so a reader that wants the
+options keeps the rows whose `row` is `option` (or whose `dimension` is not empty).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from bpstrat.score.results import Investment
 from bpstrat.score.view import ScoreView
 
-COLUMNS = [
+OPTION_COLUMNS = [
     "dimension",
     "option",
     "name",
@@ -22,17 +32,35 @@ COLUMNS = [
     "flip_factor",
     "consumers",
     "accommodated",
+    "uncertain_support",
 ]
+MONEY_COLUMNS = [
+    "goal",
+    "key",
+    "currency",
+    "cost",
+    "value",
+    "confidence",
+    "expected_value",
+    "payback_months",
+]
+COLUMNS = [*OPTION_COLUMNS, "row", *MONEY_COLUMNS]
 
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{round(value, 3):g}"
 
 
+def _amount(value: float | None) -> str:
+    """An amount of money to the cent, never in exponent notation."""
+    return "" if value is None else f"{round(value, 3):f}".rstrip("0").rstrip(".")
+
+
 def render(view: ScoreView) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    blank_money = [""] * len(MONEY_COLUMNS)
     for d in view.result.dimensions:
         for o in d.options:
             writer.writerow(
@@ -55,6 +83,46 @@ def render(view: ScoreView) -> str:
                         for a in d.accommodated
                         if a.option == o.id
                     ),
+                    _num(o.uncertain),
+                    "option",
+                    *blank_money,
                 ]
             )
+    for row in _money_rows(view.result.investment):
+        writer.writerow([""] * len(OPTION_COLUMNS) + row)
     return out.getvalue()
+
+
+def _money_rows(money: Investment) -> list[list[str]]:
+    """The `row` column and the money columns of each goal row and the totals row."""
+    if not money.goals:
+        return []
+    currency = money.currency or ""
+    rows = [
+        [
+            "goal",
+            g.id,
+            str(g.key).lower(),
+            currency,
+            _amount(g.cost),
+            _amount(g.value),
+            _num(g.confidence),
+            _amount(g.expected_value),
+            _num(g.payback_months),
+        ]
+        for g in money.goals
+    ]
+    rows.append(
+        [
+            "investment",
+            "",
+            "",
+            currency,
+            _amount(money.ask),
+            _amount(money.value),
+            "",
+            _amount(money.expected_value),
+            _num(money.payback_months),
+        ]
+    )
+    return rows

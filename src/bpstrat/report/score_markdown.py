@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from bpstrat.brief.i18n import language
 from bpstrat.brief.markdown import cell
-from bpstrat.score.sentences import accommodated_line, dimension_sentence, pct
+from bpstrat.score.results import Investment
+from bpstrat.score.sentences import (
+    accommodated_line,
+    dimension_sentence,
+    pct,
+    uncertainty_sentence,
+)
 from bpstrat.score.view import ScoreView
 
 
@@ -25,7 +32,8 @@ def render(view: ScoreView) -> str:
         for o in d.options:
             who = (
                 ", ".join(
-                    f"{names.get(c.consumer, c.consumer)} ({c.strength}, {c.support:g})"
+                    f"{names.get(c.consumer, c.consumer)} ({c.strength}, {c.support:g}"
+                    + (f", {pct(c.confidence)} sure)" if c.uncertain else ")")
                     for c in o.contributions
                 )
                 or "-"
@@ -38,6 +46,9 @@ def render(view: ScoreView) -> str:
         accommodated = accommodated_line(d, names)
         if accommodated:
             out += [cell(accommodated), ""]
+        uncertain = uncertainty_sentence(d, names)
+        if uncertain:
+            out += [cell(uncertain), ""]
     if result.sides:
         out += [
             "### Flywheel",
@@ -72,6 +83,8 @@ def render(view: ScoreView) -> str:
                 f"| {cell(g.id)} | {'yes' if g.key else 'no'} | {g.status} | "
                 f"{pct(g.progress)} | {pct(g.expected)} | {latest} |"
             )
+    if result.investment.goals:
+        out += ["", *_investment(result.investment)]
     if view.baseline is not None:
         factors = ", ".join(f"{cell(names.get(k, k))} ×{v:g}" for k, v in result.factors.items())
         out += ["", f"### What if: {factors}", ""]
@@ -80,3 +93,34 @@ def render(view: ScoreView) -> str:
             for ch in view.changes
         ] or ["No chosen option changes."]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _investment(money: Investment) -> list[str]:
+    """The goals' money as a table, and the key goals' totals."""
+    en = language("en")
+    currency = money.currency
+
+    def amount(value: float | None) -> str:
+        return "-" if value is None else en.money(value, currency)
+
+    def months(value: float | None) -> str:
+        return "never" if value is None else f"{value:.1f} months"
+
+    out = [
+        "### Investment",
+        "",
+        "| goal | key | cost | value a year | confidence | expected a year | payback |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for g in money.goals:
+        out.append(
+            f"| {cell(g.id)} | {'yes' if g.key else 'no'} | {amount(g.cost)} | "
+            f"{amount(g.value)} | {pct(g.confidence)} | {amount(g.expected_value)} | "
+            f"{months(g.payback_months) if g.cost is not None else '-'} |"
+        )
+    payback = months(money.payback_months) if money.ask > 0 else "-"
+    out.append(
+        f"| **key goals** | | **{amount(money.ask)}** | **{amount(money.value)}** | | "
+        f"**{amount(money.expected_value)}** | **{payback}** |"
+    )
+    return out

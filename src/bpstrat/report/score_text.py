@@ -6,7 +6,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bpstrat.score.sentences import accommodated_line, bar, dimension_sentence, goal_text, pct
+from bpstrat.score.results import Investment
+from bpstrat.score.sentences import (
+    accommodated_line,
+    bar,
+    contribution_text,
+    dimension_sentence,
+    goal_text,
+    pct,
+    uncertainty_sentence,
+)
 from bpstrat.score.view import ScoreView
 from bpstrat.source.visible import visible
 
@@ -43,13 +52,7 @@ def _print(view: ScoreView, console: Console) -> None:
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for o in d.options:
             mark = Text("✓", style="bold green") if o.chosen else Text(" ")
-            who = (
-                ", ".join(
-                    f"{names.get(c.consumer, c.consumer)} {c.strength} {c.support:g}"
-                    for c in o.contributions
-                )
-                or "-"
-            )
+            who = ", ".join(contribution_text(c, names) for c in o.contributions) or "-"
             table.add_row(
                 mark,
                 Text(visible(o.name), style="bold" if o.chosen else ""),
@@ -68,6 +71,9 @@ def _print(view: ScoreView, console: Console) -> None:
         accommodated = accommodated_line(d, names)
         if accommodated:
             console.print(Text("  " + visible(accommodated)), soft_wrap=False)
+        uncertain = uncertainty_sentence(d, names)
+        if uncertain:
+            console.print(Text("  " + visible(uncertain)), soft_wrap=False)
         console.print()
     if result.sides:
         table = Table(
@@ -102,6 +108,9 @@ def _print(view: ScoreView, console: Console) -> None:
         for goal in result.goals:
             key = " (key)" if goal.key else ""
             console.print(Text(visible(f"  {goal.id}{key}: {goal_text(goal)}")))
+    if result.investment.goals:
+        console.print()
+        _print_investment(result.investment, console)
     if view.baseline is not None:
         factors = ", ".join(f"{names.get(k, k)} x{v:g}" for k, v in view.result.factors.items())
         console.print()
@@ -121,3 +130,47 @@ def _print(view: ScoreView, console: Console) -> None:
         after = view.result.flywheel_imbalance
         if before != after:
             console.print(f"  flywheel imbalance: {pct(before)} -> {pct(after)}")
+
+
+def _print_investment(money: Investment, console: Console) -> None:
+    """What the goals cost and return (amounts in the product's currency, named in the
+    title), and one sentence on the key goals' totals."""
+    from bpstrat.brief.i18n import language  # Babel only when there is money to show
+
+    en = language("en")
+
+    def number(value: float | None) -> str:
+        return "-" if value is None else en.number(value, 2)
+
+    def months(value: float | None) -> str:
+        return "never" if value is None else f"{value:.1f} months"
+
+    currency = money.currency
+    table = Table(
+        title=f"Investment ({currency})" if currency else "Investment",
+        title_justify="left",
+        box=None,
+        show_edge=False,
+        pad_edge=False,
+    )
+    for column in ("goal", "key", "cost", "value/year", "sure", "expected/year", "payback"):
+        justify = "left" if column in ("goal", "key") else "right"
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for g in money.goals:
+        table.add_row(
+            Text(visible(g.id)),
+            "yes" if g.key else "no",
+            number(g.cost),
+            number(g.value),
+            pct(g.confidence),
+            number(g.expected_value),
+            months(g.payback_months) if g.cost is not None else "-",
+        )
+    console.print(table)
+    payback = months(money.payback_months) if money.ask > 0 else "-"
+    console.print(f"  Ask of the key goals: {en.money(money.ask, currency)}")
+    console.print(
+        f"  Return: {en.money(money.value, currency)} a year, "
+        f"{en.money(money.expected_value, currency)} expected"
+    )
+    console.print(f"  Payback: {payback}")

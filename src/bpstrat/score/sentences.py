@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bpstrat.score.results import Accommodated, DimensionScore, Flip, GoalScore
+from bpstrat.score.results import Accommodated, Contribution, DimensionScore, Flip, GoalScore
 
 
 def bar(fraction: float | None, width: int) -> str:
@@ -78,6 +78,54 @@ def dimension_sentence(score: DimensionScore, names: Mapping[str, str]) -> str:
     if unserved:
         tail += f". Not served: {join_names(unserved)}"
     return head + tail + "."
+
+
+def contribution_text(item: Contribution, names: Mapping[str, str]) -> str:
+    """'Search Ranking must 7.2 (80% sure)'; a sure demand without the parenthesis."""
+    text = f"{names.get(item.consumer, item.consumer)} {item.strength} {item.support:g}"
+    return f"{text} ({pct(item.confidence)} sure)" if item.uncertain else text
+
+
+def uncertainty_sentence(score: DimensionScore, names: Mapping[str, str]) -> str | None:
+    """'Uncertain demand: 14% of the weighted demand here comes from demands we are not
+    sure of; Price change events (55% of its support) rests mostly on it; if the uncertain
+    demands for Price change events (Search Ranking) are not real, Nightly bulk file would
+    win instead of Price change events.' None when every demand is sure."""
+    u = score.uncertainty
+    if u is None or score.total == 0:
+        return None
+    labels = {o.id: o.name for o in score.options}
+    parts = [
+        f"Uncertain demand: {pct(u.share)} of the weighted demand here comes from demands "
+        "we are not sure of"
+    ]
+    if u.resting:
+        verb = "rest" if len(u.resting) > 1 else "rests"
+        resting = []
+        for option in u.resting:
+            scored = score.option(option)
+            share = scored.uncertain / scored.support if scored and scored.support else None
+            resting.append(f"{labels.get(option, option)} ({pct(share)} of its support)")
+        parts.append(f"{join_names(resting)} {verb} mostly on it")
+    o = u.overturn
+    if o is not None:
+        lost = join_names([labels.get(x, x) for x in o.lost])
+        gained = join_names([labels.get(x, x) for x in o.gained])
+        doubtful = join_names([names.get(c, c) for c in o.doubtful])
+        hoped = join_names([names.get(c, c) for c in o.hoped])
+        if o.doubtful and o.hoped:
+            condition = (
+                f"if the uncertain demands for {lost} ({doubtful}) are not real and those "
+                f"for {gained} ({hoped}) are"
+            )
+        elif o.doubtful:
+            condition = f"if the uncertain demands for {lost} ({doubtful}) are not real"
+        else:
+            condition = f"if the uncertain demands for {gained} ({hoped}) are all real"
+        parts.append(f"{condition}, {gained} would win instead of {lost}")
+    elif not score.decided:
+        parts.append("however they turn out, the choice stands")
+    return "; ".join(parts) + "."
 
 
 def accommodated_line(score: DimensionScore, names: Mapping[str, str]) -> str | None:
