@@ -49,10 +49,11 @@ def dim(n_options: int = 3, choose: int = 1, costs: list[int] | None = None) -> 
 def cons(
     id_: str,
     importance: int,
-    *demands: tuple[str, str],
+    *demands: tuple[str, str] | tuple[str, str, float],
     side: str | None = None,
     dimension: str = "d",
 ) -> Consumer:
+    """A consumer; a demand is (option, strength) or (option, strength, confidence)."""
     return Consumer.model_validate(
         {
             "kind": "consumer",
@@ -60,7 +61,12 @@ def cons(
             "name": id_.upper(),
             "importance": importance,
             "side": side,
-            "demands": [{"dimension": dimension, "option": o, "strength": s} for o, s in demands],
+            "demands": [
+                {"dimension": dimension, "option": d[0], "strength": d[1], "confidence": d[2]}
+                if len(d) == 3
+                else {"dimension": dimension, "option": d[0], "strength": d[1]}
+                for d in demands
+            ],
         }
     )
 
@@ -197,6 +203,8 @@ def scenarios(draw: Any) -> tuple[Dimension, list[Consumer]]:
                 st.tuples(
                     st.sampled_from([f"o{j}" for j in range(n)]),
                     st.sampled_from(["must", "should", "could"]),
+                    # a third of the demands are uncertain: the flip weighs w * s * c
+                    st.sampled_from([1.0, 1.0, 1.0, 1.0, 0.5, 0.8]),
                 ),
                 max_size=3,
             )

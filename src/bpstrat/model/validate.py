@@ -129,9 +129,13 @@ def _cut_for(model: type[BaseModel], loc: Path, kind: str) -> Path | None:
         return None
     if kind == "extra_forbidden" or (kind != "missing" and _optional(model, loc)):
         return loc
+    # The nearest list item or optional mapping holding it: a broken `cost.amount` drops
+    # the goal's `cost`, not the goal.
     for n in range(len(loc) - 1, 0, -1):
         if isinstance(loc[n], int):
             return loc[: n + 1]
+        if _optional(model, loc[:n]):
+            return loc[:n]
     return None
 
 

@@ -26,7 +26,7 @@ from bpstrat.score.tolerance import above
 
 def uncertain_support(contributions: Sequence[Contribution]) -> float:
     """The part of an option's support that comes from uncertain demands."""
-    return sum(c.support for c in contributions if c.uncertain)
+    return sum((c.support for c in contributions if c.uncertain), 0.0)
 
 
 def score_uncertainty(
