@@ -37,11 +37,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 
 CODE = "BP425"
 NAME = "buy-in-goal-without-cost"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("Nobody has said what these key goals cost: %(items)s."),
+    consequence=N_("The sponsor is asked to fund an investment of unknown size."),
+    next_step=N_("Estimate the one-off cost of each, and write down how."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

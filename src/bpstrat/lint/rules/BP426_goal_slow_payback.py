@@ -39,6 +39,7 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Goal
 from bpstrat.score.sentences import amount_text
 from bpstrat.score.tolerance import above
@@ -46,6 +47,13 @@ from bpstrat.score.tolerance import above
 CODE = "BP426"
 NAME = "goal-slow-payback"
 OPTIONS: tuple[str, ...] = ("max_payback_months",)
+
+PLAIN = Plain(
+    "goals",
+    risk=N_("These key goals do not earn back their cost in time: %(items)s."),
+    consequence=N_("The investment may not be worth making, and the sponsor will ask why."),
+    next_step=N_("Cut the cost, make the value surer, or make the case for them openly."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:

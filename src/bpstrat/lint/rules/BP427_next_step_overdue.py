@@ -36,11 +36,19 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
+from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.model.entities import Stakeholder
 
 CODE = "BP427"
 NAME = "next-step-overdue"
 OPTIONS: tuple[str, ...] = ()
+
+PLAIN = Plain(
+    "stakeholders",
+    risk=N_("The next steps planned with these stakeholders are overdue: %(items)s."),
+    consequence=N_("A promised conversation that does not happen costs their trust."),
+    next_step=N_("Take each step now, or plan it again with a new date."),
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Issue]:
