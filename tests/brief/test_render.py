@@ -37,7 +37,7 @@ def test_brief_sections_in_order() -> None:
         "For the team",
     ]
     assert "```mermaid\nflowchart LR" in text and "```mermaid\nquadrantChart" in text
-    assert "only if Hotel Connector's weight rose to 1.25x would Nightly bulk file win" in text
+    assert "only if Hotel Connector's weight rose to 1.1x would Nightly bulk file win" in text
     assert "Coalition: 52% of stakeholder power (13 of 25)" in text
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from bpstrat.brief.i18n import language
 from bpstrat.brief.render import render_brief
+from tests.helpers import EXAMPLES
 from tests.v3_strategy import CONFIG, FILES, TODAY, write
 
 NBSP = "\u00a0"
@@ -106,3 +107,15 @@ def test_brief_tells_the_v3_risks(tmp_path: Path, code: str, risks: list[str]) -
     text = render_brief(base, None, TODAY, lang=code)
     for risk in risks:
         assert risk in text
+
+
+def test_brief_says_when_a_choice_rests_on_uncertain_demand() -> None:
+    text = render_brief(EXAMPLES / "pricing-platform", None, TODAY)
+    assert (
+        "- Uncertain demand: 14% of the weighted demand here comes from demands we are not "
+        "sure of; Price change events (55% of its support) rests mostly on it; if the "
+        "uncertain demands for Price change events (Search Ranking) are not real, Nightly "
+        "bulk file would win instead of Price change events."
+    ) in text
+    decided = render_brief(EXAMPLES / "customer-data", None, TODAY, lang="nl")
+    assert "het besluit rust er niet op" in decided

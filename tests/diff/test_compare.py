@@ -40,7 +40,7 @@ def test_working_tree_against_a_commit(repo: Path) -> None:
     ]
     assert data["chosen"] == ["Price delivery: sync-api, price-events → sync-api, bulk-file"]
     assert data["coalition"] == "52% → 68%"
-    assert data["flywheel_imbalance"] == "45% → 14%"
+    assert data["flywheel_imbalance"] == "45% → 17%"
     introduced = {f["code"] for f in data["findings"]["introduced"]}  # type: ignore[index]
     assert introduced == {"BP411"}
 

@@ -401,12 +401,14 @@ def test_phase_rules_only_in_their_phase(root: Writer) -> None:
 INTENDED = {
     # The pricing platform has not decided how to deliver prices yet, and its supply
     # side is underserved: both are the story its brief tells. So is what follows from
-    # it: partner rates are off track, and Raj Patel speaks for the hotel connector
+    # it: partner rates are off track and, with partners not yet committed, do not pay
+    # back their cost within three years; and Raj Patel speaks for the hotel connector
     # whose bulk rate files nothing serves yet.
     "pricing-platform": [
         ("BP410", "bpstrat.yaml", 11, 3),
         ("BP409", "dimensions/price-delivery.yaml", 1, 1),
         ("BP417", "goals/same-day-partner-rates.yaml", 8, 1),
+        ("BP426", "goals/same-day-partner-rates.yaml", 19, 1),
         ("BP420", "stakeholders/raj-patel.yaml", 13, 13),
     ],
     "customer-data": [],

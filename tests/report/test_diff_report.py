@@ -30,4 +30,4 @@ def test_no_change_and_formats(repo: Path) -> None:
         "\nScore:\n  chosen Price delivery: sync-api, price-events → sync-api, bulk-file\n"
         in out.getvalue()
     )
-    assert "\n  coalition 52% → 68%\n  flywheel imbalance 45% → 14%\n" in out.getvalue()
+    assert "\n  coalition 52% → 68%\n  flywheel imbalance 45% → 17%\n" in out.getvalue()

@@ -15,7 +15,13 @@ from bpstrat.brief.views import (
     MatrixRow,
     OptionView,
 )
-from bpstrat.brief.wording import by_weight, dimension_sentence, offered, word
+from bpstrat.brief.wording import (
+    by_weight,
+    dimension_sentence,
+    offered,
+    uncertainty_sentence,
+    word,
+)
 from bpstrat.model.entities import Decision, Dimension, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.results import ScoreResult
@@ -131,6 +137,7 @@ def dimension_views(
                     )
                     for a in d.accommodated
                 ],
+                uncertain=uncertainty_sentence(lang, d, weights),
             )
         )
     return out

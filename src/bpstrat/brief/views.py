@@ -97,6 +97,7 @@ class DimensionView:
     unserved: list[str]
     offered: str = ""
     accommodations: list[AccommodationView] = field(default_factory=list)
+    uncertain: str | None = None  # what of the choice rests on uncertain demand
 
     @property
     def accommodated(self) -> list[str]:

@@ -143,3 +143,76 @@ def dimension_sentence(
     if unserved:
         tail += lang._(". Not served: %(names)s", names=lang.join(unserved))
     return head + tail + "."
+
+
+def uncertainty_sentence(
+    lang: Lang, score: DimensionScore, weights: Mapping[str, tuple[int, str]]
+) -> str | None:
+    """What of the choice rests on demand we are not sure of (confidence below 1), and
+    how it could overturn the choice; None when every demand is sure."""
+    u = score.uncertainty
+    if u is None or score.total == 0:
+        return None
+    labels = {o.id: o.name for o in score.options}
+
+    def names(ids: tuple[str, ...]) -> str:
+        return lang.join(by_weight(ids, weights))
+
+    def options(ids: tuple[str, ...]) -> str:
+        return lang.join([labels.get(o, o) for o in ids])
+
+    parts = [
+        lang._(
+            "%(share)s of the weighted demand here comes from demands we are not sure of",
+            share=lang.pct(u.share),
+        )
+    ]
+    if u.resting:
+        resting = []
+        for option in u.resting:
+            scored = score.option(option)
+            share = scored.uncertain / scored.support if scored and scored.support else None
+            resting.append(
+                lang._(
+                    "%(option)s (%(share)s of its support)",
+                    option=labels.get(option, option),
+                    share=lang.pct(share),
+                )
+            )
+        parts.append(
+            lang.n_(
+                "%(options)s rests mostly on it",
+                "%(options)s rest mostly on it",
+                len(resting),
+                options=lang.join(resting),
+            )
+        )
+    o = u.overturn
+    if o is not None:
+        values = {
+            "lost": options(o.lost),
+            "gained": options(o.gained),
+            "doubtful": names(o.doubtful),
+            "hoped": names(o.hoped),
+        }
+        if o.doubtful and o.hoped:
+            message = N_(
+                "if the uncertain demands for %(lost)s (%(doubtful)s) are not real and those "
+                "for %(gained)s (%(hoped)s) are, %(gained)s would win instead of %(lost)s"
+            )
+        elif o.doubtful:
+            message = N_(
+                "if the uncertain demands for %(lost)s (%(doubtful)s) are not real, "
+                "%(gained)s would win instead of %(lost)s"
+            )
+        else:
+            message = N_(
+                "if the uncertain demands for %(gained)s (%(hoped)s) are all real, "
+                "%(gained)s would win instead of %(lost)s"
+            )
+        parts.append(lang._(message, **values))
+    elif not score.decided:
+        parts.append(lang._("however they turn out, the choice stands"))
+    elif not u.resting:
+        parts.append(lang._("the decision does not rest on them"))
+    return lang._("Uncertain demand: %(parts)s.", parts="; ".join(parts))

@@ -143,7 +143,7 @@ def _print_investment(money: Investment, console: Console) -> None:
         return "-" if value is None else en.number(value, 2)
 
     def months(value: float | None) -> str:
-        return "never" if value is None else f"{value:.1f} months"
+        return "never" if value is None else f"{value:.1f} mo"
 
     currency = money.currency
     table = Table(
@@ -153,9 +153,11 @@ def _print_investment(money: Investment, console: Console) -> None:
         show_edge=False,
         pad_edge=False,
     )
-    for column in ("goal", "key", "cost", "value/year", "sure", "expected/year", "payback"):
-        justify = "left" if column in ("goal", "key") else "right"
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    longest = max(len(visible(g.id)) for g in money.goals)
+    table.add_column("goal", min_width=min(longest, 40))
+    table.add_column("key")
+    for column in ("cost", "value/yr", "sure", "expected/yr", "payback"):
+        table.add_column(column, justify="right", no_wrap=True)
     for g in money.goals:
         table.add_row(
             Text(visible(g.id)),
@@ -167,7 +169,8 @@ def _print_investment(money: Investment, console: Console) -> None:
             months(g.payback_months) if g.cost is not None else "-",
         )
     console.print(table)
-    payback = months(money.payback_months) if money.ask > 0 else "-"
+    total = money.payback_months
+    payback = "-" if money.ask == 0 else "never" if total is None else f"{total:.1f} months"
     console.print(f"  Ask of the key goals: {en.money(money.ask, currency)}")
     console.print(
         f"  Return: {en.money(money.value, currency)} a year, "

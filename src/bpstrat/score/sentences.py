@@ -125,6 +125,8 @@ def uncertainty_sentence(score: DimensionScore, names: Mapping[str, str]) -> str
         parts.append(f"{condition}, {gained} would win instead of {lost}")
     elif not score.decided:
         parts.append("however they turn out, the choice stands")
+    elif not u.resting:
+        parts.append("the decision does not rest on them")
     return "; ".join(parts) + "."
 
 
