@@ -122,7 +122,8 @@ def score_dimension(
         options=options,
         chosen=chosen,
         conflict=len(demanded) > dimension.choose,
-        intensity=1 - served_support / total if total > 0 else 0.0,
+        # clamped: with confidences the sums are not exact, and all served may be 1 - 1e-16
+        intensity=max(0.0, 1 - served_support / total) if total > 0 else 0.0,
         margin=margin,
         flip=flip,
         unserved=tuple(unserved),
