@@ -79,6 +79,8 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("types._SLUG", lambda: types._SLUG.match("a" * BIG + "\n"), None),
     ("types.NOT_SLUG", lambda: len(types.NOT_SLUG.sub("-", "a" + "!" * BIG + "b")), 3),
     ("types._ISO_DATE", lambda: types._ISO_DATE.match("1" * BIG), None),
+    ("types._CURRENCY", lambda: types._CURRENCY.match("E" * BIG), None),
+    ("types._NOT_LETTERS", lambda: types._NOT_LETTERS.sub("", "e" + "1 " * BIG + "ur"), "eur"),
     # the fast reader's scalars and line breaks
     ("yaml_fast._INT10", lambda: yaml_fast._INT10.match("1" * BIG + "x"), None),
     ("yaml_fast._INT8", lambda: yaml_fast._INT8.match("0o" + "7" * BIG + "x"), None),

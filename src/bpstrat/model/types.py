@@ -125,11 +125,12 @@ Confidence = Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=1
 
 CURRENCY_PATTERN = r"^[A-Z]{3}(?!\n)$"
 _CURRENCY = re.compile(r"\A[A-Z]{3}\Z")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 
 
 def _currency(value: str) -> str:
     if not _CURRENCY.match(value):
-        letters = re.sub(r"[^A-Za-z]", "", value).upper()
+        letters = _NOT_LETTERS.sub("", value).upper()
         hint = f" (e.g. {letters!r})" if len(letters) == 3 else " (e.g. 'EUR', 'USD', 'GBP')"
         raise ValueError(
             f"{value!r} is not an ISO 4217 currency code: write its three capital letters{hint}"
