@@ -112,6 +112,18 @@ CASES = [
     "kind: goal\nid: g\ntitle: G\nkey: true\n",
     "kind: dimension\nid: d\nname: D\noptions: []\n",  # empty options
     "kind: nonsense\nid: x\n",
+    # money, confidence and a dated next step
+    "kind: goal\nid: g\ntitle: G\ncost: {amount: 240000, basis: b}\nvalue: {amount: 0}\n"
+    "confidence: 0.6\n",
+    "kind: goal\nid: g\ntitle: G\ncost: {amount: 0}\n",  # a cost must be above 0
+    "kind: goal\nid: g\ntitle: G\nvalue: {amount: -1}\n",  # a value is 0 or more
+    "kind: goal\nid: g\ntitle: G\ncost: {basis: b}\n",  # a cost without its amount
+    "kind: goal\nid: g\ntitle: G\nconfidence: 0\n",  # above 0
+    "kind: goal\nid: g\ntitle: G\nconfidence: 1.5\n",  # at most 1
+    "kind: consumer\nid: c\nname: C\nimportance: 3\n"
+    "demands: [{dimension: d, option: o, strength: must, confidence: 1.01}]\n",
+    STAKEHOLDER + "plan: {next_step: Call, due: 2026-12-15}\n",
+    STAKEHOLDER + "plan: {next_step: Call, due: soon}\n",  # not a date
 ]
 
 
