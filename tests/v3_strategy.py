@@ -50,6 +50,13 @@ confidence: 0.6                     # (0, 1], default 1: how sure we are of the 
 }
 
 
+# The same product in buy-in, with its owner as sponsor: key goals then need a cost.
+BUY_IN = CONFIG.replace(
+    "  owner: irene-kowalski\n",
+    "  owner: irene-kowalski\n  phase: buy-in\n  sponsor: irene-kowalski\n",
+)
+
+
 def write(base: Path, config: str = CONFIG, **changes: str) -> Path:
     """The strategy below `base`, with some files replaced."""
     files = dict(FILES)

@@ -10,7 +10,7 @@ import pytest
 from bpstrat.brief.i18n import language
 from bpstrat.brief.render import render_brief
 from tests.helpers import EXAMPLES
-from tests.v3_strategy import CONFIG, FILES, TODAY, write
+from tests.v3_strategy import BUY_IN, FILES, TODAY, write
 
 NBSP = "\u00a0"
 
@@ -59,10 +59,6 @@ title: One price client
 key: true
 problems: [stale-prices]
 """
-BUY_IN = CONFIG.replace(
-    "  owner: irene-kowalski\n",
-    "  owner: irene-kowalski\n  phase: buy-in\n  sponsor: irene-kowalski\n",
-)
 
 
 @pytest.mark.parametrize(

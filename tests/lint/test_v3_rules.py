@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bpstrat.cli.lint import run_lint
-from tests.v3_strategy import CONFIG, FILES, TODAY, write
+from tests.v3_strategy import BUY_IN, CONFIG, FILES, TODAY, write
 
 Found = tuple[str, str, int, int, str | None]
 
@@ -35,10 +35,6 @@ def test_contract_strategy_lints_clean(tmp_path: Path) -> None:
     assert (code, data["findings"]) == (0, [])
 
 
-BUY_IN = CONFIG.replace(
-    "  owner: irene-kowalski\n",
-    "  owner: irene-kowalski\n  phase: buy-in\n  sponsor: irene-kowalski\n",
-)
 GOALS = """\
 kind: goal
 id: partner-rates
