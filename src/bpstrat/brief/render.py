@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 import traceback
 from pathlib import Path
@@ -22,6 +23,7 @@ from bpstrat.brief.i18n import DEFAULT_LANGUAGE, Lang, language
 from bpstrat.brief.letters import consumer_letter, parse_recipient, stakeholder_letter
 from bpstrat.brief.markdown import cell, inline
 from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
+from bpstrat.brief.template_files import CheckedLoader, TemplateRefused
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
 from bpstrat.source.packaged import packaged_templates
@@ -42,25 +44,29 @@ def make_environment(
 
     Environments are kept per template folders and language, so rendering many briefs in
     one process compiles the packaged template once; the loaders still reload a changed
-    file.
+    file. A template of the root's `templates/` is read only from inside the root, one of
+    the --template folder only from inside that folder (template_files.py).
     """
     own = root / "templates" if root is not None else None
     return _environment(
         str(extra_dir) if extra_dir is not None else None,
-        str(own) if own is not None and own.is_dir() else None,
+        str(own) if own is not None and os.path.isdir(own) else None,
+        os.path.realpath(root) if root is not None else "",
         (lang or language(DEFAULT_LANGUAGE)).code,
     )
 
 
 @functools.lru_cache(maxsize=16)
-def _environment(extra_dir: str | None, own_dir: str | None, lang_code: str) -> BoundedEnvironment:
+def _environment(
+    extra_dir: str | None, own_dir: str | None, real_root: str, lang_code: str
+) -> BoundedEnvironment:
     """The one place a Jinja environment is built."""
     packaged = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if extra_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(extra_dir))
+        loaders.append(CheckedLoader(extra_dir, os.path.realpath(extra_dir), extra_dir))
     if own_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(own_dir))
+        loaders.append(CheckedLoader(own_dir, real_root, "templates"))
     loaders += [jinja2.PrefixLoader({"bpstrat": packaged}), packaged]
     env = BoundedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -114,9 +120,9 @@ def render_brief(
         else:
             variables = stakeholder_letter(strategy, context, who.id, words).variables()
     if template is not None:
-        if not template.is_file():
-            raise UsageError(f"template {template} does not exist or is not a file")
-        env = make_environment(strategy.root, template.resolve().parent, words)
+        if not os.path.lexists(template):
+            raise UsageError(f"template {template} does not exist")
+        env = make_environment(strategy.root, template.absolute().parent, words)
         name = template.name
     else:
         env = make_environment(strategy.root, None, words)
@@ -127,6 +133,8 @@ def render_brief(
 def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> str:
     try:
         text = render_bounded(env, env.get_template(name), context)
+    except TemplateRefused as error:
+        raise UsageError(str(error)) from None
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name or name}:{error.lineno}"
         raise UsageError(f"template error at {where}: {error.message}") from None
