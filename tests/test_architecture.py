@@ -29,6 +29,7 @@ LAYERS = {
     "bpstrat.model": 2,
     "bpstrat.score": 3,
     "bpstrat.lint": 4,
+    "bpstrat.agenda": 5,
     "bpstrat.brief": 5,
     "bpstrat.diff": 5,
     "bpstrat.edit": 5,

@@ -19,7 +19,7 @@ from bpstrat.cli.failures import exit_code_for, tolerant_streams
 from bpstrat.cli.options import parse_today
 from bpstrat.findings import LEVELS
 from bpstrat.model.kinds import KINDS
-from bpstrat.report.formats import DIFF, LINT, SCORE, Format, choices
+from bpstrat.report.formats import AGENDA, DIFF, LINT, SCORE, Format, choices
 
 app = typer.Typer(
     name="bpstrat",
@@ -232,6 +232,37 @@ def brief(
         recipient=recipient,
     )
     raise typer.Exit(code)
+
+
+@app.command()
+@exits
+def agenda(
+    path: PathArg = Path("."),
+    days: Annotated[
+        int,
+        typer.Option("--days", min=0, help="List what is due up to this many days after today."),
+    ] = 30,
+    format: Annotated[str, format_option(AGENDA)] = "text",
+    today: TodayOpt = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead."),
+    ] = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """List what is due: reviews, next steps, revisits, needed-by dates, measurements."""
+    from bpstrat.cli.agenda import run_agenda
+
+    raise typer.Exit(
+        run_agenda(
+            path,
+            days=days,
+            format=format,
+            today=parse_today(today),
+            output=output,
+            cache=not no_cache,
+        )
+    )
 
 
 @app.command()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:  # the registry is read at start-up: no heavy import here
+    from bpstrat.agenda.items import Agenda
     from bpstrat.diff.compare import StrategyDiff
     from bpstrat.lint.linter import LintResult
     from bpstrat.score.view import ScoreView
@@ -37,6 +38,13 @@ class DiffReport(Protocol):
     """A `bpstrat diff` format: `base` and `head` are the revisions as the user named them."""
 
     def render(self, d: StrategyDiff, base: str, head: str) -> str: ...
+
+
+class AgendaReport(Protocol):
+    """A `bpstrat agenda` format: `prefix` turns root-relative paths into paths from the
+    current folder (the formats for tools keep them root-relative)."""
+
+    def render(self, agenda: Agenda, prefix: str = "") -> str: ...
 
 
 Report = TypeVar("Report", covariant=True)
@@ -122,6 +130,30 @@ def _diff_json() -> DiffReport:
     return diff_json
 
 
+def _agenda_text() -> AgendaReport:
+    from bpstrat.report import agenda_text
+
+    return agenda_text
+
+
+def _agenda_markdown() -> AgendaReport:
+    from bpstrat.report import agenda_markdown
+
+    return agenda_markdown
+
+
+def _agenda_json() -> AgendaReport:
+    from bpstrat.report import agenda_json
+
+    return agenda_json
+
+
+def _agenda_ics() -> AgendaReport:
+    from bpstrat.report import agenda_ics
+
+    return agenda_ics
+
+
 LINT: Mapping[str, Format[LintReport]] = _registry(
     Format("text", "findings grouped by file, with the source line (default)", _lint_text),
     Format("json", "the documented JSON shape", _lint_json),
@@ -139,10 +171,17 @@ DIFF: Mapping[str, Format[DiffReport]] = _registry(
     Format("markdown", "a pull-request comment", _diff_markdown),
     Format("json", "for tools", _diff_json),
 )
+AGENDA: Mapping[str, Format[AgendaReport]] = _registry(
+    Format("text", "one line per item, for a terminal (default)", _agenda_text),
+    Format("markdown", "a table, e.g. for a job summary", _agenda_markdown),
+    Format("json", "the documented JSON shape", _agenda_json),
+    Format("ics", "an iCalendar file (RFC 5545) of all-day events", _agenda_ics),
+)
 REGISTRIES: Mapping[str, Mapping[str, Format[object]]] = {
     "lint": LINT,
     "score": SCORE,
     "diff": DIFF,
+    "agenda": AGENDA,
 }
 """Every command that has --format, with its registry."""
 
