@@ -49,6 +49,28 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
         True,
     ),
     ("yaml_errors._FLOW_PARTS, closed", lambda: yaml_errors._flow_number("[a] 2,000"), False),
+    # where a syntax error's key, glued key or missing colon is
+    ("yaml_errors.KEY_LINE, spaces", lambda: yaml_errors.KEY_LINE.match(" " * BIG + "x"), None),
+    ("yaml_errors.KEY_LINE, dashes", lambda: yaml_errors.KEY_LINE.match("- " * BIG + "x"), None),
+    (
+        "yaml_errors.KEY_LINE, name and spaces",
+        lambda: yaml_errors.KEY_LINE.match("a" * BIG + " " * BIG + "x"),
+        None,
+    ),
+    (
+        "yaml_errors.KEY_LINE, found",
+        lambda: yaml_errors.KEY_LINE.match("  - - " + "a" * BIG + "  : x").group(3),
+        "a" * BIG,
+    ),
+    ("yaml_errors.GLUED, dashes", lambda: yaml_errors.GLUED.match("- " * BIG + "a"), None),
+    ("yaml_errors.GLUED, spaced", lambda: yaml_errors.GLUED.match("a" * BIG + ": x"), None),
+    ("yaml_errors.GLUED, found", lambda: yaml_errors.GLUED.match("a" * BIG + ":3").end(), BIG + 1),
+    (
+        "yaml_errors.NO_COLON, spaces and #",
+        lambda: yaml_errors.NO_COLON.match(" " * BIG + "a" + " " * BIG + "#"),
+        None,
+    ),
+    ("yaml_errors.NO_COLON, dashes", lambda: yaml_errors.NO_COLON.match("- " * BIG), None),
     # suppression comments
     ("suppress._COMMENT, unclosed", lambda: _suppressions("# bpstrat: ignore[" * 20_000), []),
     ("suppress._COMMENT, spaces", lambda: _suppressions("#" + " " * BIG + "bpstrat:"), []),

@@ -56,7 +56,8 @@ def test_bad_indentation_names_the_line_and_the_block(tmp_path: Path) -> None:
     )
     [message] = messages(root, "c.yaml")
     assert (
-        "indentation of line 7 (3 spaces) does not match the list that starts at line 6" in message
+        "indentation of line 7 (3 spaces) matches neither the items of the list that starts at "
+        "line 6 (2 spaces) nor their fields (4 spaces)" in message
     )
     assert "(parser: did not find expected '-' indicator)" in message
 
@@ -64,7 +65,7 @@ def test_bad_indentation_names_the_line_and_the_block(tmp_path: Path) -> None:
 def test_a_key_indented_under_a_value_is_explained(tmp_path: Path) -> None:
     root = write_root(tmp_path, {"c.yaml": "kind: consumer\nid: c\nname: C\n  importance: 3\n"})
     [message] = messages(root, "c.yaml")
-    assert "line 4 (indented 2 spaces) does not fit under line 3" in message
+    assert "line 4 (indented 2 spaces) is indented under the value of line 3" in message
     assert "(parser: mapping values are not allowed in this context)" in message
 
 

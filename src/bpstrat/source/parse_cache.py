@@ -31,7 +31,7 @@ import stat
 from pathlib import Path
 
 from bpstrat import __version__
-from bpstrat.source import cache_entry, positions, yaml_fast
+from bpstrat.source import cache_entry, positions, yaml_errors, yaml_fast
 from bpstrat.source.cache_entry import BadEntry, Parsed, decode, encode
 from bpstrat.source.tree import read_regular
 from bpstrat.source.yaml_fast import parse
@@ -78,7 +78,8 @@ def _stamp() -> str:
     import hashlib
 
     reader = b"".join(
-        Path(str(module.__file__)).read_bytes() for module in (yaml_fast, positions, cache_entry)
+        Path(str(module.__file__)).read_bytes()
+        for module in (yaml_fast, yaml_errors, positions, cache_entry)
     )
     return f"{__version__}:{hashlib.blake2b(reader, digest_size=8).hexdigest()}"
 

@@ -426,7 +426,11 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             if name in building:
                 raise YamlSyntaxError(pos, f"alias *{name} refers to itself; remove the loop")
             if name not in anchors:
-                raise YamlSyntaxError(pos, f"alias *{name} names no anchor defined before it")
+                raise YamlSyntaxError(
+                    pos,
+                    f"alias *{name} names no anchor defined before it; to write text "
+                    "that starts with `*`, quote it",
+                )
             value, size = anchors[name]
             count(size, pos)
             place(value, size, pos)

@@ -5,7 +5,9 @@ supportive or leading, over the power of all stakeholders. Below
 `lint.coalition_threshold` (default 0.5) the strategy has no coalition yet; exactly at
 the threshold it has one.
 
-The finding points at bpstrat.yaml and names who holds the missing power.
+The finding points at bpstrat.yaml and names who holds the missing power. "No
+stakeholders are charted" is not said while a stakeholder cannot be read or is invalid:
+its own finding says why.
 
 Failing example:
 
@@ -78,6 +80,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
     if not below(coalition.share, threshold):
         return
     if coalition.total_power == 0:
+        if ctx.strategy.unsure("stakeholder", "kind", "stakeholder"):
+            return  # a stakeholder that could not be read: its own finding says why
         yield ctx.product_issue(
             CODE,
             "no stakeholders are charted, so nobody stands behind the strategy; add the "

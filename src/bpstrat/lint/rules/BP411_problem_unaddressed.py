@@ -4,7 +4,8 @@ A problem found in the value chain that no goal lists in `problems:` is either n
 worth solving (then remove it, or say so) or a gap in the plan.
 
 The finding points at the problem. A goal's misspelled reference (BP302) counts for the
-problem it suggests, so one typo is one finding.
+problem it suggests, so one typo is one finding; while a goal cannot be read or is
+invalid, its own finding stands for the problems it may address.
 
 Failing example:
 
@@ -60,7 +61,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
                 if close is not None:
                     addressed.add(close)
     for record in ctx.strategy.records(Problem):
-        if record.id not in addressed:
+        # a goal that could not be read or validated may list it: unknown, not unaddressed
+        if record.id not in addressed and not ctx.strategy.unsure("goal", "problems", record.id):
             yield ctx.issue(
                 CODE,
                 f"no goal addresses problem {record.entity.title!r}; add {record.id!r} to "
