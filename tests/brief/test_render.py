@@ -36,7 +36,7 @@ def test_brief_sections_in_order() -> None:
         "Open risks",
         "For the team",
     ]
-    assert "```mermaid\nflowchart LR" in text and "```mermaid\nquadrantChart" in text
+    assert "```mermaid\nflowchart LR" in text and "\nquadrantChart\n" in text
     assert "only if Hotel Connector's weight rose to 1.1x would Nightly bulk file win" in text
     assert "Coalition: 52% of stakeholder power (13 of 25)" in text
 

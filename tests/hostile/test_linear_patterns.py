@@ -146,6 +146,21 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ),
     ("mermaid._UNSAFE", lambda: mermaid._UNSAFE.search("a" * BIG), None),
     ("markdown._MARKUP", lambda: len(markdown._MARKUP.sub(r"\\\1", "*" * BIG)), 2 * BIG),
+    (
+        "markdown._SPACES",
+        lambda: markdown._SPACES.sub(" ", " \u00a0\t" * BIG).count("\u00a0"),
+        BIG,
+    ),
+    (
+        "markdown._ENTITY_START, no semicolon",
+        lambda: markdown._ENTITY_START.search(("&#" + "a" * 31) * (BIG // 33)),
+        None,
+    ),
+    (
+        "markdown._ENTITY_START, long name",
+        lambda: markdown._ENTITY_START.search("&" + "a" * BIG + ";"),
+        None,
+    ),
     ("render.BLANK_LINES", lambda: len(render.BLANK_LINES.sub("\n\n", "\n\na" * BIG)), 3 * BIG),
     ("sandbox._LONG_NUMBER", lambda: sandbox._LONG_NUMBER.search("1234 " * BIG), None),
     ("committed._AS_OF", lambda: committed._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),

@@ -102,8 +102,16 @@ def build_context(
         for f in lint.findings
         if f.severity in ("warning", "error")
     ]
+    eased = _("accommodated")
     demands = [
-        Demand(c.name, d.dimension_name, d.option_name, d.strength_text, d.served)
+        Demand(
+            c.name,
+            d.dimension_name,
+            d.option_name,
+            d.strength_text,
+            d.served,
+            eased if d.accommodation and not d.served else None,
+        )
         for c in consumers
         for d in c.demands
     ]
@@ -157,6 +165,7 @@ def build_context(
         summary=summary_lines(lang, phase, key_goals, dimensions, standing, risks),
         progress=progress,
         value_chain=steps,
+        proposals=[x for d in dimensions for x in d.proposals],
         value_chain_chart=value_chain_flowchart(
             [s.step for s in steps], [s.problems for s in steps]
         )

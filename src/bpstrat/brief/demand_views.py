@@ -14,17 +14,19 @@ from bpstrat.brief.views import (
     DimensionView,
     MatrixRow,
     OptionView,
+    ProposalView,
 )
 from bpstrat.brief.wording import (
     by_weight,
     dimension_sentence,
     offered,
+    option_percents,
     uncertainty_sentence,
     word,
 )
 from bpstrat.model.entities import Decision, Dimension, Problem, Stakeholder
 from bpstrat.model.strategy import Strategy
-from bpstrat.score.results import ScoreResult
+from bpstrat.score.results import DimensionScore, ScoreResult
 
 
 def consumer_views(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[ConsumerView]:
@@ -90,6 +92,7 @@ def dimension_views(
     for d in result.dimensions:
         decision = strategy.entity(Decision, d.decision) if d.decision else None
         chosen = [o.name for o in d.options if o.chosen]
+        percents = option_percents(d)
         out.append(
             DimensionView(
                 id=d.id,
@@ -101,7 +104,7 @@ def dimension_views(
                         id=o.id,
                         name=o.name,
                         support=o.support,
-                        share=lang.pct(o.share),
+                        share=lang.pct(percents[o.id] / 100),
                         chosen=o.chosen,
                         consumers=lang.join(
                             by_weight([c.consumer for c in o.contributions], weights)
@@ -138,6 +141,71 @@ def dimension_views(
                     for a in d.accommodated
                 ],
                 uncertain=uncertainty_sentence(lang, d, weights),
+                proposals=proposal_views(strategy, d, consumer_name, person, weights, lang),
+                flip=d.flip is not None,
+            )
+        )
+    return out
+
+
+def proposal_views(
+    strategy: Strategy,
+    score: DimensionScore,
+    consumer_name: Callable[[str], str],
+    person: Callable[[str | None], str | None],
+    weights: dict[str, tuple[int, str]],
+    lang: Lang,
+) -> list[ProposalView]:
+    """The decisions proposed on a dimension, oldest first: what each would choose, and
+    whom it would leave unserved or meet by a compromise."""
+    proposed = sorted(
+        (x for x in strategy.decisions if x.dimension == score.id and x.status == "proposed"),
+        key=lambda x: (x.date, x.id),
+    )
+    names = {o.id: o.name for o in score.options}
+    demands = [
+        (c.id, d.option)
+        for c in strategy.consumers
+        for d in c.demands
+        if d.dimension == score.id and d.option in names
+    ]
+    out = []
+    for x in proposed:
+        met = {(a.consumer, a.option) for a in x.accommodations}
+        served = {who for who, option in demands if option in x.choice}
+        eased = {who for who, option in demands if (who, option) in met} - served
+        unserved = by_weight(sorted({who for who, _ in demands} - served - eased), weights)
+        accommodated = [consumer_name(c) for c in sorted(eased)]
+        choice = [names.get(o, o) for o in x.choice]
+        decider = person(x.decided_by)
+        text = lang._(
+            "Decision %(decision)s proposes %(choice)s on %(dimension)s; it is not accepted yet.",
+            decision=x.id,
+            choice=lang.join(choice),
+            dimension=score.name,
+        )
+        if unserved:
+            text += " " + lang._("It would leave %(names)s unserved.", names=lang.join(unserved))
+        if accommodated:
+            text += " " + lang._(
+                "It would meet %(names)s by a compromise.", names=lang.join(accommodated)
+            )
+        if decider:
+            text += " " + lang._("To decide: %(person)s.", person=decider)
+        out.append(
+            ProposalView(
+                id=x.id,
+                dimension=score.name,
+                date=lang.date(x.date),
+                choice=choice,
+                rationale=" ".join((x.rationale or "").split()) or None,
+                decided_by=decider,
+                consulted=[person(c) or c for c in x.consulted],
+                unserved=unserved,
+                accommodated=accommodated,
+                text=text,
+                decided_by_id=x.decided_by,
+                consulted_ids=list(x.consulted),
             )
         )
     return out
@@ -151,16 +219,16 @@ def demand_matrix(
         cells = []
         for d in dimensions:
             wanted = [x for x in c.demands if x.dimension == d.id]
-            parts = [
-                lang._("%(option)s (%(strength)s)", option=x.option_name, strength=x.strength_text)
-                if x.served
-                else lang._(
-                    "%(option)s (%(strength)s, not served)",
-                    option=x.option_name,
-                    strength=x.strength_text,
-                )
-                for x in wanted
-            ]
+            parts = [_matrix_cell(x, lang) for x in wanted]
             cells.append("; ".join(parts) or "-")
         rows.append(MatrixRow(c.name, cells))
     return DemandMatrix([d.name for d in dimensions], rows)
+
+
+def _matrix_cell(demand: DemandView, lang: Lang) -> str:
+    values = {"option": demand.option_name, "strength": demand.strength_text}
+    if demand.served:
+        return lang._("%(option)s (%(strength)s)", **values)
+    if demand.accommodation:
+        return lang._("%(option)s (%(strength)s, accommodated)", **values)
+    return lang._("%(option)s (%(strength)s, not served)", **values)

@@ -30,7 +30,7 @@ def progress_views(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[
         goal = strategy.entity(Goal, scored.id)
         if goal is None or not scored.key or goal.metric is None:
             continue
-        unit = f" {goal.metric.unit}" if goal.metric.unit else ""
+        unit = goal.metric.unit
         latest = scored.latest
         out.append(
             ProgressView(
@@ -38,21 +38,30 @@ def progress_views(strategy: Strategy, result: ScoreResult, lang: Lang) -> list[
                 title=goal.title,
                 latest=_(
                     "%(value)s on %(date)s",
-                    value=lang.number(latest.value, 3) + unit,
+                    value=lang.quantity(latest.value, unit),
                     date=lang.date(latest.date),
                 )
                 if latest
                 else None,
-                target=lang.number(scored.target, 3) + unit,
+                target=lang.quantity(scored.target, unit),
                 by=lang.date(scored.by),
                 progress=lang.pct(scored.progress),
                 expected=lang.pct(scored.expected),
                 status=scored.status,
-                status_text=_(STATUS_WORDS.get(scored.status, scored.status)),
+                status_text=_status_text(lang, scored.status, len(scored.measurements)),
                 bar=bar(scored.progress, BAR),
+                measurements=len(scored.measurements),
             )
         )
     return sorted(out, key=lambda p: (p.title, p.id))
+
+
+def _status_text(lang: Lang, status: str, measurements: int) -> str:
+    """The status in words; a trend read from a single measurement says so."""
+    text = lang._(STATUS_WORDS.get(status, status))
+    if measurements == 1:
+        return lang._("%(status)s, from a single measurement", status=text)
+    return text
 
 
 def value_chain_steps(strategy: Strategy) -> list[StepView]:
@@ -78,6 +87,7 @@ def problem_views(strategy: Strategy, consumer_name: Callable[[str], str]) -> li
                 goals=[g.title for g in goals if p.id in g.problems],
                 consumers=[consumer_name(c) for c in p.consumers],
                 evidence=list(p.evidence),
+                statement=_as_sentence(p.statement),
             )
         )
     return out
@@ -107,8 +117,17 @@ def goal_views(strategy: Strategy, lang: Lang) -> list[GoalView]:
                     target=None if m.target is None else lang.number(m.target, 3),
                     by=lang.date(m.by) if m.by else None,
                     influence=word(lang, m.influence),
+                    target_text=None if m.target is None else lang.quantity(m.target, m.unit),
                 ),
                 consumers=list(concerned),
             )
         )
     return out
+
+
+def _as_sentence(text: str | None) -> str | None:
+    """User text on one line, ending like a sentence so what follows does not run into it."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -73,7 +73,17 @@ class Lang:
 
     def number(self, value: float, digits: int = 2) -> str:
         """A weight, support or factor: at most `digits` decimals, the locale's separators."""
-        return _decimal(self.code, round(value, digits), digits)
+        return _decimal(self.code, round(value, digits) + 0.0, digits)
+
+    def quantity(self, value: float, unit: str | None, digits: int = 3) -> str:
+        """A metric's value with its unit: '420 s'; a percent unit spaced as this language
+        spaces its percentages ('99.5%', '99,5 %', '99,5%')."""
+        number = self.number(value, digits)
+        if not unit:
+            return number
+        if unit.strip() == "%":
+            return _percent_spacing(self.code).replace("0", number, 1)
+        return f"{number} {unit}"
 
     def money(self, amount: float, currency: str | None) -> str:
         """An amount as this language writes money in `currency` (an ISO 4217 code),
@@ -115,13 +125,32 @@ def _within_bounds(value: float, write: Callable[[float], str]) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _percent(code: str, value: float) -> str:
-    return _within_bounds(value, lambda v: format_percent(v, locale=_locale(code)))
+    return _unsigned_zero(
+        _within_bounds(value, lambda v: format_percent(v, locale=_locale(code))),
+        lambda: format_percent(0, locale=_locale(code)),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
 def _decimal(code: str, value: float, digits: int) -> str:
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
-    return _within_bounds(value, lambda v: format_decimal(v, format=pattern, locale=_locale(code)))
+    return _unsigned_zero(
+        _within_bounds(value, lambda v: format_decimal(v, format=pattern, locale=_locale(code))),
+        lambda: format_decimal(0, format=pattern, locale=_locale(code)),
+    )
+
+
+def _unsigned_zero(text: str, zero: Callable[[], str]) -> str:
+    """A small negative value rounds to zero, which has no sign: '0%', never '-0%'."""
+    if any(char in "123456789" for char in text):
+        return text
+    return zero()
+
+
+@functools.cache
+def _percent_spacing(code: str) -> str:
+    """How this language writes a percentage, around the digit 0: '0%', '0\u00a0%'."""
+    return format_percent(0, locale=_locale(code))
 
 
 @functools.cache

@@ -6,7 +6,7 @@ so a letter never disagrees with the brief it belongs to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bpstrat.brief.i18n import Lang
 from bpstrat.brief.views import (
@@ -15,6 +15,7 @@ from bpstrat.brief.views import (
     DemandView,
     GoalView,
     ProductView,
+    ProposalView,
     StakeholderView,
     TemplateView,
 )
@@ -51,6 +52,7 @@ class DemandLetterView:
     outcome: str  # what they get and when, or that it is not served and why
     decision: str | None  # the decision that settled it, when one did
     talk_to: str | None  # who to talk to about it
+    proposed: list[str] = field(default_factory=list)  # what proposed decisions would mean
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class StakeholderLetter(TemplateView):
     stakeholder: StakeholderView
     engagement: str
     next_step: str
+    proposals: list[ProposalView] = field(default_factory=list)  # asked to decide or advise
 
 
 def _unknown(strategy: Strategy, kind: str, id_: str) -> UsageError:
@@ -136,7 +139,10 @@ def consumer_letter(
             )
         else:
             outcome = _("Not served.")
-        demands.append(DemandLetterView(d, outcome, settled, talk_to))
+        proposed = [
+            _proposed_for(x, d, view.name, lang) for x in (dimension.proposals if dimension else [])
+        ]
+        demands.append(DemandLetterView(d, outcome, settled, talk_to, proposed))
     goals = [g for g in brief.key_goals + brief.suggested_goals if consumer_id in g.consumers]
     return ConsumerLetter(
         brief.today, brief.as_of, brief.lang, brief.product, view, demands, goals, owner, mistakes
@@ -159,8 +165,35 @@ def stakeholder_letter(
     else:
         engagement = _("%(current)s, as we need.", current=view.current)
     step = view.next_step or _("No next step is planned.")
+    asked = [
+        x
+        for x in brief.proposals
+        if x.decided_by_id == stakeholder_id or stakeholder_id in x.consulted_ids
+    ]
     return StakeholderLetter(
-        brief.today, brief.as_of, brief.lang, brief.product, view, engagement, step
+        brief.today, brief.as_of, brief.lang, brief.product, view, engagement, step, asked
+    )
+
+
+def _proposed_for(proposal: ProposalView, demand: DemandView, consumer: str, lang: Lang) -> str:
+    """What a proposed decision would mean for one demand of the letter's consumer."""
+    values = {"decision": proposal.id, "choice": lang.join(proposal.choice)}
+    if demand.option_name in proposal.choice:
+        return lang._(
+            "Proposed, not accepted yet: decision %(decision)s would offer %(choice)s, "
+            "which gives you this.",
+            **values,
+        )
+    if consumer in proposal.accommodated:
+        return lang._(
+            "Proposed, not accepted yet: decision %(decision)s would offer %(choice)s "
+            "and meet you by a compromise.",
+            **values,
+        )
+    return lang._(
+        "Proposed, not accepted yet: decision %(decision)s would offer %(choice)s, "
+        "which leaves this unserved.",
+        **values,
     )
 
 

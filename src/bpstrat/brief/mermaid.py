@@ -4,12 +4,11 @@ quadrant chart, written so a real Mermaid renders them whatever the names contai
 Node ids are generated (never user text, never `end`, never starting with `o` or `x`
 right after an edge); labels are quoted with quotes, brackets and other syntax removed;
 quadrant coordinates are `0.xx` (Mermaid rejects `1.0` and values outside 0..1) and
-points that would overlap are nudged apart.
+points of one cell are stacked far enough apart that their labels do not touch.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -20,7 +19,13 @@ MAX_LABEL = 48
 
 # Interest and power 1-5 -> axis position; 3 and above is "high" (right / top half).
 AXIS = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
-NUDGE = 0.04
+# The chart is drawn this many pixels wide and high, so a name of 14 characters at
+# Mermaid's 12px labels takes under a seventh of the width: the cells are 0.15 apart.
+CHART_SIZE = 700
+# Points of one cell are stacked this far apart (a label is about 0.03 high at that
+# size), at most STACK of them; the rest share the last point, labelled '+N'.
+STACK_STEP = 0.05
+STACK = 3
 # Beyond this many demand edges a flowchart is a tangle; the brief shows a table instead.
 MAX_EDGES = 12
 
@@ -31,7 +36,9 @@ def label(text: object) -> str:
     visible = "".join(" " if _invisible(char) else char for char in str(text))
     clean = " ".join(_UNSAFE.sub(" ", visible).split())
     if len(clean) > MAX_LABEL:
-        clean = clean[: MAX_LABEL - 1].rstrip() + "…"
+        cut = clean[:MAX_LABEL]
+        words = cut.rsplit(" ", 1)[0] if " " in cut[1:] else cut[: MAX_LABEL - 1]
+        clean = words.rstrip() + "…"  # cut where a word ends, never inside one
     return clean or "?"
 
 
@@ -51,11 +58,16 @@ class Demand:
     dimension: str
     option: str
     strength: str
-    served: bool
+    served: bool  # its option is chosen
+    accommodated: str | None = None  # the word for a demand met by a compromise instead
 
 
 def demand_flowchart(product: str, consumers: Sequence[str], demands: Sequence[Demand]) -> str:
-    """Consumers on the left, the options they demand of the product on the right."""
+    """Consumers on the left, the options they demand of the product on the right.
+
+    A served demand is a solid arrow, an accommodated one a dotted arrow labelled so, an
+    unserved one a dotted line ending in a cross; chosen options hang from the product
+    by a solid line, the others by a dotted one."""
     lines = ["flowchart LR", f'  P["{label(product)}"]']
     consumer_ids = {name: f"C{i}" for i, name in enumerate(consumers, start=1)}
     for name, node in consumer_ids.items():
@@ -66,14 +78,21 @@ def demand_flowchart(product: str, consumers: Sequence[str], demands: Sequence[D
         if key not in options:
             options[key] = f"D{len(options) + 1}"
             lines.append(f'  {options[key]}("{label(d.dimension)}: {label(d.option)}")')
+    chosen: set[str] = set()
     for d in demands:
-        arrow = "-->" if d.served else "-.->"
-        lines.append(
-            f'  {consumer_ids[d.consumer]} {arrow}|"{label(d.strength)}"| '
-            f"{options[(d.dimension, d.option)]}"
-        )
+        node = options[(d.dimension, d.option)]
+        text = label(d.strength)
+        if d.served:
+            arrow = "-->"
+            chosen.add(node)
+        elif d.accommodated:
+            arrow = "-.->"
+            text = f"{text} · {label(d.accommodated)}"
+        else:
+            arrow = "-.-x"
+        lines.append(f'  {consumer_ids[d.consumer]} {arrow}|"{text}"| {node}')
     for node in dict.fromkeys(options.values()):
-        lines.append(f"  {node} --- P")
+        lines.append(f"  {node} {'---' if node in chosen else '-.-'} P")
     return "\n".join(lines)
 
 
@@ -102,7 +121,9 @@ class QuadrantLabels:
 def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None) -> str:
     """Mendelow's power/interest grid with every stakeholder placed."""
     w = words or QuadrantLabels()
+    size = f'"chartWidth": {CHART_SIZE}, "chartHeight": {CHART_SIZE}'
     lines = [
+        f'%%{{init: {{"quadrantChart": {{{size}}}}}}}%%',
         "quadrantChart",
         f"  title {label(w.title)}",
         f"  x-axis {label(w.x_low)} --> {label(w.x_high)}",
@@ -112,9 +133,8 @@ def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None)
         f"  quadrant-3 {label(w.q3)}",
         f"  quadrant-4 {label(w.q4)}",
     ]
+    cells: dict[tuple[int, int], list[str]] = {}
     names: set[str] = set()
-    spots: set[tuple[str, str]] = set()
-    tried: dict[tuple[int, int], int] = {}
     for point in sorted(points, key=lambda p: (p.interest, p.power, p.name)):
         base = name = label(point.name)
         copy = 1
@@ -122,38 +142,23 @@ def quadrant_chart(points: Sequence[Point], words: QuadrantLabels | None = None)
             copy += 1
             name = f"{base} {copy}"
         names.add(name)
-        spot = _free_spot((point.interest, point.power), spots, tried)
-        spots.add(spot)
-        lines.append(f'  "{name}": [{spot[0]}, {spot[1]}]')
+        cells.setdefault((point.interest, point.power), []).append(name)
+    for (interest, power), members in cells.items():
+        shown = members[:STACK]
+        if len(members) > STACK:
+            shown[-1] = f"{shown[-1]} +{len(members) - STACK + 1}"
+        for index, name in enumerate(shown):
+            x, y = _stacked(interest, power, index, len(shown))
+            lines.append(f'  "{name}": [{x}, {y}]')
     return "\n".join(lines)
 
 
-_OFFSETS = sorted(
-    ((dx * NUDGE, dy * NUDGE) for dx in range(-3, 4) for dy in range(-3, 4)),
-    key=lambda o: (o[0] ** 2 + o[1] ** 2, -o[0], -o[1]),
-)
-
-
-def _free_spot(
-    cell: tuple[int, int], taken: set[tuple[str, str]], tried: dict[tuple[int, int], int]
-) -> tuple[str, str]:
-    """The nearest position to the cell's centre that no other point holds, so none
-    overlap. A spot once taken stays taken, so each cell goes on from where it stopped."""
-    candidates = _spots(*cell)
-    index = tried.get(cell, 0)
-    while index < len(candidates) and candidates[index] in taken:
-        index += 1
-    tried[cell] = index
-    if index < len(candidates):
-        return candidates[index]
-    return candidates[0]  # every nearby spot is taken: the centre, shared
-
-
-@functools.cache
-def _spots(interest: int, power: int) -> tuple[tuple[str, str], ...]:
-    """The positions around a cell's centre, nearest first (the centre itself first)."""
-    x, y = AXIS[interest], AXIS[power]
-    return tuple((coordinate(x + dx), coordinate(y + dy)) for dx, dy in _OFFSETS)
+def _stacked(interest: int, power: int, index: int, count: int) -> tuple[str, str]:
+    """The position of the `index`th of `count` points of a cell: stacked one above the
+    other (the centre, above it, below it), in name order from the top, as labels are
+    wide and short."""
+    offset = (min(count, 2) - 1 - index) * STACK_STEP
+    return coordinate(AXIS[interest]), coordinate(AXIS[power] + offset)
 
 
 def quadrant(power: int, interest: int) -> str:

@@ -8,6 +8,8 @@ from bpstrat.brief.i18n import Lang
 from bpstrat.brief.views import CoalitionView, DimensionView, GoalView, RiskView
 from bpstrat.brief.wording import PHASES
 
+TOP_RISKS = 3  # the summary lists this many risks; the section lists them all
+
 
 def summary_lines(
     lang: Lang,
@@ -39,24 +41,35 @@ def summary_lines(
             "unserved": lang.join(d.unserved),
             "intensity": d.intensity,
         }
-        if d.decision:
+        if d.unserved:
+            line = _price_paid(lang, values, decided=d.decision is not None)
+            if d.accommodated:
+                line += " " + _("Accommodated: %(names)s.", names=lang.join(d.accommodated))
+        elif d.accommodated:
             line = _(
-                "On %(dimension)s we decided for %(chosen)s; the price is paid by %(unserved)s "
-                "(%(intensity)s of the weighted demand goes unserved).",
+                "On %(dimension)s we decided for %(chosen)s; nobody is left without: "
+                "%(names)s are met by a compromise (%(intensity)s of the weighted demand is "
+                "still not fully served).",
+                names=lang.join(d.accommodated),
+                **values,
+            )
+        elif d.decision:
+            line = _(
+                "On %(dimension)s we decided for %(chosen)s; every consumer gets an option it "
+                "asked for (%(intensity)s of the weighted demand goes unserved).",
                 **values,
             )
         else:
             line = _(
                 "On %(dimension)s nothing is decided yet; by weight it would be %(chosen)s, "
-                "and the price would be paid by %(unserved)s (%(intensity)s of the weighted "
-                "demand).",
+                "which gives every consumer an option it asked for (%(intensity)s of the "
+                "weighted demand would go unserved).",
                 **values,
             )
-        if d.accommodated:
-            line += " " + _("Accommodated: %(names)s.", names=lang.join(d.accommodated))
         lines.append(line)
     if not conflicts:
         lines.append(_("No consumer demands conflict: every demanded option is offered."))
+    lines += [x.text for d in dimensions for x in d.proposals]
     titles = [g.title for g in key_goals]
     if not titles:
         lines.append(_("No key goal is set yet."))
@@ -95,15 +108,32 @@ def summary_lines(
                 threshold=coalition.threshold,
             )
         )
-    if risks:
+    if len(risks) > TOP_RISKS:
         lines.append(
-            lang.n_(
-                "%(num)d open risk:",
+            _(
                 "%(num)d open risks; the %(top)d with the most at stake:",
-                len(risks),
-                top=min(3, len(risks)),
+                num=len(risks),
+                top=TOP_RISKS,
             )
         )
+    elif risks:
+        lines.append(lang.n_("%(num)d open risk:", "%(num)d open risks:", len(risks)))
     else:
         lines.append(_("No open risks."))
     return lines
+
+
+def _price_paid(lang: Lang, values: dict[str, str], decided: bool) -> str:
+    """Who pays for the choice: the consumers it leaves unserved."""
+    if decided:
+        return lang._(
+            "On %(dimension)s we decided for %(chosen)s; the price is paid by %(unserved)s "
+            "(%(intensity)s of the weighted demand goes unserved).",
+            **values,
+        )
+    return lang._(
+        "On %(dimension)s nothing is decided yet; by weight it would be %(chosen)s, "
+        "and the price would be paid by %(unserved)s (%(intensity)s of the weighted "
+        "demand).",
+        **values,
+    )

@@ -71,6 +71,25 @@ class DecisionView:
 
 
 @dataclass(frozen=True, slots=True)
+class ProposalView:
+    """A decision proposed and not accepted yet: an open ask, and who it would leave
+    unserved."""
+
+    id: str
+    dimension: str  # the dimension's name
+    date: str
+    choice: list[str]  # the proposed options' names
+    rationale: str | None
+    decided_by: str | None  # who is asked to decide
+    consulted: list[str]
+    unserved: list[str]  # consumers it would leave without any option they asked for
+    accommodated: list[str]  # consumers it would meet by a compromise
+    text: str  # the ask in one sentence, in the brief's language
+    decided_by_id: str | None = None
+    consulted_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class AccommodationView:
     """An unchosen demand still met in part: who, which option, how, until when."""
 
@@ -98,6 +117,8 @@ class DimensionView:
     offered: str = ""
     accommodations: list[AccommodationView] = field(default_factory=list)
     uncertain: str | None = None  # what of the choice rests on uncertain demand
+    proposals: list[ProposalView] = field(default_factory=list)
+    flip: bool = False  # the sentence names a consumer whose weight would change the choice
 
     @property
     def accommodated(self) -> list[str]:
@@ -163,6 +184,7 @@ class ProgressView:
     status: str  # the contract's word: on-track, off-track, overdue, achieved, no-data
     status_text: str  # the same in the brief's language
     bar: str
+    measurements: int = 0  # how many measurements, up to today, the progress rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +202,7 @@ class ProblemView:
     goals: list[str]
     consumers: list[str]
     evidence: list[str]
+    statement: str | None = None  # the longer text, ending as a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +213,7 @@ class MetricView:
     target: str | None
     by: str | None
     influence: str | None
+    target_text: str | None = None  # the target with its unit, as the language writes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,3 +311,4 @@ class BriefContext(TemplateView):
     progress: list[ProgressView] = field(default_factory=list)
     value_chain: list[StepView] = field(default_factory=list)
     value_chain_chart: str | None = None
+    proposals: list[ProposalView] = field(default_factory=list)

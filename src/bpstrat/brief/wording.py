@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bpstrat.brief.i18n import N_, Lang
+from bpstrat.brief.rounding import whole_percents
 from bpstrat.score.results import DimensionScore
 
 PHASES: dict[str, tuple[str, str]] = {
@@ -83,6 +84,17 @@ def offered(lang: Lang, chosen: list[str], choose: int) -> str:
     )
 
 
+def option_percents(score: DimensionScore) -> dict[str, int]:
+    """Each option's share as a whole percentage, the shares adding up to 100."""
+    return dict(
+        zip(
+            [o.id for o in score.options],
+            whole_percents([o.share for o in score.options]),
+            strict=True,
+        )
+    )
+
+
 def dimension_sentence(
     lang: Lang, score: DimensionScore, weights: Mapping[str, tuple[int, str]]
 ) -> str:
@@ -91,7 +103,8 @@ def dimension_sentence(
     if score.total == 0:
         return lang._("No consumer demands anything on %(dimension)s yet.", dimension=score.name)
     chosen = lang.join([labels.get(o, o) for o in score.chosen])
-    share = lang.pct(sum(o.share for o in score.options if o.chosen))
+    percents = option_percents(score)
+    share = lang.pct(sum(percents[o.id] for o in score.options if o.chosen) / 100)
     many = len(score.chosen)
     if score.decided:
         head = lang.n_(
@@ -120,10 +133,20 @@ def dimension_sentence(
         return lang._("%(head)s; no conflict: every demanded option is offered.", head=head)
     tail = ""
     if score.flip is not None:
-        who = weights.get(score.flip.consumer, (0, score.flip.consumer))[1]
+        importance, who = weights.get(score.flip.consumer, (0, score.flip.consumer))
         gained = lang.join([labels.get(o, o) for o in score.flip.chosen if o not in score.chosen])
         factor = lang.number(score.flip.factor, 3) + "x"
-        if score.flip.factor >= 1:
+        beyond = beyond_scale(importance, score.flip.factor)
+        if beyond is not None:
+            tail = lang._(
+                beyond,
+                consumer=who,
+                factor=lang.number(score.flip.factor, 2),
+                options=gained,
+                top=IMPORTANCE_RANGE[1],
+                lowest=IMPORTANCE_RANGE[0],
+            )
+        elif score.flip.factor >= 1:
             tail = lang._(
                 "; only if %(consumer)s's weight rose to %(factor)s would %(options)s win",
                 consumer=who,
@@ -143,6 +166,30 @@ def dimension_sentence(
     if unserved:
         tail += lang._(". Not served: %(names)s", names=lang.join(unserved))
     return head + tail + "."
+
+
+IMPORTANCE_RANGE = (1, 5)  # a consumer's importance, lowest and top
+
+
+def beyond_scale(importance: int, factor: float) -> str | None:
+    """The message for a flip that would take a consumer's importance beyond the scale
+    (above 5 or below 1), so no honest re-weighting could make it; None within it."""
+    if importance <= 0:
+        return None
+    weighted = importance * factor
+    if weighted > IMPORTANCE_RANGE[1] + 1e-9:
+        return N_(
+            "; %(options)s would win only if %(consumer)s counted %(factor)s times as much "
+            "as now, more than the top importance of %(top)s allows: the choice is safe "
+            "from any one consumer's weight"
+        )
+    if weighted < IMPORTANCE_RANGE[0] - 1e-9:
+        return N_(
+            "; %(options)s would win only if %(consumer)s counted %(factor)s times as much "
+            "as now, less than the lowest importance of %(lowest)s allows: the choice is "
+            "safe from any one consumer's weight"
+        )
+    return None
 
 
 def uncertainty_sentence(
