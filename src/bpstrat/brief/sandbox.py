@@ -2,8 +2,12 @@
 
 SandboxedEnvironment already keeps a template away from files and Python internals. A
 template can still loop for hours, build a gigabyte string or recurse without end;
-`BoundedEnvironment` caps `range`, format widths, repetition and the sizes filters pad
-to, and `render_bounded` stops a render past a size or time budget. Each limit raises
+`BoundedEnvironment` caps `range`, `lipsum`, format widths, repetition, integer sizes and
+the sizes filters pad to, and `render_bounded` stops a render past a size or time budget.
+A single C-level call (`str.format`, `join`, `replace`, `str()` of a list holding one
+large list many times, a comparison) cannot be interrupted once it runs, so each is
+checked before it runs, in time linear in its input (text_size.py); Python-level work
+(loops over long lists, filters) is stopped by a CPU-time alarm. Each limit raises
 `TemplateLimitError`, reported with the template line as a usage error.
 """
 
@@ -12,22 +16,34 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import update_wrapper
+from types import FrameType
 
-from jinja2 import Template
+from jinja2 import Template, nodes
+from jinja2.compiler import CodeGenerator, Frame, operators, optimizeconst
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from jinja2.utils import generate_lorem_ipsum
+from markupsafe import Markup
+
+from bpstrat.brief.text_size import repeated_size, text_size
 
 MAX_RANGE = 100_000  # items one `range()` may yield
 MAX_SIZE = 10_000_000  # characters of one built value or of the whole output
 MAX_WIDTH = 10_000  # a width, precision or padding a format or filter may ask for
 MAX_EXPONENT = 10_000  # `**` exponent limit: 10**10**9 would compute for hours
 TIME_BUDGET = 10.0  # seconds one render may take
+MAX_INT_BITS = 100_000  # bits of an integer `*` or `**` may build (about 30,000 digits)
+MAX_PARAGRAPHS = 100  # `lipsum(n)`
+MAX_WORDS = 1_000  # `lipsum(n, html, min, max)`: words per paragraph
 
 _LONG_NUMBER = re.compile("[0-9]{" + str(len(str(MAX_WIDTH))) + ",}")  # 5+ digits
-_NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")  # `{:{width}}`
+_DIGITS = re.compile("[0-9]+")
 _SIZED_FILTERS = (
     "center",
     "indent",
@@ -39,6 +55,47 @@ _SIZED_FILTERS = (
     "join",
     "replace",
 )
+# Filters that turn their value into text, sort or compare it: checked by text_size first.
+_WHOLE_VALUE_FILTERS = (
+    "join",
+    "replace",
+    "string",
+    "tojson",
+    "pprint",
+    "escape",
+    "e",
+    "forceescape",
+    "urlencode",
+    "format",
+    "sort",
+    "unique",
+    "min",
+    "max",
+    "dictsort",
+    "groupby",
+    "sum",
+    "trim",
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "wordcount",
+    "striptags",
+    "urlize",
+    "xmlattr",
+)
+# str methods whose result can outgrow their input, and how large it is at least.
+_STR_GROWTH: dict[str, Callable[..., int]] = {
+    "center": lambda s, width=0, *_: max(len(s), _int(width)),
+    "ljust": lambda s, width=0, *_: max(len(s), _int(width)),
+    "rjust": lambda s, width=0, *_: max(len(s), _int(width)),
+    "zfill": lambda s, width=0, *_: max(len(s), _int(width)),
+    "expandtabs": lambda s, tabsize=8, *_: len(s) + s.count("\t") * max(_int(tabsize), 0),
+    "replace": lambda s, old="", new="", count=-1, *_: _replaced(s, old, new, count),
+    "join": lambda s, items=(), *_: _joined(s, items),
+    "translate": lambda s, table=None, *_: _translated(s, table),
+}
+
 MEMORY_HEADROOM = 2 * 1024**3  # bytes a render may add to the process's address space
 
 
@@ -65,6 +122,98 @@ def _check_size(value: object) -> None:
         raise TemplateLimitError(f"a value of more than {MAX_SIZE} characters or items")
 
 
+def _check_text(value: object) -> None:
+    """Refuse a value whose text (or whose walk, to compare or sort it) is too large."""
+    if isinstance(value, str):
+        return  # its size was checked when it was built
+    if text_size(value, MAX_SIZE) > MAX_SIZE:
+        raise TemplateLimitError(
+            f"a value of more than {MAX_SIZE} characters as text (a list holding a large "
+            "value many times?)"
+        )
+
+
+def _check_growth(size: int, what: str) -> None:
+    if size > MAX_SIZE:
+        raise TemplateLimitError(f"{what} would build more than {MAX_SIZE} characters or items")
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _replaced(text: str, old: object, new: object, count: object) -> int:
+    if not isinstance(old, str) or not isinstance(new, str):
+        return len(text)
+    found = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(text) + found * max(len(new) - len(old), 0)
+
+
+def _joined(separator: str, items: object) -> int:
+    if not isinstance(items, (list, tuple)):
+        return 0  # anything else is iterated in Python (stopped by the clock), not sized
+    return len(separator) * max(len(items) - 1, 0) + sum(
+        text_size(item, MAX_SIZE) for item in items
+    )
+
+
+def _translated(text: str, table: object) -> int:
+    if not isinstance(table, Mapping):
+        return len(text)
+    longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+    return len(text) * longest
+
+
+def _check_percent(text: object, values: object) -> None:
+    """`text % values`: widths, `*` widths and the size of what it writes."""
+    _check_format(text)
+    if not isinstance(text, str):
+        return
+    args: Sequence[object]
+    if isinstance(values, tuple):
+        args = values
+    elif isinstance(values, Mapping):
+        args = list(values.values())
+    else:
+        args = (values,)
+    if "*" in text:
+        for value in args:
+            _check_number(value, "a format width")
+    specs = text.count("%")
+    if not specs:
+        return
+    widest = min(10 ** max(map(len, _DIGITS.findall(text)), default=0), MAX_WIDTH)
+    sizes = [text_size(value, MAX_SIZE) for value in args]
+    each = sum(sizes) if isinstance(values, tuple) else specs * max(sizes, default=0)
+    _check_growth(len(text) + specs * widest + each, "this % format")
+
+
+def _check_ints(operator_: str, left: object, right: object) -> None:
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return
+    if operator_ == "*":
+        bits = left.bit_length() + right.bit_length()
+    elif right > 0:
+        bits = left.bit_length() * right
+    else:
+        return
+    if bits > MAX_INT_BITS:
+        raise TemplateLimitError(f"a number of more than {MAX_INT_BITS} bits")
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """`lipsum()` with at most MAX_PARAGRAPHS paragraphs of at most MAX_WORDS words."""
+    if not all(isinstance(v, int) for v in (n, min, max)):
+        raise TypeError("lipsum() takes whole numbers")
+    if n > MAX_PARAGRAPHS or min > MAX_WORDS or max > MAX_WORDS:
+        raise TemplateLimitError(
+            f"lipsum() of more than {MAX_PARAGRAPHS} paragraphs or {MAX_WORDS} words"
+        )
+    return generate_lorem_ipsum(n, html, min, max)
+
+
 _VIEW_FIELDS: dict[type, frozenset[str]] = {}
 
 
@@ -78,18 +227,94 @@ def _view_fields(cls: type) -> frozenset[str]:
     return found
 
 
+class _BoundedFields:
+    """`str.format` one field at a time: the spec as it is once nested fields are filled
+    in (`{:{w}}`), the time budget and the size written so far are checked per field."""
+
+    written = 0
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        env = getattr(self, "_env", None)
+        if isinstance(env, BoundedEnvironment):
+            env.check_time()
+        _check_format(format_spec)
+        _check_growth(self.written + text_size(value, MAX_SIZE), "this format")
+        result: str = super().format_field(value, format_spec)  # type: ignore[misc]
+        self.written += len(result)
+        _check_growth(self.written, "this format")
+        return result
+
+
+class BoundedFormatter(_BoundedFields, SandboxedFormatter):
+    pass
+
+
+class BoundedEscapeFormatter(_BoundedFields, SandboxedEscapeFormatter):
+    pass
+
+
+class BoundedCodeGenerator(CodeGenerator):
+    """Compiled templates check the operands of comparisons (`==`, `in`, `<`) and of `~`
+    before Python compares or joins them in one C call."""
+
+    @optimizeconst
+    def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
+        self.write("(environment.checked(")
+        self.visit(node.expr, frame)
+        self.write(")")
+        for operand in node.ops:
+            self.write(f" {operators[operand.op]} environment.checked(")
+            self.visit(operand.expr, frame)
+            self.write(")")
+        self.write(")")
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        if frame.eval_ctx.volatile:
+            func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            func_name = "markup_join"
+        else:
+            func_name = "str_join"
+        self.write(f"{func_name}(environment.checked_all((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write(")))")
+
+
 class BoundedEnvironment(SandboxedEnvironment):
     """SandboxedEnvironment with bounded range, repetition, powers, formats and filters."""
 
     intercepted_binops = frozenset(["*", "**", "%", "+"])
+    code_generator_class = BoundedCodeGenerator
 
     def __init__(self, **options: object) -> None:
         super().__init__(**options)
         self.deadline = time.monotonic() + TIME_BUDGET
+        self.finalize = self.checked  # every `{{ value }}` before it becomes text
         self.globals["range"] = self._range
+        self.globals["lipsum"] = _lipsum
         for name in _SIZED_FILTERS:
             if name in self.filters:
                 self.filters[name] = self._sized(name, self.filters[name])
+        for name in _WHOLE_VALUE_FILTERS:
+            if name in self.filters:
+                self.filters[name] = self._whole(name, self.filters[name])
+
+    @staticmethod
+    def checked(value: object) -> object:
+        """`value`, once its text is known to be within the bounds."""
+        _check_text(value)
+        return value
+
+    @staticmethod
+    def checked_all(values: tuple[object, ...]) -> tuple[object, ...]:
+        total = 0
+        for value in values:
+            total += text_size(value, MAX_SIZE)
+            _check_growth(total, "joining these values with ~")
+        return values
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -113,10 +338,27 @@ class BoundedEnvironment(SandboxedEnvironment):
             _check_size(result)
             return result
 
-        passed: object = getattr(function, "jinja_pass_arg", None)
-        if passed is not None:
-            bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]  # Jinja reads it
-        return bounded
+        return _passing_like(function, bounded)
+
+    def _whole(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
+        """The filter, after the text of its value and arguments is checked (the first
+        argument is the context when the filter asks for one)."""
+        passes = getattr(function, "jinja_pass_arg", None) is not None
+
+        def whole(*args: object, **kwargs: object) -> object:
+            for value in (*args[1 if passes else 0 :], *kwargs.values()):
+                _check_text(value)
+            if name == "join" and len(args) > 1:
+                items = args[1] if isinstance(args[1], (list, tuple)) else None
+                separator = args[2] if len(args) > 2 else kwargs.get("d", "")
+                if items is not None and isinstance(separator, str):
+                    _check_growth(_joined(separator, items), "this join")
+            if name == "replace" and len(args) > 3 and isinstance(args[1], str):
+                count = args[4] if len(args) > 4 else kwargs.get("count", -1)
+                _check_growth(_replaced(args[1], args[2], args[3], count), "this replace")
+            return function(*args, **kwargs)
+
+        return _passing_like(function, whole)
 
     def call_binop(self, context: Context, operator_: str, left: object, right: object) -> object:
         if operator_ == "*":
@@ -124,16 +366,22 @@ class BoundedEnvironment(SandboxedEnvironment):
                 if (
                     isinstance(sized, (str, list, tuple))
                     and isinstance(count, int)
-                    and len(sized) * count > MAX_SIZE
+                    and repeated_size(sized, count, MAX_SIZE) > MAX_SIZE
                 ):
                     raise TemplateLimitError(
                         f"repeating a value to more than {MAX_SIZE} characters or items"
                     )
+            _check_ints(operator_, left, right)
         elif operator_ == "**":
             if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
                 raise TemplateLimitError(f"an exponent above {MAX_EXPONENT}")
+            _check_ints(operator_, left, right)
         elif operator_ == "%":
-            _check_format(left)
+            _check_percent(left, right)
+        elif operator_ == "+":
+            for value in (left, right):
+                if isinstance(value, (list, tuple)):
+                    _check_text(value)
         result: object = super().call_binop(context, operator_, left, right)
         _check_size(result)
         return result
@@ -144,14 +392,32 @@ class BoundedEnvironment(SandboxedEnvironment):
         return attr in _view_fields(type(obj)) or super().is_safe_attribute(obj, attr, value)
 
     def wrap_str_format(self, value: object) -> Callable[..., str] | None:
-        """`'{:09}'.format(...)` and `format_map`: refuse huge or computed widths first."""
-        if getattr(value, "__name__", None) not in ("format", "format_map"):
-            return None  # what the sandbox itself checks first: not a str.format method
+        """`'{:09}'.format(...)` and `format_map` through a formatter that checks each
+        field's width (also one taken from a value, `{:{w}}`), the time and the size
+        written; the format string itself is read once (no pattern that can backtrack)."""
+        name = getattr(value, "__name__", None)
         text: object = getattr(value, "__self__", None)
+        if name not in ("format", "format_map") or not isinstance(text, str):
+            return None
         _check_format(text)
-        if isinstance(text, str) and _NESTED_SPEC.search(text):
-            raise TemplateLimitError("a format width taken from a value is not allowed")
-        return super().wrap_str_format(value)
+        format_map = name == "format_map"
+        str_type = type(text)
+        own = text
+
+        def wrapper(*args: object, **kwargs: object) -> str:
+            formatter: SandboxedFormatter
+            if isinstance(own, Markup):
+                formatter = BoundedEscapeFormatter(self, escape=own.escape)
+            else:
+                formatter = BoundedFormatter(self)
+            fields: Mapping[str, object] = kwargs
+            if format_map:
+                if kwargs or len(args) != 1 or not isinstance(args[0], Mapping):
+                    raise TypeError("format_map() takes exactly one mapping")
+                fields, args = args[0], ()
+            return str_type(formatter.vformat(own, args, fields))
+
+        return update_wrapper(wrapper, value)  # type: ignore[arg-type]
 
     def call(
         __self,
@@ -161,6 +427,14 @@ class BoundedEnvironment(SandboxedEnvironment):
         **kwargs: object,
     ) -> object:
         __self.check_time()
+        owner = getattr(__obj, "__self__", None)
+        growth = _STR_GROWTH.get(getattr(__obj, "__name__", ""))
+        if isinstance(owner, str) and growth is not None and not callable(owner):
+            try:
+                size = growth(owner, *args, **kwargs)
+            except TypeError:
+                size = 0  # the call itself says what is wrong with its arguments
+            _check_growth(size, f"str.{__obj.__name__}()")  # type: ignore[attr-defined]
         result: object = super().call(__context, __obj, *args, **kwargs)
         _check_size(result)
         return result
@@ -173,7 +447,7 @@ def render_bounded(env: BoundedEnvironment, template: Template, context: dict[st
     chunks: list[str] = []
     parts: list[str] = []  # joined into a chunk every few thousand: a large brief is
     size = 0  # made of a million small pieces, each an object of its own
-    with memory_cap(MEMORY_HEADROOM):
+    with memory_cap(MEMORY_HEADROOM), cpu_alarm(TIME_BUDGET):
         for count, part in enumerate(template.generate(**context), start=1):
             size += len(part)
             if size > MAX_SIZE:
@@ -185,6 +459,39 @@ def render_bounded(env: BoundedEnvironment, template: Template, context: dict[st
                 parts.clear()
     chunks.append("".join(parts))
     return "".join(chunks)
+
+
+@contextmanager
+def cpu_alarm(seconds: float) -> Iterator[None]:
+    """Raise TemplateLimitError in this thread once the process has used `seconds` of CPU
+    meanwhile: a Python-level loop the template runs (over a long list, inside a filter)
+    stops even where it reads no clock. Only in the main thread of a POSIX system."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise TemplateLimitError(f"the template ran past its {TIME_BUDGET:g} s time budget")
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def _passing_like(
+    function: Callable[..., object], wrapper: Callable[..., object]
+) -> Callable[..., object]:
+    """`wrapper`, marked to receive what Jinja passes `function` (context, environment)."""
+    passed: object = getattr(function, "jinja_pass_arg", None)
+    if passed is not None:
+        wrapper.jinja_pass_arg = passed  # type: ignore[attr-defined]  # Jinja reads it
+    return wrapper
 
 
 @contextmanager
