@@ -32,7 +32,7 @@ UPDATE = os.environ.get("BPSTRAT_UPDATE_GOLDEN") == "1"
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "bpstrat"
 # The brief's code and the rules' plain wordings (`PLAIN` in lint/rules/, told in the
 # brief's risks) hold the messages the brief writes.
-CODE_WITH_MESSAGES = (PACKAGE / "brief", PACKAGE / "lint" / "rules")
+CODE_WITH_MESSAGES = (PACKAGE / "brief", PACKAGE / "brief" / "charts", PACKAGE / "lint" / "rules")
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Nn_": (1, 2)}
 
 Message = str | tuple[str, ...]

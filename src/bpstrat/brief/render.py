@@ -14,7 +14,10 @@ import functools
 import os
 import re
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -24,9 +27,13 @@ from bpstrat.brief.letters import consumer_letter, parse_recipient, stakeholder_
 from bpstrat.brief.markdown import cell, inline
 from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
 from bpstrat.brief.template_files import CheckedLoader, TemplateRefused
+from bpstrat.brief.views import ChartLink, ChartLinks
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
 from bpstrat.source.packaged import packaged_templates
+
+if TYPE_CHECKING:
+    from bpstrat.brief.charts import Chart
 
 DEFAULT_TEMPLATE = "brief.md.j2"
 LETTER_TEMPLATES = {
@@ -85,6 +92,16 @@ def _environment(
     return env
 
 
+@dataclass(frozen=True)
+class Document:
+    """A rendered brief or letter: its Markdown, the charts it embeds, its language."""
+
+    text: str
+    charts: list[Chart]
+    lang: str
+    audience: str = "team"
+
+
 def render_brief(
     path: Path,
     template: Path | None,
@@ -97,6 +114,22 @@ def render_brief(
     (else bpstrat.yaml's `brief.lang`, else English); with `recipient`
     (`consumer:ID` or `stakeholder:ID`) the letter to that consumer or about that
     stakeholder instead."""
+    return render_document(path, template, today, cache, lang, recipient).text
+
+
+def render_document(
+    path: Path,
+    template: Path | None,
+    today: dt.date,
+    cache: bool = False,
+    lang: str | None = None,
+    recipient: str | None = None,
+    output_format: str = "markdown",
+    chart_links: Callable[[str], str] | None = None,
+) -> Document:
+    """`render_brief` with its charts: drawn when `chart_links` says where the Markdown
+    finds each (the chart's name to a link), else none. `output_format` tells the
+    template what the Markdown becomes (markdown, or html for HTML and PDF)."""
     if lang is not None:
         language(lang)  # an unknown language is a usage error before any work
     who = parse_recipient(recipient) if recipient is not None else None
@@ -105,6 +138,13 @@ def render_brief(
     strategy.forget_sources()  # the findings are placed: the brief needs no positions
     words = language(lang or strategy.config.brief.lang or DEFAULT_LANGUAGE)
     context = build_context(strategy, result.score, result, today, words)
+    charts: list[Chart] = []
+    if chart_links is not None and who is None:  # letters have no charts
+        from bpstrat.brief.charts import brief_charts  # only where charts are drawn
+
+        charts = brief_charts(strategy, result.score, context, words)
+        context = replace(context, charts=chart_index(charts, chart_links))
+    context = replace(context, format=output_format)
     variables = context.variables()
     default = DEFAULT_TEMPLATE
     if who is not None:
@@ -127,7 +167,21 @@ def render_brief(
     else:
         env = make_environment(strategy.root, None, words)
         name = default
-    return _render(env, name, variables)
+    text = _render(env, name, variables)
+    return Document(text, charts, words.code, getattr(context, "audience", "team"))
+
+
+def chart_index(charts: list[Chart], link: Callable[[str], str]) -> ChartLinks:
+    """The charts by where the brief shows them, each with its link and text alternative."""
+    links: dict[str, ChartLink] = {}
+    progress = []
+    for chart in charts:
+        found = ChartLink(link(chart.name), chart.summary)
+        if chart.place == "progress":
+            progress.append(found)
+        else:
+            links[chart.place] = found
+    return ChartLinks(progress=progress, **links)
 
 
 def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> str:

@@ -269,6 +269,26 @@ class DemandMatrix:
     rows: list[MatrixRow]
 
 
+@dataclass(frozen=True, slots=True)
+class ChartLink:
+    """A chart as the Markdown brief embeds it: `![alt](src)`."""
+
+    src: str
+    alt: str  # the chart's text alternative
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLinks:
+    """The charts a brief embeds, by where it shows them; empty unless asked for
+    (`--format html`, `--format pdf`, `--charts DIR`)."""
+
+    progress: list[ChartLink] = field(default_factory=list)  # one per key goal
+    demand: ChartLink | None = None
+    money: ChartLink | None = None
+    value_chain: ChartLink | None = None
+    stakeholders: ChartLink | None = None
+
+
 class TemplateView:
     """A view a template renders: each dataclass field is a template variable."""
 
@@ -312,3 +332,5 @@ class BriefContext(TemplateView):
     value_chain: list[StepView] = field(default_factory=list)
     value_chain_chart: str | None = None
     proposals: list[ProposalView] = field(default_factory=list)
+    charts: ChartLinks = field(default_factory=ChartLinks)
+    format: str = "markdown"  # what the Markdown becomes: markdown, or html (HTML and PDF)

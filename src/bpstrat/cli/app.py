@@ -217,8 +217,27 @@ def brief(
             help="Write the one-page letter to this consumer, or about this stakeholder.",
         ),
     ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="markdown|html|pdf",
+            help="markdown (default); html: one self-contained page with its charts; "
+            'pdf: that page printed on A4 (needs pip install "bpstrat[pdf]"; -o FILE).',
+        ),
+    ] = "markdown",
+    charts: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--charts",
+            metavar="DIR",
+            help="Write the charts as SVG files into DIR; the Markdown brief shows them.",
+        ),
+    ] = None,
 ) -> None:
-    """Render the Markdown strategy brief (stdout, or -o FILE), or a letter (--for)."""
+    """Render the strategy brief (stdout, or -o FILE) as Markdown, HTML or PDF, or a
+    letter (--for)."""
     from bpstrat.cli.brief import run_brief
 
     code = run_brief(
@@ -230,6 +249,8 @@ def brief(
         cache=not no_cache,
         lang=lang,
         recipient=recipient,
+        output_format=output_format,
+        charts=charts,
     )
     raise typer.Exit(code)
 

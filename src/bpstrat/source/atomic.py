@@ -69,7 +69,7 @@ def _unchanged(path: Path, expect: FileState) -> bool:
         return False
 
 
-def write_output(path: Path, text: str) -> None:
+def write_output(path: Path, text: str | bytes) -> None:
     """write_atomic for a file the user named: failures are usage errors (exit 2)."""
     try:
         write_atomic(path, text)
@@ -77,8 +77,8 @@ def write_output(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def write_atomic(path: Path, text: str, expect: FileState | None = None) -> None:
-    """Replace `path` with `text` (UTF-8) atomically.
+def write_atomic(path: Path, text: str | bytes, expect: FileState | None = None) -> None:
+    """Replace `path` with `text` (UTF-8; bytes as they are) atomically.
 
     With `expect`, the file must still be what was read (same inode, size, modification
     time and content) just before the rename; otherwise FileChangedError and no change.
@@ -90,10 +90,18 @@ def write_atomic(path: Path, text: str, expect: FileState | None = None) -> None
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # backslashreplace: file names that are not UTF-8 appear escaped, never crash
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(
+                handle, "w", encoding="utf-8", errors="backslashreplace", newline=""
+            ) as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
         if mode is None:
             umask = os.umask(0)
             os.umask(umask)
