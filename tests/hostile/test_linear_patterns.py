@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief import committed, markdown, mermaid, render, sandbox
+from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
+from bpstrat.brief.charts import svg
 from bpstrat.edit import fmt_quick, fmt_scan
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
@@ -164,6 +165,12 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("render.BLANK_LINES", lambda: len(render.BLANK_LINES.sub("\n\n", "\n\na" * BIG)), 3 * BIG),
     ("sandbox._LONG_NUMBER", lambda: sandbox._LONG_NUMBER.search("1234 " * BIG), None),
     ("sandbox._DIGITS", lambda: len(sandbox._DIGITS.findall("1%" * BIG)), BIG),
+    ("html._ANCHOR", lambda: html._ANCHOR.fullmatch('<a id="' + "a-" * BIG), None),
+    ("html._AS_OF", lambda: html._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
+    ("html._TAG", lambda: len(html._TAG.sub("", "<" * BIG + "x>")), BIG - 1),
+    ("html._CHART_PARAGRAPH", lambda: html._CHART_PARAGRAPH.search("<p>\x00" + "a" * BIG), None),
+    ("html._CHART_INLINE", lambda: len(html._CHART_INLINE.sub("", "\x00" + "a" * BIG)), BIG + 1),
+    ("svg._XML_UNSAFE", lambda: len(svg._XML_UNSAFE.sub("", "<&" * BIG)), 0),
     ("committed._AS_OF", lambda: committed._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
     ("committed._AS_OF_ROW", lambda: committed._AS_OF_ROW.search("| As of | " * 20_000), None),
     # git and the cache

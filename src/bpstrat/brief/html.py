@@ -38,7 +38,6 @@ from bpstrat.source.packaged import packaged_templates
 CHART_SCHEME = "bpstrat-chart:"
 _ANCHOR = re.compile(r'<a id="[a-z0-9-]+">')
 _AS_OF = re.compile(r"<!-- bpstrat: as-of (\d{4}-\d{2}-\d{2}) -->")
-_TITLE = re.compile(r"<h1>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^<>]*>")
 _CHART_PARAGRAPH = re.compile("<p>\x00([a-z0-9-]+)\x00</p>")
 _CHART_INLINE = re.compile("\x00([a-z0-9-]+)\x00")
@@ -69,19 +68,26 @@ def to_html(document: Document) -> str:
         "</table>", "</table></div>"
     )
     as_of = _AS_OF.search(document.text)
-    title = _TITLE.search(body)
+    title = _first_heading(body)
     parts = body.split("<h2")
     sections = [parts[0], *(f"<section>\n<h2{part}</section>\n" for part in parts[1:])]
     page = _page().render(
         lang=document.lang,
         audience=document.audience,
         as_of=as_of.group(1) if as_of else None,
-        title=_text(title.group(1)) if title else "",
+        title=_text(title),
         css=(packaged_templates() / "html" / "brief.css").read_text(encoding="utf-8"),
         head=Markup(sections[0]),
         sections=[Markup(s) for s in sections[1:]],
     )
     return page
+
+
+def _first_heading(body: str) -> str:
+    """The HTML inside the page's first <h1>, or nothing."""
+    start = body.find("<h1>")
+    end = body.find("</h1>", start)
+    return body[start + 4 : end] if start >= 0 and end >= 0 else ""
 
 
 def _text(fragment: str) -> str:

@@ -236,8 +236,8 @@ def brief(
         ),
     ] = None,
 ) -> None:
-    """Render the strategy brief (stdout, or -o FILE) as Markdown, HTML or PDF, or a
-    letter (--for)."""
+    """Render the strategy brief (stdout, or -o FILE), or a letter (--for): Markdown,
+    HTML or PDF."""
     from bpstrat.cli.brief import run_brief
 
     code = run_brief(
