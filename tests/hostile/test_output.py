@@ -30,7 +30,7 @@ from bpstrat.lint.baseline import read_baseline
 from bpstrat.lint.linter import lint
 from bpstrat.score import flip
 from bpstrat.source.visible import visible, window
-from tests.helpers import TODAY, Writer
+from tests.helpers import TODAY, Writer, bpstrat
 
 FORGED_KEY = '"x\\n::error file=bpstrat.yaml,line=1::FORGED": 1\n'
 CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
@@ -394,6 +394,26 @@ def test_a_fifo_as_baseline_is_refused(root: Writer, tmp_path: Path) -> None:
         read_baseline(fifo)
     with pytest.raises(UsageError, match="not a regular file"):
         run(run_lint, base, format="json", fail_on="error", today=TODAY, baseline=fifo)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"version": 1, "findings": ' + "[" * 50_000 + "]" * 50_000 + "}",
+    ],
+)
+def test_a_deeply_nested_baseline_is_a_usage_error(
+    root: Writer, tmp_path: Path, content: str
+) -> None:
+    base = root({"web.yaml": CONSUMER, "d.yaml": DIMENSION})
+    deep = tmp_path / "deep-baseline.json"
+    deep.write_text(content)
+    with pytest.raises(UsageError, match=r"deep-baseline\.json: it nests too deeply"):
+        read_baseline(deep)
+    result = bpstrat("lint", base, "--today", "2026-11-20", "--baseline", deep)
+    assert result.returncode == 2
+    assert "deep-baseline.json" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_fifo_as_the_checked_brief_is_refused(root: Writer, tmp_path: Path) -> None:

@@ -48,6 +48,10 @@ def read_baseline(path: Path) -> Counter[str]:
         ) from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise UsageError(f"cannot read baseline {path}: {error}") from None
+    except RecursionError:
+        raise UsageError(
+            f"cannot read baseline {path}: it nests too deeply to be a bpstrat baseline"
+        ) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
