@@ -16,11 +16,13 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from bpstrat.edit import file_lock
 from bpstrat.errors import UsageError
 from bpstrat.model.types import NUMBER_LIMIT
-from bpstrat.source.atomic import write_output
+from bpstrat.source.atomic import FileChangedError, write_atomic
 from bpstrat.source.positions import Pos
 from bpstrat.source.roundtrip import RoundTripError, dump_all, load_all
+from bpstrat.source.tree import MAX_FILE_BYTES, TOO_LARGE
 from bpstrat.source.yaml_fast import parse
 
 
@@ -149,15 +151,31 @@ def _round_trip(text: str, document: int, date: dt.date, value: float | int) -> 
 
 
 def measure_file(path: Path, rel: str, document: int, date: dt.date, value: float | int) -> None:
-    """Edit the goal's file on disk, atomically; unreadable YAML is a usage error."""
-    text = path.read_bytes().decode("utf-8")  # as written: keep its line endings
-    try:
-        updated = add_measurement(text, document, date, value)
-    except RoundTripError as error:
-        raise UsageError(f"{rel}:{error.where}: cannot edit: {error.message}") from None
-    except (ValueError, IndexError) as error:
-        raise UsageError(f"{rel}: cannot add a measurement: {error}") from None
-    write_output(path, updated)
+    """Edit the goal's file on disk, atomically, holding its lock (edit/file_lock.py) from
+    the read to the rename; unreadable YAML, or a change by another program meanwhile, is
+    a usage error and nothing is written."""
+    with file_lock.editing(path, rel, MAX_FILE_BYTES) as (raw, state):
+        if len(raw) > MAX_FILE_BYTES:
+            raise UsageError(f"{rel}: {TOO_LARGE}")
+        try:
+            text = raw.decode("utf-8")  # as written: keep its line endings
+        except UnicodeDecodeError:
+            raise UsageError(f"{rel}: not UTF-8 text; save it as UTF-8") from None
+        try:
+            updated = add_measurement(text, document, date, value)
+        except RoundTripError as error:
+            raise UsageError(f"{rel}:{error.where}: cannot edit: {error.message}") from None
+        except (ValueError, IndexError) as error:
+            raise UsageError(f"{rel}: cannot add a measurement: {error}") from None
+        try:
+            write_atomic(path, updated, expect=state)
+        except FileChangedError:
+            raise UsageError(
+                f"{rel} changed while the measurement was being added (another program "
+                "saved it); nothing was written, run the command again"
+            ) from None
+        except OSError as error:
+            raise UsageError(f"cannot write {rel}: {error.strerror or error}") from None
 
 
 def parse_value(text: str) -> int | float:
