@@ -14,6 +14,7 @@ from pathlib import Path as FsPath
 from bpstrat.findings import RANK, Finding, Issue, Level, Path
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.dates import check_dates
+from bpstrat.lint.held_checks import held_checks
 from bpstrat.lint.outcomes import check_outcomes
 from bpstrat.lint.references import check_references, waiting_references
 from bpstrat.lint.rules import RULES
@@ -69,7 +70,7 @@ def lint(
         *_config_codes(strategy),
     ]
     issues.extend(run_rules(context))
-    issues = strategy.explain(issues, waiting_references(strategy))
+    issues = strategy.explain(issues, waiting_references(strategy), held_checks(context))
     findings = [strategy.place(issue) for issue in issues]
     sources = [strategy.config_file, *strategy.files]
     findings, problems = apply_suppressions(findings, sources, today)

@@ -1,80 +1,19 @@
 """Cross-file checks: dangling references (BP302), unknown options (BP303), and the
-consistency rules that need more than one entity (sides, option ids, choice counts).
+consistency rules that need more than one entity (a missing side, option ids, choice
+counts). Values another entity contradicts are left out of the model as it loads, with
+their findings (model/contradictions.py); the list of references is model/references.py.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple, cast
 
 from bpstrat.findings import Issue, Path, path_name
-from bpstrat.model.entities import (
-    Consumer,
-    Decision,
-    Dimension,
-    Entity,
-    Goal,
-    Problem,
-    Stakeholder,
-)
+from bpstrat.model.entities import Consumer, Decision, Dimension, Problem
+from bpstrat.model.references import references
 from bpstrat.model.strategy import E, Record, Strategy
 from bpstrat.model.suggest import Suggester, closest
-
-
-class Reference(NamedTuple):
-    """One place where an entity (or bpstrat.yaml, `record` None) names another by id."""
-
-    record: Record[Entity] | None
-    kind: str
-    path: Path
-    value: str
-
-
-def references(strategy: Strategy) -> Iterator[Reference]:
-    """Every reference the strategy makes, in file order: the one list of which fields
-    name which kind, read by the BP302 check and by the count of references that wait
-    for a file that cannot be read."""
-    product = strategy.config.product
-    if product is not None and strategy.config_document is not None:
-        for role in ("owner", "sponsor", "successor"):
-            value = getattr(product, role)
-            if value is not None:
-                yield Reference(None, "stakeholder", ("product", role), value)
-    for consumer in strategy.records(Consumer):
-        record = cast("Record[Entity]", consumer)
-        if consumer.entity.owner:
-            yield Reference(record, "stakeholder", ("owner",), consumer.entity.owner)
-        for index, demand in enumerate(consumer.entity.demands):
-            base: Path = ("demands", index)
-            yield Reference(record, "dimension", base + ("dimension",), demand.dimension)
-            if demand.problem is not None:
-                yield Reference(record, "problem", base + ("problem",), demand.problem)
-    for person in strategy.records(Stakeholder):
-        yield from _listed(person, "consumer", ("consumers",), person.entity.consumers)
-    for problem in strategy.records(Problem):
-        yield from _listed(problem, "consumer", ("consumers",), problem.entity.consumers)
-    for goal in strategy.records(Goal):
-        yield from _listed(goal, "problem", ("problems",), goal.entity.problems)
-        yield from _listed(goal, "consumer", ("consumers",), goal.entity.consumers)
-    for decision in strategy.records(Decision):
-        record = cast("Record[Entity]", decision)
-        entity = decision.entity
-        if entity.decided_by is not None:
-            yield Reference(record, "stakeholder", ("decided_by",), entity.decided_by)
-        yield from _listed(decision, "stakeholder", ("consulted",), entity.consulted)
-        if entity.supersedes is not None:
-            yield Reference(record, "decision", ("supersedes",), entity.supersedes)
-        yield Reference(record, "dimension", ("dimension",), entity.dimension)
-        for index, item in enumerate(entity.accommodations):
-            yield Reference(
-                record, "consumer", ("accommodations", index, "consumer"), item.consumer
-            )
-
-
-def _listed(record: Record[E], kind: str, path: Path, values: list[str]) -> Iterator[Reference]:
-    for index, value in enumerate(values):
-        yield Reference(cast("Record[Entity]", record), kind, path + (index,), value)
 
 
 def waiting_references(strategy: Strategy) -> Counter[tuple[str, str]]:
@@ -129,13 +68,6 @@ def _consumer(record: Record[Consumer], sides: list[str]) -> Iterator[Issue]:
             "them, or the consumer is left out of the flywheel balance",
             ("side",),
             "parent",
-        )
-    if consumer.side is not None and sides and consumer.side not in sides:
-        yield record.issue(
-            "BP202",
-            f"`side` must be one of the sides declared in bpstrat.yaml: {', '.join(sides)} "
-            f"(got {consumer.side!r})",
-            ("side",),
         )
 
 
@@ -214,30 +146,6 @@ def _value_chain(record: Record[Problem], steps: Steps) -> Iterator[Issue]:
     )
 
 
-def _supersedes(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
-    """`supersedes` names an earlier decision on the same dimension."""
-    decision = record.entity
-    if decision.supersedes is None:
-        return
-    if decision.supersedes == decision.id:
-        yield record.issue(
-            "BP202",
-            f"decision {decision.id!r} supersedes itself; name the earlier decision it "
-            "replaces, or drop `supersedes`",
-            ("supersedes",),
-        )
-        return
-    old = strategy.entity(Decision, decision.supersedes)
-    if old is not None and old.dimension != decision.dimension:
-        yield record.issue(
-            "BP202",
-            f"`supersedes` names decision {old.id!r} on dimension {old.dimension!r}, but this "
-            f"decision is on {decision.dimension!r}; a decision supersedes one on its own "
-            "dimension",
-            ("supersedes",),
-        )
-
-
 def _accommodations(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
     """Each accommodation names a consumer that demanded an option the decision left out."""
     decision = record.entity
@@ -275,7 +183,6 @@ def _accommodations(strategy: Strategy, record: Record[Decision]) -> Iterator[Is
 
 
 def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
-    yield from _supersedes(strategy, record)
     decision = record.entity
     held = strategy.get(Dimension, decision.dimension)
     if held is None:

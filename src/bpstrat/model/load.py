@@ -9,11 +9,22 @@ from __future__ import annotations
 import gc
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path as FsPath
+from typing import Any
 
 from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import read_config
+from bpstrat.model.contradictions import reject_contradictions
+from bpstrat.model.declared_sides import settle_declared_sides
+from bpstrat.model.file_ids import (
+    copy_came_first,
+    duplicate_message,
+    place_of,
+    settle_file_ids,
+    stem,
+)
+from bpstrat.model.kind_guess import guess_kind
 from bpstrat.model.kinds import KINDS
 from bpstrat.model.strategy import Blocker, Record, Strategy
 from bpstrat.model.suggest import closest
@@ -99,7 +110,17 @@ def _load_strategy(
         strategy.issues.extend(source.issues)
         _index_file(strategy, source)
     cache.save()
+    settle(strategy)
     return strategy
+
+
+def settle(strategy: Strategy) -> None:
+    """What only the whole root can say: an id misspelled in the file named for the id
+    its references use, a side misspelled in `product.sides`, and values another entity
+    contradicts (left out, so that they take effect nowhere)."""
+    settle_file_ids(strategy)
+    settle_declared_sides(strategy)
+    reject_contradictions(strategy)
 
 
 _SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
@@ -107,12 +128,25 @@ _SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
 _RAW_FIELD = re.compile(r"^(id|kind|dimension)[ \t]*:(?P<value>[^#\n]*)", re.MULTILINE)
 
 
-def _stem(rel: str) -> str:
-    """The id a file's name suggests (consumers/load-matching.yaml -> 'load-matching'):
-    PurePosixPath(rel).stem, without building a path for every file."""
-    name = rel.rpartition("/")[2]
-    dot = name.rfind(".")
-    return name[:dot] if 0 < dot < len(name) - 1 else name
+_stem = stem
+
+
+def _left_out_copy(strategy: Strategy, kind: str, id_: str, first: str, here: str) -> None:
+    """BP301 at the earlier document with `id_`, at `first` (`rel:line`), a copy of the one
+    at `here`, whose file is named for the id: the copy is left out, this one kept."""
+    rel = place_of(first)
+    source = strategy.source(rel)
+    line = int(first.rpartition(":")[2])
+    documents = source.documents if source is not None else []
+    index = next((i for i, d in enumerate(documents) if d.positions.key(("id",)).line == line), 0)
+    ref = f"{kind}:{id_}"
+    message = duplicate_message(kind, id_, here, rel, True)
+    duplicate = Issue("BP301", message, rel, ("id",), entity=ref, document=index)
+    strategy.issues.append(duplicate)
+    record = strategy.by_kind.get(kind, {}).pop(id_, None)
+    fields = _plain_fields(record.entity.model_dump()) if record is not None else {"kind": kind}
+    _block(strategy, duplicate, "until the duplicate id is renamed", kind, {_stem(rel)}, fields)
+    strategy.skipped.append(f"{ref} ({rel}): left out, its id is used at {here}")
 
 
 def _raw_fields(text: str) -> dict[str, str]:
@@ -221,7 +255,7 @@ def _foreign(data: dict[object, object]) -> str | None:
     return next((what for needed, what in _FOREIGN if needed <= keys), None)
 
 
-def _plain_fields(data: dict[object, object]) -> dict[str, str]:
+def _plain_fields(data: Mapping[Any, object]) -> dict[str, str]:
     return {
         key: str(value)
         for key, value in data.items()
@@ -286,23 +320,28 @@ def _index_document(
     kind = data.get("kind")
     if kind is None:
         foreign = _foreign(data)
-        message = (
-            f"not a strategy file? it looks like {foreign} and has no `kind`; add it "
-            f"to `exclude:` in bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
-            if foreign
-            else f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}"
-        )
-        report(
-            issue("BP103", message, (), "value"),
-            "until it has a `kind`",
-            None,
-            {stem, id_},
-        )
+        meant = None if foreign else guess_kind(data)
+        if foreign:
+            message = (
+                f"not a strategy file? it looks like {foreign} and has no `kind`; add it "
+                f"to `exclude:` in bpstrat.yaml (e.g. `exclude: [{source.rel}]`)"
+            )
+        elif meant:
+            message = f"document has no `kind`; its fields are a {meant}'s: add `kind: {meant}`"
+        else:
+            message = f"document has no `kind`; add `kind:` with one of: {', '.join(KINDS)}"
+        # Only what could be of the kind its fields say waits for it.
+        report(issue("BP103", message, (), "value"), "until it has a `kind`", meant, {stem, id_})
         return
     found = KINDS.get(kind) if isinstance(kind, str) else None
     if found is None:
         close = closest(str(kind), KINDS, 0.5)
-        hint = f"; did you mean `{close}`?" if close else ""
+        meant = None if _foreign(data) else guess_kind(data)
+        if meant is not None and meant != close:  # the fields say more than the spelling
+            close = meant
+            hint = f"; its fields are a {close}'s: write `kind: {close}`"
+        else:
+            hint = f"; did you mean `{close}`?" if close else ""
         foreign = _foreign(data)
         message = (
             f"not a strategy file? it looks like {foreign}; add it to `exclude:` in "
@@ -336,18 +375,21 @@ def _index_document(
     known = strategy.known_ids.setdefault(kind, {})
     line = document.positions.key(("id",)).line
     first = known.get(id_)
-    if first is not None:
-        duplicate = issue(
-            "BP301",
-            f"duplicate {kind} id {id_!r}: first defined at {first}; rename one of them",
-            ("id",),
-        ).located(source.rel, index, ref)
+    here = f"{source.rel}:{line}"
+    if first is not None and copy_came_first(id_, place_of(first), source.rel):
+        # The earlier document is the copy (this file is named for the id): it gets the
+        # finding and is left out; this one is kept.
+        _left_out_copy(strategy, kind, id_, first, here)
+    elif first is not None:
+        copy = stem != id_ and _stem(place_of(first)) == id_  # the first is named for it
+        message = duplicate_message(kind, id_, first, source.rel, copy)
+        duplicate = issue("BP301", message, ("id",)).located(source.rel, index, ref)
         # Either file may be the one whose id was copied and not changed.
-        others: set[str | None] = {s for s in (stem, _stem(first.rsplit(":", 1)[0])) if s != id_}
+        others: set[str | None] = {s for s in (stem, _stem(place_of(first))) if s != id_}
         report(duplicate, "until the duplicate id is renamed", kind, others)
         strategy.skipped.append(f"{ref} ({source.rel}): left out, its id is used at {first}")
         return
-    known[id_] = f"{source.rel}:{line}"
+    known[id_] = here
     if entity is None:
         strategy.skipped.append(f"{ref} ({source.rel}): left out, it is invalid")
         return

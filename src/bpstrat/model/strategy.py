@@ -5,6 +5,7 @@ in a file; and the one place that turns an Issue into a Finding with a line and 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Generic, TypeVar, cast
@@ -24,6 +25,7 @@ from bpstrat.model.entities import (
 from bpstrat.model.kinds import kind_of
 from bpstrat.model.suggest import Suggester
 from bpstrat.source.files import ROOT_FILE, SourceFile
+from bpstrat.source.key_outline import outline_positions
 from bpstrat.source.positions import Pos, Positions
 from bpstrat.source.yaml_fast import Document
 
@@ -73,20 +75,22 @@ class Blocker:
     kind: str | None  # None: any kind
     ids: frozenset[str]
     references: Counter[str] = field(default_factory=Counter)
+    checks: set[str] = field(default_factory=set)  # "the conflict on 'interface'"
     fields: dict[str, str] = field(default_factory=dict)  # raw top-level values, when readable
 
     def holds(self, kind: str, id_: str) -> bool:
         return id_ in self.ids and (self.kind is None or self.kind == kind)
 
     def explained(self) -> Issue:
-        """The issue, saying which references wait for it."""
-        if not self.references:
+        """The issue, saying which references and checks wait for it."""
+        if not self.references and not self.checks:
             return self.issue
         parts = []
         for id_, count in sorted(self.references.items()):
             noun = "reference" if count == 1 else "references"
             parts.append(f"{count} {noun} to {id_!r}")
-        verb = "is" if sum(self.references.values()) == 1 else "are"
+        parts += sorted(self.checks)
+        verb = "is" if sum(self.references.values()) + len(self.checks) == 1 else "are"
         message = f"{self.issue.message}; {', '.join(parts)} {verb} not checked {self.until}"
         return replace(self.issue, message=message)
 
@@ -105,6 +109,7 @@ class Strategy:
     skipped: list[str] = field(default_factory=list)
     blockers: list[Blocker] = field(default_factory=list)
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
+    _config_outline: Positions | None = field(default=None, repr=False)
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
     _blockers_by_id: dict[str, list[Blocker]] = field(default_factory=dict, repr=False)
     _blocker_count: int = field(default=0, repr=False)
@@ -128,8 +133,40 @@ class Strategy:
         documents = self.config_file.documents
         return documents[0] if documents else None
 
+    @property
+    def config_positions(self) -> Positions:
+        """Where the keys of bpstrat.yaml are: its document's, or, when it does not parse,
+        its outline's (findings about it stay on their lines)."""
+        document = self.config_document
+        if document is not None:
+            return document.positions
+        if self._config_outline is None:
+            self._config_outline = outline_positions(self.config_file.text)
+        return self._config_outline
+
     def add(self, record: Record[E]) -> None:
         self.by_kind.setdefault(record.kind, {})[record.id] = cast("Record[Entity]", record)
+
+    def rename(self, kind: str, ids: dict[str, str]) -> None:
+        """Index the `kind` entities with the ids `ids` maps under the ids it maps them to,
+        each in its place among its kind and with its entity's `id` set to it: the ids
+        their references name (model/file_ids.py). One pass over the kind for all."""
+        found = self.by_kind.get(kind, {})
+        renamed: dict[str, Record[Entity]] = {}
+        for key, record in found.items():
+            new = ids.get(key)
+            if new is None:
+                renamed[key] = record
+                continue
+            entity = record.entity.model_copy(update={"id": new})
+            renamed[new] = replace(record, id=new, entity=entity)
+        self.by_kind[kind] = renamed
+        known = self.known_ids.setdefault(kind, {})
+        for old, new in ids.items():
+            place = known.pop(old, None)
+            if place is not None:
+                known[new] = place
+        self._suggesters.pop(kind, None)  # its choices changed
 
     def all_records(self) -> list[Record[Entity]]:
         """Every valid entity of every kind."""
@@ -180,27 +217,42 @@ class Strategy:
     def unsure(self, kind: str, field_name: str, value: str) -> bool:
         """True when an unreadable or invalid `kind` entity may have `field_name: value`
         (its raw value is that, or could not be read)."""
+        return self.unsure_because(kind, field_name, value) is not None
+
+    def unsure_because(self, kind: str, field_name: str, value: str) -> Blocker | None:
+        """The first unreadable or invalid place that may hold a `kind` entity with
+        `field_name: value`, if any (`unsure`)."""
         for found in self.blockers:
             if found.kind not in (None, kind):
                 continue
             raw_kind = found.fields.get("kind")
             if found.kind is None and raw_kind is not None and raw_kind != kind:
                 continue
+            if kind == "decision" and found.fields.get("status") in ("proposed", "superseded"):
+                continue  # a decision that is not accepted settles nothing
             raw = found.fields.get(field_name)
             if raw is None or raw == value:
-                return True
-        return False
+                return found
+        return None
 
-    def explain(self, issues: list[Issue], waiting: Counter[tuple[str, str]]) -> list[Issue]:
-        """`issues` with each blocker's issue saying which references wait for it;
-        `waiting` counts the references to each (kind, id) that wait (lint/references.py)."""
+    def explain(
+        self,
+        issues: list[Issue],
+        waiting: Counter[tuple[str, str]],
+        held: Sequence[tuple[Blocker, str]] = (),
+    ) -> list[Issue]:
+        """`issues` with each blocker's issue saying which references and checks wait for
+        it; `waiting` counts the references to each (kind, id) that wait
+        (lint/references.py), `held` names the checks each blocker holds back."""
         merged: dict[int, Blocker] = {}
         for found in self.blockers:
-            merged.setdefault(id(found.issue), replace(found, references=Counter()))
+            merged.setdefault(id(found.issue), replace(found, references=Counter(), checks=set()))
         for (kind, id_), count in waiting.items():
             holder = self.blocker(kind, id_)
             if holder is not None:
                 merged[id(holder.issue)].references[id_] += count
+        for holder, check in held:
+            merged[id(holder.issue)].checks.add(check)
         return [merged[id(i)].explained() if id(i) in merged else i for i in issues]
 
     def closest(self, kind: str, id_: str) -> str | None:
@@ -287,8 +339,12 @@ class Strategy:
         else:
             source = self.source(issue.file)
             documents = source.documents if source is not None else []
+            positions: Positions | None = None
             if 0 <= issue.document < len(documents):
                 positions = documents[issue.document].positions
+            elif source is self.config_file and issue.document == 0:
+                positions = self.config_positions
+            if positions is not None:
                 if issue.at == "key":
                     line, column = positions.key(issue.path)
                 elif issue.at == "value":

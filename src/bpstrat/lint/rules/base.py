@@ -52,10 +52,10 @@ class RuleContext:
 
     def product_issue(self, code: str, message: str, *keys: str) -> Issue:
         """An issue on bpstrat.yaml, at the first of `keys` under `product` that is set."""
-        document = self.strategy.config_document
+        positions = self.strategy.config_positions
         for key in keys:
             path: Path = ("product", key)
-            if document is not None and document.positions.has_key(path):
+            if positions.has_key(path):
                 return self.strategy.config_issue(code, message, path)
         return self.strategy.config_issue(code, message, ("product",))
 

@@ -1,0 +1,95 @@
+"""A broken document only removes what depends on it, and says so, on a realistic
+strategy: a stakeholder without `kind` is one finding and leaves the undecided conflict
+elsewhere reported; a decision that could settle a conflict says that the conflict waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bpstrat.findings import Finding
+from tests.lint.bank_strategy import Changes, changes, copy, edit
+
+Bank = tuple[Path, list[Finding]]
+
+UNTIL_KIND = "is not checked until it has a `kind`"
+
+
+@pytest.mark.parametrize(
+    ("rel", "kind", "waiting"),
+    [
+        # consulted on the interface decision
+        ("stakeholders/noah-fischer.yaml", "stakeholder", "1 reference to 'noah-fischer'"),
+        # a goal and the open banking consumer's demands name it
+        ("problems/partner-onboarding.yaml", "problem", "4 references to 'partner-onboarding'"),
+    ],
+)
+def test_a_document_without_kind_is_one_finding_that_names_its_kind(
+    bank: Bank, tmp_path: Path, rel: str, kind: str, waiting: str
+) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    edit(root, rel, f"kind: {kind}\n", "")
+    verb = "is" if waiting.startswith("1 ") else "are"
+    assert changes(bank[1], root) == Changes(
+        [
+            (
+                "BP103",
+                rel,
+                1,
+                1,
+                f"document has no `kind`; its fields are a {kind}'s: add `kind: {kind}`; "
+                f"{waiting} {verb} not checked until it has a `kind`",
+            )
+        ],
+        [],
+    )
+
+
+def test_an_unknown_kind_names_the_kind_its_fields_are(bank: Bank, tmp_path: Path) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "stakeholders/jonas-weber.yaml"
+    edit(root, rel, "kind: stakeholder\n", "kind: person\n")
+    found = changes(bank[1], root)
+    assert found.removed == []
+    assert [f[:4] for f in found.added] == [("BP104", rel, 1, 1)]
+    message = found.added[0][4]
+    assert "unknown kind 'person'; its fields are a stakeholder's: write `kind: stakeholder`" in (
+        message
+    )
+    assert "3 references to 'jonas-weber' are not checked until its `kind` is fixed" in message
+
+
+def test_a_proposed_decision_without_kind_holds_no_conflict_back(
+    bank: Bank, tmp_path: Path
+) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "decisions/notification-draft.yaml"
+    edit(root, rel, "kind: decision\n", "")
+    assert changes(bank[1], root) == Changes(
+        [
+            (
+                "BP103",
+                rel,
+                1,
+                1,
+                "document has no `kind`; its fields are a decision's: add `kind: decision`",
+            )
+        ],
+        [],
+    )
+
+
+def test_a_deciding_decision_without_kind_says_which_conflict_waits(
+    bank: Bank, tmp_path: Path
+) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "decisions/interface-2027.yaml"
+    edit(root, rel, "kind: decision\n", "")
+    found = changes(bank[1], root)
+    errors = [f for f in found.added if f[0].startswith(("BP1", "BP2", "BP3"))]
+    assert [f[:4] for f in errors] == [("BP103", rel, 1, 1)]
+    assert f"the conflict on 'interface' {UNTIL_KIND}" in errors[0][4]
+    assert not [f for f in found.added if f[0] in ("BP409", "BP420")]
+    # the undecided conflict on notifications does not wait for it
+    assert not [f for f in found.removed if f[0] == "BP409"]
