@@ -99,6 +99,27 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
         lambda: validate.NUMERIC.fullmatch(" " * BIG + "1" + " " * BIG + "x"),
         None,
     ),
+    (
+        "validate.DECIMAL_COMMA, spaces and digits",
+        lambda: validate.DECIMAL_COMMA.fullmatch(" " * BIG + "1" * BIG + "x"),
+        None,
+    ),
+    (
+        "validate.DECIMAL_COMMA, dots",
+        lambda: validate.DECIMAL_COMMA.fullmatch("1." * BIG + ",1"),
+        None,
+    ),
+    (
+        "validate.DECIMAL_COMMA, found",
+        lambda: validate.DECIMAL_COMMA.fullmatch("1" * BIG + ",5").group(2),
+        "1" * BIG,
+    ),
+    ("validate.THOUSANDS", lambda: validate.THOUSANDS.fullmatch("1,00" * BIG), None),
+    (
+        "validate.THOUSANDS, found",
+        lambda: validate.THOUSANDS.fullmatch("1" + ",000" * BIG) is not None,
+        True,
+    ),
     ("types._SLUG", lambda: types._SLUG.match("a" * BIG + "\n"), None),
     ("types.NOT_SLUG", lambda: len(types.NOT_SLUG.sub("-", "a" + "!" * BIG + "b")), 3),
     ("types._ISO_DATE", lambda: types._ISO_DATE.match("1" * BIG), None),

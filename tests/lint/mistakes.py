@@ -24,6 +24,7 @@ class Mistake:
     line: int | None
     says: list[str]
     not_says: list[str] = field(default_factory=list)
+    code: str = "BP101"
 
     @property
     def id(self) -> str:

@@ -8,8 +8,8 @@ from functools import cache, lru_cache
 from pydantic import BaseModel
 
 from bpstrat.model.config import RootConfig
+from bpstrat.model.fields import model_at
 from bpstrat.model.kinds import KINDS
-from bpstrat.model.validate import model_at
 
 
 def document_model(kind: object, is_root_config: bool) -> type[BaseModel] | None:

@@ -162,6 +162,32 @@ Severity = Literal["error", "warning", "info", "off"]
 
 ENGAGEMENT_LEVELS: tuple[str, ...] = get_args(Engagement)
 
+MEANINGS: dict[tuple[str, ...], dict[str, str]] = {
+    get_args(Strength): {
+        "must": "the consumer cannot do without it",
+        "should": "it needs it, but can live without it for a while",
+        "could": "it would like it",
+    },
+    get_args(Influence): {
+        "direct": "the team moves the metric itself",
+        "shared": "the team moves it with a partner",
+        "indirect": "the team can hardly move it",
+    },
+    get_args(Status): {
+        "proposed": "under discussion",
+        "accepted": "decided",
+        "superseded": "replaced by a later decision",
+    },
+    get_args(Engagement): {
+        "unaware": "does not know of it",
+        "resistant": "works against it",
+        "neutral": "neither for nor against it",
+        "supportive": "for it",
+        "leading": "drives it",
+    },
+}
+"""What each value of a small set means, for the message that lists them."""
+
 
 # The sets of field names models were given, one frozen copy of each (see Strict).
 _GIVEN: dict[frozenset[str], frozenset[str]] = {}

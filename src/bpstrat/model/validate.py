@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import copy
 import re
-import types
-import typing
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal, TypeVar, Union, get_args, get_origin
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from bpstrat.findings import Issue, Path, path_name
+from bpstrat.model.explained_errors import explain_errors
+from bpstrat.model.fields import fields_at, model_at
 from bpstrat.model.suggest import closest
+from bpstrat.model.types import MEANINGS
+
+__all__ = ["fields_at", "model_at", "validate", "validate_parts"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,6 +48,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 spelling similarity, so `status: approved` suggests `accepted`, not `proposed`."""
 
 NUMERIC = re.compile(r"\s*[-+]?\d+(?:\.\d*)?\s*")  # a number written as text
+# A number with a decimal comma, as German and Dutch write it (`92,9`, `1.234,5`): each
+# part is followed by a character it cannot hold.
+DECIMAL_COMMA = re.compile(r"\s*([-+]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)\s*")
+# A number with thousands commas, as English writes it (`1,500`, `2,000,000`).
+THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+\s*")
 
 
 def validate(
@@ -89,9 +97,17 @@ def validate_parts(
         return model.model_validate(data), [], frozenset()
     except ValidationError as error:
         errors = _errors(error)
-        issues = [_issue(model, err, base, quoted) for err in errors]
+        explained = explain_errors(model, data, [(err.kind, err.loc) for err in errors])
+        issues = []
+        for index, err in enumerate(errors):
+            instead = explained.issues.get(index)
+            if instead is not None:
+                issues.append(replace(instead, path=base + instead.path))
+            elif index not in explained.hidden:
+                required = index in explained.required
+                issues.append(_issue(model, err, base, quoted, required))
         found, cuts = _salvage(model, data, errors)
-        return found, issues, cuts
+        return found, issues, cuts | explained.cuts
 
 
 def _salvage(
@@ -169,7 +185,11 @@ def _child(value: object, part: str | int) -> object:
     return None
 
 
-def _issue(model: type[BaseModel], err: _Error, base: Path, quoted: Quoted | None) -> Issue:
+def _issue(
+    model: type[BaseModel], err: _Error, base: Path, quoted: Quoted | None, required: bool
+) -> Issue:
+    """The finding for one error; `required`: the unknown key stands for a missing
+    required field (its "did you mean" is the one finding of both)."""
     loc: Path = base + err.loc
     local = err.loc
     kind = err.kind
@@ -185,6 +205,8 @@ def _issue(model: type[BaseModel], err: _Error, base: Path, quoted: Quoted | Non
     if kind == "extra_forbidden":
         known = fields_at(model, local[:-1])
         hint = _did_you_mean(str(local[-1]), known)
+        if hint and required:
+            hint += " (a required field)"
         listing = f" (known fields: {', '.join(known)})" if known and not hint else ""
         return Issue(
             "BP203", f"unknown field `{local[-1]}`{_where(local[:-1])}{hint}{listing}", path=loc
@@ -247,7 +269,13 @@ def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
             hint = f"; did you mean {meant!r}?"
         else:
             hint = _did_you_mean(str(value), expected, value=True) if isinstance(value, str) else ""
-        return f"`{name}` must be one of: {', '.join(expected)} (got {_got(value)}){hint}"
+        meanings = MEANINGS.get(tuple(expected), {})
+        listed = ", ".join(
+            f"{word} ({meanings[word]})" if word in meanings else word for word in expected
+        )
+        if meanings:
+            return f"`{name}` must be one of: {listed}; got {_got(value)}{hint}"
+        return f"`{name}` must be one of: {listed} (got {_got(value)}){hint}"
     if kind == "value_error":
         error = ctx.get("error")
         return f"`{name}`: {error}" if error is not None else f"`{name}`: {_plain(err.msg)}"
@@ -259,7 +287,12 @@ def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
         return f"`{name}` must be {words} {bound} (got {_got(value)})"
     numeric = isinstance(value, str) and NUMERIC.fullmatch(value)
     quotes = " (remove the quotes)" if numeric and was_quoted else ""
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    whole = kind in ("int_type", "int_parsing", "int_from_float")
+    if isinstance(value, str) and (whole or kind in ("float_type", "float_parsing")):
+        comma = _comma_number(name, value, whole)
+        if comma is not None:
+            return comma
+    if whole:
         return f"`{name}` must be a whole number, got {_got(value)}{quotes}"
     if kind in ("float_type", "float_parsing"):
         return f"`{name}` must be a number, got {_got(value)}{quotes}"
@@ -278,6 +311,34 @@ def _invalid_message(name: str, err: _Error, was_quoted: bool = True) -> str:
     return f"`{name}`: {_plain(err.msg)} (got {_got(value)})"
 
 
+def _comma_number(name: str, value: str, whole: bool) -> str | None:
+    """The message for a number written with a comma (`92,9`, `1,500`), if it is one."""
+    thousands = THOUSANDS.fullmatch(value)
+    decimal = DECIMAL_COMMA.fullmatch(value)
+    if thousands is not None:
+        plain = value.strip().replace(",", "")
+        if decimal is None or "." in decimal.group(2):
+            return f"`{name}` has commas in a number (got {_got(value)}): write {plain}"
+        meant = f"{decimal.group(1)}{decimal.group(2)}.{decimal.group(3)}"
+        kind = "a whole number" if whole else "a number"
+        return (
+            f"`{name}` must be {kind}, got {_got(value)}: write {plain} without the thousands "
+            f"comma, or {meant} if the comma is a decimal comma"
+        )
+    if decimal is None:
+        return None
+    meant = f"{decimal.group(1)}{decimal.group(2).replace('.', '')}.{decimal.group(3)}"
+    if whole:
+        return (
+            f"`{name}` must be a whole number, got {_got(value)}, a number with a decimal "
+            f"comma ({meant}); write a whole number"
+        )
+    return (
+        f"`{name}` has a decimal comma (got {_got(value)}): YAML numbers are written with a "
+        f"decimal point; write {meant}"
+    )
+
+
 def _describe(value: object) -> str:
     if value is None:
         return "nothing (null)"
@@ -286,37 +347,3 @@ def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return _got(value)
-
-
-def fields_at(model: type[BaseModel], loc: Path) -> list[str]:
-    """The field names allowed at `loc` inside `model` (for "did you mean")."""
-    target = model_at(model, loc)
-    return list(target.model_fields) if target is not None else []
-
-
-def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
-    """The model that describes the mapping at `loc`, if any."""
-    current: object = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        target = _model_of(current)
-        if target is None or part not in target.model_fields:
-            return None
-        current = target.model_fields[part].annotation
-    return _model_of(current)
-
-
-def _model_of(annotation: object) -> type[BaseModel] | None:
-    """Find the model inside Optional[...], list[...], Annotated[...]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = get_origin(annotation)
-    if origin is Literal:
-        return None
-    if origin in (Union, types.UnionType, list, typing.Annotated) or origin is not None:
-        for arg in get_args(annotation):
-            found = _model_of(arg)
-            if found is not None:
-                return found
-    return None

@@ -157,6 +157,7 @@ class _Frame:
     __slots__ = (
         "anchor",
         "data",
+        "flow",
         "have_key",
         "is_map",
         "key",
@@ -168,8 +169,11 @@ class _Frame:
         "start",
     )
 
-    def __init__(self, data: Any, path: Path | None, anchor: str | None, start: Pos) -> None:
+    def __init__(
+        self, data: Any, path: Path | None, anchor: str | None, start: Pos, flow: bool
+    ) -> None:
         self.data = data
+        self.flow = flow
         self.path = path
         self.is_map = isinstance(data, dict)
         self.key: Any = None
@@ -234,7 +238,7 @@ def _parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
             event = parser.get_event()
             kind = type(event)
             if kind is DocumentStartEvent:
-                docs.append(_read_document(parser, event))
+                docs.append(_read_document(parser, event, text))
             elif kind is StreamEndEvent:
                 break
     except YamlSyntaxError as error:
@@ -279,7 +283,7 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _read_document(parser: Any, start_event: Any) -> Document:
+def _read_document(parser: Any, start_event: Any, text: str) -> Document:
     keys: dict[Path, Pos] = {}  # path -> where its key (or list item) starts
     values: dict[Path, Pos] = {}  # path -> where its value starts
     problems: list[Issue] = []
@@ -287,6 +291,7 @@ def _read_document(parser: Any, start_event: Any) -> Document:
     building: set[str] = set()
     stack: list[_Frame] = []
     start = Pos.from_mark(start_event.start_mark.line, start_event.start_mark.column)
+    line_of = _Lines(text)
     root: list[Any] = []
     total = 0
 
@@ -328,6 +333,8 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             top.merges.append((value, key_pos))
             return
         if not isinstance(key, str):
+            if value is None and top.flow and _decimal_comma(top, key, key_pos, line_of):
+                return
             problems.append(
                 _problem(
                     "BP202",
@@ -412,7 +419,9 @@ def _read_document(parser: Any, start_event: Any) -> Document:
                     keys[()] = pos
             if event.anchor:
                 building.add(event.anchor)
-            stack.append(_Frame({} if is_map else [], path, event.anchor, pos))
+            stack.append(
+                _Frame({} if is_map else [], path, event.anchor, pos, bool(event.flow_style))
+            )
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             if frame.merges:
@@ -436,6 +445,66 @@ def _read_document(parser: Any, start_event: Any) -> Document:
             place(value, size, pos)
         elif kind is DocumentEndEvent:
             return Document(root[0] if root else None, Positions(keys, values), start, problems)
+
+
+def _decimal_comma(frame: _Frame, key: Any, pos: Pos, line_of: Callable[[int], str]) -> bool:
+    """`{date: 2026-10-31, value: 94,1}`: YAML reads `value: 94` and a key `1`. When the
+    source shows a number, a comma and digits with no space, the value is what was written
+    (`'94,1'`, text), so that its field says "a decimal comma; write 94.1"."""
+    if type(key) is not int or not frame.data:
+        return False
+    last = next(reversed(frame.data))
+    if type(frame.data[last]) not in (int, float):
+        return False
+    line = line_of(pos.line)
+    written = joined_number(line, pos.column)
+    if written is None:
+        return False
+    frame.data[last] = written
+    return True
+
+
+class _Lines:
+    """The lines of a text as libyaml counts them, split once, when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+
+    def __call__(self, number: int) -> str:
+        """Line `number` (1-based), without its line break, or ''."""
+        if not self.starts:
+            self.starts = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(self.text)]
+        if not 0 < number <= len(self.starts):
+            return ""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n\x85\u2028\u2029")
+
+
+def joined_number(line: str, column: int) -> str | None:
+    """The number written across a comma that ends just before `column` (1-based), with
+    no space on either side (`94,1`, `1.234,5`), or None."""
+    start = column - 1
+    if not (0 < start < len(line)) or line[start - 1] != ",":
+        return None
+    end = start
+    while end < len(line) and line[end].isdigit():
+        end += 1
+    if end == start or (end < len(line) and line[end] not in ",}] \t"):
+        return None
+    first = start - 1
+    while first > 0 and (line[first - 1].isdigit() or line[first - 1] == "."):
+        first -= 1
+    if (
+        first == start - 1
+        or not line[first].isdigit()
+        or (first > 0 and line[first - 1] not in " :\t-+")
+    ):
+        return None
+    if first > 0 and line[first - 1] in "-+":
+        first -= 1
+    return line[first:end]
 
 
 def _apply_merges(
