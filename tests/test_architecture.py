@@ -28,6 +28,7 @@ LAYERS = {
     "bpstrat.source": 1,
     "bpstrat.model": 2,
     "bpstrat.score": 3,
+    "bpstrat.catalog": 3,
     "bpstrat.lint": 4,
     "bpstrat.agenda": 5,
     "bpstrat.brief": 5,

@@ -31,6 +31,7 @@ FILLED = {
     "decisions": {"items"},
     "demands": {"items"},
     "dated-demands": {"items"},
+    "catalog-products": {"items"},
     "key-goals": {"items", "num"},
     "coalition": {"share", "threshold", "items"},
     "conflicts": {"items"},

@@ -13,6 +13,7 @@ import pytest
 
 from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
 from bpstrat.brief.charts import svg
+from bpstrat.catalog import read
 from bpstrat.edit import fmt_quick, fmt_scan
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
@@ -194,6 +195,24 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("svg._XML_UNSAFE", lambda: len(svg._XML_UNSAFE.sub("", "<&" * BIG)), 0),
     ("committed._AS_OF", lambda: committed._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
     ("committed._AS_OF_ROW", lambda: committed._AS_OF_ROW.search("| As of | " * 20_000), None),
+    # the service catalog: entity references, Location targets, names of broken files
+    ("types._CATALOG_REF, runs", lambda: types._CATALOG_REF.match("a-" * BIG), None),
+    ("types._CATALOG_REF, kind", lambda: types._CATALOG_REF.match("a" * BIG + "!"), None),
+    ("types._CATALOG_REF, namespace", lambda: types._CATALOG_REF.match("a/" + "a-" * BIG), None),
+    ("types._CATALOG_REF, dots", lambda: types._CATALOG_REF.match("a." * BIG + "/"), None),
+    ("types._CATALOG_REF, found", lambda: types.is_catalog_ref("System:Default/Check.out"), True),
+    ("read._URL", lambda: read._URL.match("a" * BIG), None),
+    ("read._URL, found", lambda: read._URL.match("https://x") is not None, True),
+    (
+        "read._RAW_NAME, no colon",
+        lambda: list(read._RAW_NAME.finditer(("\n" + " " * 50 + "nam") * 4000)),
+        [],
+    ),
+    (
+        "read._RAW_NAME, long value",
+        lambda: [len(m[1]) for m in read._RAW_NAME.finditer("name:" + " " * BIG + "'" + "a" * BIG)],
+        [BIG],
+    ),
     # git and the cache
     ("git_tree._SHA", lambda: git_tree._SHA.match("a" * BIG), None),
     ("cache_entry._CODE", lambda: cache_entry._CODE.match("BP" + "1" * BIG), None),

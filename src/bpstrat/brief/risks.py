@@ -101,6 +101,8 @@ def _tell(env: _Env, plain: Plain, group: list[Finding]) -> _Said:
             return _demands(env, plain, group, dated=False)
         case "dated-demands":
             return _demands(env, plain, group, dated=True)
+        case "catalog-products":
+            return _catalog_products(env, plain, group)
         case "key-goals":
             return _key_goals(env, plain)
         case "coalition":
@@ -222,6 +224,13 @@ def _goal_stake(env: _Env, goal: Goal) -> float:
             consumer = env.strategy.entity(Consumer, cid)
             weights.append(consumer.importance if consumer else 0)
     return max(weights)
+
+
+def _catalog_products(env: _Env, plain: Plain, group: list[Finding]) -> _Said:
+    """The catalog's products by name (`system:default/loyalty-app` -> loyalty-app),
+    weighed as an unknown consumer of middling importance."""
+    names = [(3.0, (f.entity or "").rpartition("/")[2]) for f in group if f.entity]
+    return _say(env, plain.wording, 3 if names else 0, len(names), items=_names(env.lang, names))
 
 
 def _key_goals(env: _Env, plain: Plain) -> _Said:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from bpstrat.findings import Issue
 from bpstrat.model.types import (
+    CatalogRef,
     Currency,
     Phase,
     Severity,
@@ -211,6 +212,31 @@ class BriefConfig(Strict):
 
 Glob = Annotated[Text, Field(max_length=MAX_GLOB_CHARS)]
 
+MAX_CATALOG_PATHS = 1000
+CatalogPath = Annotated[Text, Field(max_length=4096)]
+
+
+class CatalogConfig(Strict):
+    """Where the service catalog is and which of its APIs are the product's own."""
+
+    backstage: list[CatalogPath] = Field(
+        min_length=1,
+        max_length=MAX_CATALOG_PATHS,
+        description="Files or folders of Backstage descriptor files (`catalog-info.yaml`), "
+        "relative to the root. Folders are searched recursively for `*.yaml` and `*.yml`; "
+        "`kind: Location` entities' relative targets are followed. Every path must stay "
+        "inside the git work tree that holds the root [BP430].",
+        examples=[["../catalog"]],
+    )
+    apis: list[CatalogRef] = Field(
+        min_length=1,
+        max_length=MAX_CATALOG_PATHS,
+        description="The product's own API entities in the catalog, as entity references "
+        "(default kind `api`, default namespace `default`). Every entity whose "
+        "`spec.consumesApis` names one of them is a consumer [BP428].",
+        examples=[["pricing-api", "api:pricing/price-events"]],
+    )
+
 
 class RootConfig(Strict):
     """The contents of bpstrat.yaml: the product, the files to leave out, lint and scoring."""
@@ -244,10 +270,20 @@ class RootConfig(Strict):
         default_factory=lambda: BriefConfig(),
         description="Settings of `bpstrat brief`: the language it is written in.",
     )
+    catalog: Annotated[
+        Optional[CatalogConfig],
+        Field(
+            description="The Backstage software catalog that lists who consumes the product's "
+            "APIs; lint then reports consumers the strategy has forgotten [BP428] and "
+            "consumers the catalog does not know [BP429]. See docs/catalog.md."
+        ),
+    ] = None
 
 
 S = TypeVar("S", bound=BaseModel)
 _GLOB: TypeAdapter[str] = TypeAdapter(Glob)
+_CATALOG_PATH: TypeAdapter[str] = TypeAdapter(CatalogPath)
+_CATALOG_REF: TypeAdapter[str] = TypeAdapter(CatalogRef)
 
 
 @dataclass
@@ -259,6 +295,7 @@ class Config:
     lint: LintConfig = field(default_factory=LintConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     brief: BriefConfig = field(default_factory=BriefConfig)
+    catalog: CatalogConfig | None = None
 
 
 def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
@@ -274,6 +311,7 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
         # an invalid glob is dropped from the model: keep the valid ones
         config = Config(model.product, _valid_globs(data.get("exclude")), model.lint, model.scoring)
         config.brief = model.brief
+        config.catalog = model.catalog
         return config, issues
     config = Config(
         product=_section(Product, data.get("product")),
@@ -282,7 +320,28 @@ def read_config(document: Document | None) -> tuple[Config, list[Issue]]:
         brief=_section(BriefConfig, data.get("brief")) or BriefConfig(),
     )
     config.exclude = _valid_globs(data.get("exclude"))
+    config.catalog = _valid_catalog(data.get("catalog"))
     return config, issues
+
+
+def _valid_catalog(value: object) -> CatalogConfig | None:
+    """The valid paths and APIs of a `catalog:` that is not valid as a whole (each bad
+    item is a finding): a typo in one API does not switch the catalog off."""
+    if not isinstance(value, dict):
+        return None
+    kept: dict[str, list[str]] = {}
+    for key, adapter in (("backstage", _CATALOG_PATH), ("apis", _CATALOG_REF)):
+        items = value.get(key)
+        kept[key] = []
+        for item in items[:MAX_CATALOG_PATHS] if isinstance(items, list) else ():
+            try:
+                kept[key].append(adapter.validate_python(item))
+            except ValidationError:
+                continue
+    try:
+        return CatalogConfig(backstage=kept["backstage"], apis=kept["apis"])
+    except ValidationError:
+        return None
 
 
 def _valid_globs(value: object) -> list[str]:

@@ -11,6 +11,7 @@ from pydantic import Field, StrictBool
 
 from bpstrat.model.types import (
     Amount,
+    CatalogRef,
     Category,
     Confidence,
     Engagement,
@@ -150,6 +151,16 @@ class Consumer(Strict):
         Field(
             description="Where the consumer itself is heading; leaving it out counts as an "
             "unknown strategy [BP405]."
+        ),
+    ] = None
+    catalog: Annotated[
+        Optional[CatalogRef],
+        Field(
+            description="This consumer's entity in the service catalog, as a Backstage entity "
+            "reference (`[kind:][namespace/]name`, namespace `default` when left out). "
+            "Without it the consumer matches the catalog entity whose name is its id. It must "
+            "name an entity that consumes one of `catalog.apis` [BP429].",
+            examples=["system:default/checkout"],
         ),
     ] = None
     demands: list[Demand] = Field(

@@ -84,7 +84,7 @@ def _load_strategy(
     config, issues = read_config(config_doc)
     if any(issue.code in ("BP101", "BP105") for issue in config_file.issues):
         issues = []  # the file could not be read; its own issues say why
-    strategy = Strategy(root, config, config_file)
+    strategy = Strategy(root, config, config_file, on_disk=isinstance(tree, FolderTree))
     strategy.issues.extend(config_file.issues)
     strategy.issues.extend(issues)
     if len(config_file.documents) > 1:
@@ -255,7 +255,15 @@ def _foreign(data: dict[object, object]) -> str | None:
     return next((what for needed, what in _FOREIGN if needed <= keys), None)
 
 
+def is_descriptor(data: dict[object, object]) -> bool:
+    """True for a Backstage catalog entity (`apiVersion: backstage.io/...`): not part of
+    the strategy, whatever its `kind`."""
+    version = data.get("apiVersion")
+    return isinstance(version, str) and version.startswith("backstage.io/")
+
+
 def _plain_fields(data: Mapping[Any, object]) -> dict[str, str]:
+
     return {
         key: str(value)
         for key, value in data.items()
@@ -315,6 +323,8 @@ def _index_document(
             {stem},
         )
         return
+    if is_descriptor(data):
+        return  # a Backstage catalog file (catalog.backstage may point inside the root)
     raw_id = data.get("id")
     id_ = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
     kind = data.get("kind")

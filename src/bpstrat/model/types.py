@@ -152,6 +152,49 @@ Currency = Annotated[
 ]
 """An ISO 4217 currency code: three capital letters (EUR, USD, CHF)."""
 
+MAX_REF_CHARS = 253
+"""Longer text is not a catalog reference (Backstage caps each part at 63 characters)."""
+# A Backstage entity reference, `[kind:][namespace/]name`, by Backstage's default rules
+# for each part (kind: a letter, then letters and digits; namespace: letters and digits in
+# runs joined by `-`; name: letters and digits in runs joined by one of `-_.`). Each
+# repeated run is followed by a character it cannot hold, so the pattern never tries a
+# text two ways (linear; tests/hostile holds its worst case).
+CATALOG_REF_PATTERN = (
+    r"^(?:[A-Za-z][A-Za-z0-9]*:)?(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/)?"
+    r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*(?!\n)$"
+)
+_CATALOG_REF = re.compile(CATALOG_REF_PATTERN)
+
+
+def is_catalog_ref(text: str) -> bool:
+    """True when `text` is a Backstage entity reference in the default syntax."""
+    return len(text) <= MAX_REF_CHARS and _CATALOG_REF.match(text) is not None
+
+
+def _catalog_ref(value: str) -> str:
+    if not is_catalog_ref(value):
+        raise ValueError(
+            f"{value!r} is not a catalog entity reference: write `[kind:][namespace/]name` "
+            "as in Backstage, e.g. 'system:default/checkout' or 'checkout-web'"
+        )
+    return value
+
+
+CatalogRef = Annotated[
+    str,
+    Field(strict=True),
+    AfterValidator(_catalog_ref),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": MAX_REF_CHARS,
+            "pattern": CATALOG_REF_PATTERN,
+            "patternErrorMessage": "must be a catalog entity reference: [kind:][namespace/]name",
+        }
+    ),
+]
+"""A Backstage entity reference such as `system:default/checkout` (any case)."""
+
 Phase = Literal["buy-in", "problem", "minimum", "attention", "handover"]
 Strength = Literal["must", "should", "could"]
 Engagement = Literal["unaware", "resistant", "neutral", "supportive", "leading"]

@@ -1,4 +1,4 @@
-"""The strategy practice rules BP401-BP427, one module each, registered here explicitly.
+"""The strategy practice rules BP401-BP430, one module each, registered here explicitly.
 
 A rule module has `CODE`, `NAME`, `OPTIONS` (the `lint:` settings it reads), `PLAIN`
 (how the brief words its findings for a reader outside the team, see `plain.py`) and
@@ -36,6 +36,9 @@ from bpstrat.lint.rules import (
     BP425_buy_in_goal_without_cost,
     BP426_goal_slow_payback,
     BP427_next_step_overdue,
+    BP428_consumer_missing_from_strategy,
+    BP429_consumer_not_in_catalog,
+    BP430_catalog_unreadable,
 )
 from bpstrat.lint.rules.base import Rule
 
@@ -67,6 +70,9 @@ _ALL: tuple[Rule, ...] = (
     BP425_buy_in_goal_without_cost,
     BP426_goal_slow_payback,
     BP427_next_step_overdue,
+    BP428_consumer_missing_from_strategy,
+    BP429_consumer_not_in_catalog,
+    BP430_catalog_unreadable,
 )
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _ALL}
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from bpstrat.catalog.resolve import Catalog, load_catalog
 from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.lint.rules.plain import Plain
 from bpstrat.model.config import LintConfig, Product
@@ -32,6 +33,11 @@ class RuleContext:
     @property
     def product(self) -> Product | None:
         return self.strategy.config.product
+
+    @cached_property
+    def catalog(self) -> Catalog | None:
+        """The service catalog, read and matched once; None without `catalog:`."""
+        return load_catalog(self.strategy)
 
     @cached_property
     def score(self) -> ScoreResult:

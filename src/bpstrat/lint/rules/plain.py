@@ -31,6 +31,8 @@ About = Literal[
     # the demands the findings point at: "option for consumer" (dated: ", due date")
     "demands",
     "dated-demands",
+    # the service catalog's consumer products the findings are about (their names)
+    "catalog-products",
     # the strategy as a whole, told from the score rather than from each finding:
     "key-goals",  # the key goals' titles (`%(items)s`) and count (`%(num)d`)
     "coalition",  # `%(share)s` of power supports it, `%(threshold)s` needed, who waits
