@@ -263,7 +263,6 @@ def is_descriptor(data: dict[object, object]) -> bool:
 
 
 def _plain_fields(data: Mapping[Any, object]) -> dict[str, str]:
-
     return {
         key: str(value)
         for key, value in data.items()
