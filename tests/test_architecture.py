@@ -33,6 +33,7 @@ LAYERS = {
     "bpstrat.agenda": 5,
     "bpstrat.brief": 5,
     "bpstrat.diff": 5,
+    "bpstrat.history": 5,
     "bpstrat.edit": 5,
     "bpstrat.report": 6,
     "bpstrat.cli": 7,

@@ -19,7 +19,7 @@ from bpstrat.cli.failures import exit_code_for, tolerant_streams
 from bpstrat.cli.options import parse_today
 from bpstrat.findings import LEVELS
 from bpstrat.model.kinds import KINDS
-from bpstrat.report.formats import AGENDA, DIFF, LINT, SCORE, Format, choices
+from bpstrat.report.formats import AGENDA, DIFF, HISTORY, LINT, SCORE, Format, choices
 
 app = typer.Typer(
     name="bpstrat",
@@ -424,6 +424,30 @@ def diff(
     from bpstrat.cli.diff import run_diff
 
     raise typer.Exit(run_diff(base, head, path, format=format, today=parse_today(today)))
+
+
+@app.command()
+@exits
+def history(
+    path: PathArg = Path("."),
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="REV|YYYY-MM-DD",
+            help="Only commits after this revision, or committed on or after this date.",
+        ),
+    ] = None,
+    until: Annotated[
+        str,
+        typer.Option("--until", metavar="REV", help="The last commit to read (default: HEAD)."),
+    ] = "HEAD",
+    format: Annotated[str, format_option(HISTORY)] = "text",
+) -> None:
+    """The strategy at every commit that changed it: coalition, choices, goals, findings."""
+    from bpstrat.cli.history import run_history
+
+    raise typer.Exit(run_history(path, since=since, until=until, format=format))
 
 
 @app.command("rules")

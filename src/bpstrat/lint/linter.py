@@ -20,7 +20,7 @@ from bpstrat.lint.references import check_references, waiting_references
 from bpstrat.lint.rules import RULES
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.suppress import apply_suppressions
-from bpstrat.model.load import load_strategy
+from bpstrat.model.load import FileMemo, load_strategy
 from bpstrat.model.strategy import Strategy
 from bpstrat.score.results import ScoreResult
 from bpstrat.source.tree import Tree
@@ -58,9 +58,11 @@ def lint(
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,
+    memo: FileMemo | None = None,
 ) -> LintResult:
-    """Lint the strategy root above `path` as of `today` (`cache`: use the parse cache)."""
-    strategy = load_strategy(path, progress, cache)
+    """Lint the strategy root above `path` as of `today` (`cache`: use the parse cache;
+    `memo`: reuse files read at another revision)."""
+    strategy = load_strategy(path, progress, cache, memo)
     context = RuleContext(strategy, today)
     issues = [
         *strategy.issues,

@@ -10,6 +10,7 @@ import gc
 import itertools
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -17,6 +18,7 @@ from bpstrat.findings import Anchor, Issue, Path
 from bpstrat.model.config import read_config
 from bpstrat.model.contradictions import reject_contradictions
 from bpstrat.model.declared_sides import settle_declared_sides
+from bpstrat.model.entities import Entity
 from bpstrat.model.file_ids import (
     copy_came_first,
     duplicate_message,
@@ -49,20 +51,24 @@ def freeze_after_load(enabled: bool = True) -> None:
 
 
 def load_strategy(
-    path: FsPath | Tree, progress: Callable[[int, int], None] | None = None, cache: bool = False
+    path: FsPath | Tree,
+    progress: Callable[[int, int], None] | None = None,
+    cache: bool = False,
+    memo: FileMemo | None = None,
 ) -> Strategy:
     """Find the root above `path` (or take the tree `path`), read every file, validate
     and index every entity.
 
     `progress(done, total)` is called after each file, for a progress bar; `cache` reuses
-    and updates the parse cache (see parse_cache).
+    and updates the parse cache (see parse_cache); `memo` reuses files already read and
+    validated at another revision (see FileMemo).
     """
     # Loading builds many small acyclic objects; the cycle collector would keep
     # re-scanning them (15% of a large lint) and never find garbage.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_strategy(path, progress, cache)
+        return _load_strategy(path, progress, cache, memo)
     finally:
         if _freeze_after_load:
             gc.freeze()
@@ -71,13 +77,21 @@ def load_strategy(
 
 
 def _load_strategy(
-    path: FsPath | Tree, progress: Callable[[int, int], None] | None, use_cache: bool
+    path: FsPath | Tree,
+    progress: Callable[[int, int], None] | None,
+    use_cache: bool,
+    memo: FileMemo | None,
 ) -> Strategy:
     """load_strategy with the cycle collector paused."""
     tree = path if isinstance(path, Tree) else FolderTree(find_root(path))
     root = tree.root
     cache = ParseCache(root if use_cache and not disabled_by_environment() else None)
-    config_file = read_source(tree, ROOT_FILE, cache)
+    config_key = tree.blob_key(ROOT_FILE) if memo is not None else None
+    config_file = memo.source(config_key) if memo is not None and config_key else None
+    if config_file is None:
+        config_file = read_source(tree, ROOT_FILE, cache)
+        if memo is not None and config_key:
+            memo.keep(config_key, _Examined(config_file, []))
     config_doc = config_file.documents[0] if config_file.documents else None
     if config_file.text.strip() == "" and not config_file.issues:
         config_doc = None
@@ -105,10 +119,15 @@ def _load_strategy(
     for done, rel in enumerate(rels, start=1):
         if progress is not None:
             progress(done, len(rels))
-        source = read_source(tree, rel, cache)
-        strategy.files.append(source)
-        strategy.issues.extend(source.issues)
-        _index_file(strategy, source)
+        key = tree.blob_key(rel) if memo is not None else None
+        examined = memo.get(key) if memo is not None and key else None
+        if examined is None:
+            examined = _examine_file(read_source(tree, rel, cache))
+            if memo is not None and key:
+                memo.keep(key, examined)
+        strategy.files.append(examined.source)
+        strategy.issues.extend(examined.source.issues)
+        examined.replay(strategy)
     cache.save()
     settle(strategy)
     return strategy
@@ -121,6 +140,89 @@ def settle(strategy: Strategy) -> None:
     settle_file_ids(strategy)
     settle_declared_sides(strategy)
     reject_contradictions(strategy)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A place that may hold entities nobody could read (see Blocker)."""
+
+    issue: Issue
+    until: str
+    kind: str | None
+    ids: frozenset[str]
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    """A document with an id: registered (or found a duplicate) when the file is replayed."""
+
+    kind: str
+    id: str
+    line: int
+    entity: Entity | None
+    document: Document
+    index: int
+    broken: frozenset[Path]
+    partly_invalid: bool
+    stem: str
+    document_fields: dict[str, str]  # its raw top-level values, should it be a duplicate
+
+
+_Step = Issue | _Block | _Entity
+
+
+@dataclass(slots=True)
+class _Examined:
+    """One file read and its documents validated: what it adds to any strategy that holds
+    it, as steps replayed in order (the same whether examined now or at another revision)."""
+
+    source: SourceFile
+    steps: list[_Step]
+
+    def replay(self, strategy: Strategy) -> None:
+        for step in self.steps:
+            if isinstance(step, Issue):
+                strategy.issues.append(step)
+            elif isinstance(step, _Block):
+                strategy.blockers.append(
+                    Blocker(step.issue, step.until, step.kind, step.ids, fields=step.fields)
+                )
+            else:
+                _register(strategy, self.source, step)
+
+
+class FileMemo:
+    """Files read and validated, by path and content (a git blob hash), for reading many
+    revisions of one strategy: a file unchanged across revisions is parsed and validated
+    once. `sweep` forgets what the last revisions no longer held, so memory follows the
+    size of one revision, not the number of revisions."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], _Examined] = {}
+        self._used: set[tuple[str, str]] = set()
+
+    def get(self, key: tuple[str, str]) -> _Examined | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._used.add(key)
+        return found
+
+    def source(self, key: tuple[str, str]) -> SourceFile | None:
+        found = self.get(key)
+        return found.source if found is not None else None
+
+    def keep(self, key: tuple[str, str], examined: _Examined) -> None:
+        self._entries[key] = examined
+        self._used.add(key)
+
+    def sweep(self) -> None:
+        """Forget every file not used since the last sweep."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 _SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
@@ -160,7 +262,7 @@ def _raw_fields(text: str) -> dict[str, str]:
 
 
 def _block(
-    strategy: Strategy,
+    steps: list[_Step] | Strategy,
     issue: Issue,
     until: str,
     kind: str | None,
@@ -169,16 +271,20 @@ def _block(
 ) -> None:
     """Record that `issue`'s place may hold entities with `ids`: they are unknown."""
     known = frozenset(i for i in ids if i)
-    if known:
-        strategy.blockers.append(Blocker(issue, until, kind, known, fields=fields or {}))
+    if not known:
+        return
+    if isinstance(steps, Strategy):
+        steps.blockers.append(Blocker(issue, until, kind, known, fields=fields or {}))
+    else:
+        steps.append(_Block(issue, until, kind, known, fields or {}))
 
 
-def _block_unread(strategy: Strategy, source: SourceFile) -> None:
+def _block_unread(steps: list[_Step], source: SourceFile) -> None:
     """Ids that may live in documents of `source` that could not be read or parsed."""
     stem = _stem(source.rel)
     for issue in source.issues:
         if issue.code == "BP105":
-            _block(strategy, issue, "until this file can be read", None, {stem})
+            _block(steps, issue, "until this file can be read", None, {stem})
         elif issue.code == "BP101":
             text = source.text
             chunks = _SEPARATOR.split(text)
@@ -189,7 +295,7 @@ def _block_unread(strategy: Strategy, source: SourceFile) -> None:
                 fields = _raw_fields(chunk)
                 kind = fields.get("kind")
                 _block(
-                    strategy,
+                    steps,
                     issue,
                     "until this file parses",
                     kind if kind in KINDS else None,
@@ -270,8 +376,10 @@ def _plain_fields(data: Mapping[Any, object]) -> dict[str, str]:
     }
 
 
-def _index_file(strategy: Strategy, source: SourceFile) -> None:
-    _block_unread(strategy, source)
+def _examine_file(source: SourceFile) -> _Examined:
+    """Validate every document of `source`; what it adds to a strategy, as steps."""
+    steps: list[_Step] = []
+    _block_unread(steps, source)
     documents = [(i, d) for i, d in enumerate(source.documents) if d.data is not None]
     if not documents and not source.issues:
         empty = Issue(
@@ -280,19 +388,20 @@ def _index_file(strategy: Strategy, source: SourceFile) -> None:
             source.rel,
             mark=(1, 1),
         )
-        strategy.issues.append(empty)
+        steps.append(empty)
         # The id its name suggests may be what others refer to: unknown, not missing.
-        _block(strategy, empty, "until this file holds its document", None, {_stem(source.rel)})
+        _block(steps, empty, "until this file holds its document", None, {_stem(source.rel)})
     commas = _COMMA_DIGITS.search(source.text) is not None  # most files hold no `,000`
     for index, document in documents:
-        _index_document(strategy, source, document, index, commas)
+        _examine_document(steps, source, document, index, commas)
         # Indexed: the entity holds what is needed; the parsed containers are dropped
         # (a fifth of the memory of a large root). Positions and text stay for findings.
         document.data = None
+    return _Examined(source, steps)
 
 
-def _index_document(
-    strategy: Strategy, source: SourceFile, document: Document, index: int, commas: bool
+def _examine_document(
+    steps: list[_Step], source: SourceFile, document: Document, index: int, commas: bool
 ) -> None:
     """Validate and index one document; `commas`: its file holds a `,000` somewhere."""
     data = document.data
@@ -303,9 +412,9 @@ def _index_document(
     stem = _stem(source.rel)
 
     def report(found: Issue, until: str, kind: str | None, ids: set[str | None]) -> None:
-        strategy.issues.append(found)
+        steps.append(found)
         fields = _plain_fields(data) if isinstance(data, dict) else {}
-        _block(strategy, found, until, kind, ids, fields)
+        _block(steps, found, until, kind, ids, fields)
 
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else f"the value {data!r}"
@@ -375,16 +484,26 @@ def _index_document(
     located = [issue.located(source.rel, index, ref) for issue in issues]
     if commas:
         located += [issue.located(source.rel, index, ref) for issue in _comma_numbers(data)]
-    strategy.issues.extend(located)
+    steps.extend(located)
     if entity is None and located:
         fields = _plain_fields(data)
-        _block(strategy, located[0], f"until this {kind} is valid", kind, {stem, id_}, fields)
+        _block(steps, located[0], f"until this {kind} is valid", kind, {stem, id_}, fields)
     if id_ is None:
         return
-    known = strategy.known_ids.setdefault(kind, {})
     line = document.positions.key(("id",)).line
+    fields = _plain_fields(data)
+    steps.append(
+        _Entity(kind, id_, line, entity, document, index, broken, bool(issues), stem, fields)
+    )
+
+
+def _register(strategy: Strategy, source: SourceFile, step: _Entity) -> None:
+    """Index one entity, or report it as a duplicate of one indexed before."""
+    kind, id_, index, stem = step.kind, step.id, step.index, step.stem
+    ref = f"{kind}:{id_}"
+    known = strategy.known_ids.setdefault(kind, {})
     first = known.get(id_)
-    here = f"{source.rel}:{line}"
+    here = f"{source.rel}:{step.line}"
     if first is not None and copy_came_first(id_, place_of(first), source.rel):
         # The earlier document is the copy (this file is named for the id): it gets the
         # finding and is left out; this one is kept.
@@ -392,16 +511,19 @@ def _index_document(
     elif first is not None:
         copy = stem != id_ and _stem(place_of(first)) == id_  # the first is named for it
         message = duplicate_message(kind, id_, first, source.rel, copy)
-        duplicate = issue("BP301", message, ("id",)).located(source.rel, index, ref)
+        duplicate = Issue("BP301", message, source.rel, ("id",), document=index)
+        duplicate = duplicate.located(source.rel, index, ref)
+        strategy.issues.append(duplicate)
         # Either file may be the one whose id was copied and not changed.
         others: set[str | None] = {s for s in (stem, _stem(place_of(first))) if s != id_}
-        report(duplicate, "until the duplicate id is renamed", kind, others)
+        until = "until the duplicate id is renamed"
+        _block(strategy, duplicate, until, kind, others, step.document_fields)
         strategy.skipped.append(f"{ref} ({source.rel}): left out, its id is used at {first}")
         return
     known[id_] = here
-    if entity is None:
+    if step.entity is None:
         strategy.skipped.append(f"{ref} ({source.rel}): left out, it is invalid")
         return
-    if issues:
+    if step.partly_invalid:
         strategy.skipped.append(f"{ref} ({source.rel}): invalid parts left out")
-    strategy.add(Record(kind, id_, entity, source, document, index, broken))
+    strategy.add(Record(kind, id_, step.entity, source, step.document, index, step.broken))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 if TYPE_CHECKING:  # the registry is read at start-up: no heavy import here
     from bpstrat.agenda.items import Agenda
     from bpstrat.diff.compare import StrategyDiff
+    from bpstrat.history.timeline import History
     from bpstrat.lint.linter import LintResult
     from bpstrat.score.view import ScoreView
 
@@ -45,6 +46,12 @@ class AgendaReport(Protocol):
     current folder (the formats for tools keep them root-relative)."""
 
     def render(self, agenda: Agenda, prefix: str = "") -> str: ...
+
+
+class HistoryReport(Protocol):
+    """A `bpstrat history` format."""
+
+    def render(self, history: History) -> str: ...
 
 
 Report = TypeVar("Report", covariant=True)
@@ -154,6 +161,30 @@ def _agenda_ics() -> AgendaReport:
     return agenda_ics
 
 
+def _history_text() -> HistoryReport:
+    from bpstrat.report import history_text
+
+    return history_text
+
+
+def _history_json() -> HistoryReport:
+    from bpstrat.report import history_json
+
+    return history_json
+
+
+def _history_csv() -> HistoryReport:
+    from bpstrat.report import history_csv
+
+    return history_csv
+
+
+def _history_markdown() -> HistoryReport:
+    from bpstrat.report import history_markdown
+
+    return history_markdown
+
+
 LINT: Mapping[str, Format[LintReport]] = _registry(
     Format("text", "findings grouped by file, with the source line (default)", _lint_text),
     Format("json", "the documented JSON shape", _lint_json),
@@ -177,11 +208,18 @@ AGENDA: Mapping[str, Format[AgendaReport]] = _registry(
     Format("json", "the documented JSON shape", _agenda_json),
     Format("ics", "an iCalendar file (RFC 5545) of all-day events", _agenda_ics),
 )
+HISTORY: Mapping[str, Format[HistoryReport]] = _registry(
+    Format("text", "what moved, by topic and commit by commit (default)", _history_text),
+    Format("json", "the documented JSON shape: one point per commit", _history_json),
+    Format("csv", "one row per commit", _history_csv),
+    Format("markdown", "tables and Mermaid charts over the commits", _history_markdown),
+)
 REGISTRIES: Mapping[str, Mapping[str, Format[object]]] = {
     "lint": LINT,
     "score": SCORE,
     "diff": DIFF,
     "agenda": AGENDA,
+    "history": HISTORY,
 }
 """Every command that has --format, with its registry."""
 

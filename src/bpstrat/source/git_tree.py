@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
+from typing import Protocol
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import Issue
@@ -66,10 +68,30 @@ def shown(name: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
-class GitTree(Tree):
-    """The files below `subdir` at `commit`; `root` is where they live in the work tree."""
+class BlobStore(Protocol):
+    """Where a GitTree's blobs come from."""
 
-    def __init__(self, repo: FsPath, commit: str, subdir: str, revision: str) -> None:
+    def fetch(self, shas: list[str], limit: int) -> dict[str, bytes | str]:
+        """The blobs `shas` of at most `limit` bytes; for the others, why not."""
+        ...
+
+
+class GitTree(Tree):
+    """The files below `subdir` at `commit`; `root` is where they live in the work tree.
+
+    `listing` (mode, hash, full path) is the tree's own `git ls-tree -r` when not given,
+    and `store` reads blobs with one `git cat-file --batch` per request when not given:
+    a walk over many revisions passes both, from one long-running reader."""
+
+    def __init__(
+        self,
+        repo: FsPath,
+        commit: str,
+        subdir: str,
+        revision: str,
+        listing: Iterable[tuple[str, str, str]] | None = None,
+        store: BlobStore | None = None,
+    ) -> None:
         self.root = repo / subdir if subdir else repo
         self.repo = repo
         self.revision = revision
@@ -79,20 +101,12 @@ class GitTree(Tree):
         self.notes: list[str] = []
         self._blobs: dict[str, bytes | str] = {}
         self._wanted: list[str] = []
-        try:
-            listing = run_git(
-                repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", subdir or "."
-            )
-        except GitError as error:
-            raise UsageError(f"cannot read revision {revision!r}: {error}") from None
+        self._store: BlobStore = store or _BatchStore(repo)
+        self._prefetch = store is None
         prefix = f"{subdir}/" if subdir else ""
-        for record in listing.split(b"\0"):
-            meta, tab, raw_name = record.partition(b"\t")
-            fields = meta.decode("ascii", "replace").split()
-            if not tab or len(fields) != 3:
-                continue
-            mode, _kind, sha = fields
-            name = raw_name.decode("utf-8", "surrogateescape")
+        for mode, sha, name in (
+            listing if listing is not None else _ls_tree(repo, commit, subdir, revision)
+        ):
             if subdir and name == subdir:
                 self.notes.append(
                     f"at {revision}, {subdir} is a file, not a folder: "
@@ -112,6 +126,10 @@ class GitTree(Tree):
         links = [e.sha for e in self.entries.values() if e.mode == LINK]
         if links:
             self._fetch(links, MAX_LINK_BYTES)
+
+    def blob_key(self, rel: str) -> tuple[str, str] | None:
+        target = self._resolve(rel)
+        return None if isinstance(target, str) else (rel, target.sha)
 
     def discover(self, exclude: list[str]) -> tuple[list[str], list[Issue]]:
         globs = Globs(exclude)
@@ -133,7 +151,8 @@ class GitTree(Tree):
                 findings.append(Issue("BP105", target, rel, mark=(1, 1)))
                 continue
             found.append(rel)
-            self._wanted.append(target.sha)
+            if self._prefetch:
+                self._wanted.append(target.sha)
         return found, findings
 
     def read_bytes(self, rel: str) -> bytes | str:
@@ -176,36 +195,60 @@ class GitTree(Tree):
     def _fetch(self, shas: list[str], limit: int) -> None:
         """Read the blobs `shas` of at most `limit` bytes into memory; note why others fail."""
         wanted = [s for s in dict.fromkeys(shas) if s not in self._blobs]
-        if not wanted:
-            return
+        if wanted:
+            self._blobs.update(self._store.fetch(wanted, limit))
+
+
+def _ls_tree(repo: FsPath, commit: str, subdir: str, revision: str) -> list[tuple[str, str, str]]:
+    """(mode, hash, full path) of every entry below `subdir` at `commit`."""
+    try:
+        listing = run_git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", subdir or ".")
+    except GitError as error:
+        raise UsageError(f"cannot read revision {revision!r}: {error}") from None
+    out: list[tuple[str, str, str]] = []
+    for record in listing.split(b"\0"):
+        meta, tab, raw_name = record.partition(b"\t")
+        fields = meta.decode("ascii", "replace").split()
+        if not tab or len(fields) != 3:
+            continue
+        mode, _kind, sha = fields
+        out.append((mode, sha, raw_name.decode("utf-8", "surrogateescape")))
+    return out
+
+
+class _BatchStore:
+    """Blobs read with one `git cat-file --batch-check` and one `--batch` per request."""
+
+    def __init__(self, repo: FsPath) -> None:
+        self.repo = repo
+
+    def fetch(self, shas: list[str], limit: int) -> dict[str, bytes | str]:
+        blobs: dict[str, bytes | str] = {}
         try:
             checked = run_git(
-                self.repo, "cat-file", "--batch-check", input_="\n".join(wanted).encode() + b"\n"
+                self.repo, "cat-file", "--batch-check", input_="\n".join(shas).encode() + b"\n"
             )
         except GitError as error:
-            for sha in wanted:
-                self._blobs[sha] = f"cannot be read from git: {error}"
-            return
+            return {sha: f"cannot be read from git: {error}" for sha in shas}
         small: list[str] = []
         for line in checked.decode("ascii", "replace").splitlines():
             fields = line.split()
             if len(fields) == 3 and fields[1] == "blob" and fields[2].isdigit():
                 if int(fields[2]) > limit:
-                    self._blobs[fields[0]] = TOO_LARGE
+                    blobs[fields[0]] = TOO_LARGE
                 else:
                     small.append(fields[0])
-            elif fields and fields[0] in wanted:
-                self._blobs[fields[0]] = MISSING
+            elif fields and fields[0] in shas:
+                blobs[fields[0]] = MISSING
         if not small:
-            return
+            return blobs
         try:
             batch = run_git(
                 self.repo, "cat-file", "--batch", input_="\n".join(small).encode() + b"\n"
             )
         except GitError as error:
-            for sha in small:
-                self._blobs[sha] = f"cannot be read from git: {error}"
-            return
+            blobs.update({sha: f"cannot be read from git: {error}" for sha in small})
+            return blobs
         offset = 0
         while offset < len(batch):
             header_end = batch.find(b"\n", offset)
@@ -217,8 +260,9 @@ class GitTree(Tree):
                 continue
             size = int(fields[2])
             start = header_end + 1
-            self._blobs[fields[0]] = batch[start : start + size]
+            blobs[fields[0]] = batch[start : start + size]
             offset = start + size + 1
+        return blobs
 
 
 def _excluded(globs: Globs, folders: list[tuple[str, int]], parts: list[str]) -> bool:

@@ -41,6 +41,11 @@ class Tree(ABC):
     def read_bytes(self, rel: str) -> bytes | str:
         """The file's bytes (at most MAX_FILE_BYTES + 1 of them), or why it cannot be read."""
 
+    def blob_key(self, rel: str) -> tuple[str, str] | None:
+        """`rel` and an id of its exact content, when the tree knows one without reading
+        the file (a git blob hash); None otherwise."""
+        return None
+
 
 def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
