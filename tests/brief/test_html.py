@@ -13,7 +13,7 @@ import pytest
 
 from bpstrat.brief.charts.chart import Chart
 from bpstrat.brief.charts.grid import Person, grid_chart
-from bpstrat.brief.charts.shares import whole_percentages
+from bpstrat.brief.charts.shares import whole_percent
 from bpstrat.brief.charts.svg import SMALL, WIDTH, text_width, wrap
 from bpstrat.brief.html import chart_link, to_html
 from bpstrat.brief.i18n import language
@@ -68,10 +68,32 @@ def test_html_brief_is_one_self_contained_page_with_valid_charts(name: str, lang
         title, desc = svg.find(f"{NS}title"), svg.find(f"{NS}desc")
         assert title is not None and title.text and desc is not None and desc.text
         assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert '"DejaVu Sans"' in style and "@page { size: A4" in style  # the stylesheet as written
     assert page.count("<figcaption>") == len(charts)
+    assert "<thead>\n<tr>\n<th></th>\n<th></th>\n</tr>" not in page  # no empty header row
     assert page.count("<section>") == page.count("<h2")
     assert "```" not in page and "mermaid" not in page  # no diagram source without a renderer
     assert to_html(document) == page
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+@pytest.mark.parametrize("lang", ["en", "de", "nl"])
+def test_demand_chart_says_what_the_text_says(name: str, lang: str) -> None:
+    from bpstrat.brief.context import build_context
+    from bpstrat.lint.linter import lint
+
+    result = lint(EXAMPLES / name, TODAY)
+    context = build_context(result.strategy, result.score, result, TODAY, language(lang))
+    (chart,) = [c for c in example(name, lang).charts if c.name == "demand"]
+    for d in context.dimensions:
+        unserved = {"en": "unserved", "de": "nicht bedient", "nl": "niet bediend"}[lang]
+        assert f"{d.intensity} {unserved}" in chart.summary, (d.name, d.intensity)
+        chosen = [o.share for o in d.options if o.chosen]
+        if len(chosen) == 1:  # served: the chosen option's share, as the table gives it
+            assert f"{d.name}: {chosen[0]} " in chart.summary
+    for numbers in re.findall(r": ([^.]*)\.", chart.summary):
+        assert sum(int(p) for p in re.findall(r"(\d+)\s?%", numbers)) == 100
 
 
 def test_second_run_gives_the_same_bytes() -> None:
@@ -88,7 +110,7 @@ def test_ids_are_unique_in_the_page() -> None:
 
 def test_charts_carry_meaning_in_words_not_colour_alone() -> None:
     page = to_html(example("pricing-platform"))
-    assert "61% served, 17% accommodated, 22% unserved" in page  # demand, in the chart's text
+    assert "61% served, 16% accommodated, 23% unserved" in page  # demand, in the chart's text
     assert "url(#chart-demand-hatch-" in page and "url(#chart-demand-dots-" in page
     assert "Manage closely" in page and "Keep informed" in page  # the grid's quadrants
     assert "pays back in 50 months" in page
@@ -264,13 +286,8 @@ def test_wrap_keeps_every_word_whole_and_within_the_width() -> None:
 
 
 @pytest.mark.parametrize(
-    ("parts", "whole"),
-    [
-        ([1, 1, 1], [34, 33, 33]),
-        ([0.614, 0.166, 0.22], [61, 17, 22]),
-        ([0, 0], [0, 0]),
-        ([2, 0, 1], [67, 0, 33]),
-    ],
+    ("share", "points"), [(0.225, 22), (0.235, 24), (0.22549, 23), (0.6078, 61), (1.0, 100)]
 )
-def test_shares_add_up_to_a_hundred(parts: list[float], whole: list[int]) -> None:
-    assert whole_percentages(parts) == whole
+def test_shares_round_as_the_text_does(share: float, points: int) -> None:
+    assert whole_percent(share) == points
+    assert language("en").pct(share) == f"{points}%"

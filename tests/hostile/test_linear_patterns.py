@@ -190,6 +190,11 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("sandbox._DIGITS", lambda: len(sandbox._DIGITS.findall("1%" * BIG)), BIG),
     ("html._ANCHOR", lambda: html._ANCHOR.fullmatch('<a id="' + "a-" * BIG), None),
     ("html._AS_OF", lambda: html._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
+    (
+        "html._EMPTY_HEAD",
+        lambda: html._EMPTY_HEAD.search("<thead>\n<tr>\n" + "<th></th>\n" * BIG),
+        None,
+    ),
     ("html._TAG", lambda: len(html._TAG.sub("", "<" * BIG + "x>")), BIG - 1),
     ("html._CHART_PARAGRAPH", lambda: html._CHART_PARAGRAPH.search("<p>\x00" + "a" * BIG), None),
     ("html._CHART_INLINE", lambda: len(html._CHART_INLINE.sub("", "\x00" + "a" * BIG)), BIG + 1),

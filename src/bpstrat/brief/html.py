@@ -39,6 +39,7 @@ CHART_SCHEME = "bpstrat-chart:"
 _ANCHOR = re.compile(r'<a id="[a-z0-9-]+">')
 _AS_OF = re.compile(r"<!-- bpstrat: as-of (\d{4}-\d{2}-\d{2}) -->")
 _TAG = re.compile(r"<[^<>]*>")
+_EMPTY_HEAD = re.compile(r"<thead>\n<tr>\n(?:<th></th>\n)+</tr>\n</thead>\n")  # `| | |`
 _CHART_PARAGRAPH = re.compile("<p>\x00([a-z0-9-]+)\x00</p>")
 _CHART_INLINE = re.compile("\x00([a-z0-9-]+)\x00")
 
@@ -64,6 +65,7 @@ def to_html(document: Document) -> str:
 
     body = _CHART_PARAGRAPH.sub(figure, body)
     body = _CHART_INLINE.sub(lambda m: charts[m.group(1)].svg if m.group(1) in charts else "", body)
+    body = _EMPTY_HEAD.sub("", body)  # a key-value table's empty header row
     body = body.replace("<table>", '<div class="table"><table>').replace(
         "</table>", "</table></div>"
     )
@@ -76,7 +78,7 @@ def to_html(document: Document) -> str:
         audience=document.audience,
         as_of=as_of.group(1) if as_of else None,
         title=_text(title),
-        css=(packaged_templates() / "html" / "brief.css").read_text(encoding="utf-8"),
+        css=Markup((packaged_templates() / "html" / "brief.css").read_text(encoding="utf-8")),
         head=Markup(sections[0]),
         sections=[Markup(s) for s in sections[1:]],
     )

@@ -49,7 +49,8 @@ def brief_charts(
             continue
         served = sum(o.support for o in d.options if o.chosen)
         unserved = d.intensity_value * d.total
-        splits.append(DemandSplit(d.name, served, max(0.0, d.total - served - unserved), unserved))
+        accommodated = max(0.0, d.total - served - unserved)
+        splits.append(DemandSplit(d.name, served, accommodated, unserved, d.intensity_value))
     if splits:
         charts.append(demand_chart(splits, lang, "chart-demand"))
     money = []

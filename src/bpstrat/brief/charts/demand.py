@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bpstrat.brief.charts.chart import Chart
 from bpstrat.brief.charts.legend import legend
-from bpstrat.brief.charts.shares import whole_percentages
+from bpstrat.brief.charts.shares import whole_percent
 from bpstrat.brief.charts.svg import (
     PARTIAL,
     SERVED,
@@ -28,6 +28,7 @@ class DemandSplit:
     served: float  # the parts of the dimension's weighted demand, adding up to its total
     accommodated: float
     unserved: float
+    intensity: float  # the unserved share, as the brief's text gives it
 
 
 def demand_chart(dimensions: list[DemandSplit], lang: Lang, key: str) -> Chart:
@@ -61,8 +62,16 @@ def demand_chart(dimensions: list[DemandSplit], lang: Lang, key: str) -> Chart:
             x += width
         canvas.rect(0, y, WIDTH, BAR, "none", stroke="#333333")
         y += BAR + 4
+        # served and unserved as the text rounds them; the accommodated part is the rest
+        unserved_points = min(100, max(0, whole_percent(d.intensity)))
+        served_points = min(
+            100 - unserved_points, whole_percent(d.served / whole) if whole > 0 else 0
+        )
+        partial_points = 100 - unserved_points - served_points
+        if d.accommodated <= 0:
+            served_points, partial_points = served_points + partial_points, 0
         served_pct, partial_pct, unserved_pct = (
-            lang.pct(p / 100) for p in whole_percentages(parts)
+            lang.pct(p / 100) for p in (served_points, partial_points, unserved_points)
         )
         sentence = _(
             "%(dimension)s: %(served)s served, %(accommodated)s accommodated, "

@@ -1,20 +1,10 @@
-"""Whole percentages that add up to exactly 100 (largest remainder)."""
+"""Shares as the whole percentages the brief's text writes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
 
 
-def whole_percentages(parts: Sequence[float]) -> list[int]:
-    """`parts` (not negative) as whole percentages of their sum, adding up to 100: each
-    rounded down, then the points left over go to the largest remainders (the first
-    part on a tie). All zeros when the sum is 0."""
-    total = sum(parts)
-    if total <= 0:
-        return [0 for _ in parts]
-    exact = [100 * p / total for p in parts]
-    out = [int(e) for e in exact]
-    order = sorted(range(len(parts)), key=lambda i: (-(exact[i] - out[i]), i))
-    for i in order[: 100 - sum(out)]:
-        out[i] += 1
-    return out
+def whole_percent(share: float) -> int:
+    """A share as the whole percentage the brief's text writes (Babel rounds half to even)."""
+    return int((Decimal(str(share)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
