@@ -248,3 +248,23 @@ def test_the_checks_above_see_what_they_look_for(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert {"read_text", "today", "subprocess", "run"} <= _calls(probe)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv",
+    [["lint", str(EXAMPLES / "customer-data")], ["brief", str(EXAMPLES / "customer-data")]],
+)
+def test_lint_and_the_markdown_brief_load_no_chart_html_or_pdf_code(argv: list[str]) -> None:
+    """Charts, markdown-it and WeasyPrint are imported only by the formats that use them."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from bpstrat.entry import main\n"
+        f"sys.argv = ['bpstrat', *{argv!r}, '--today', '2026-11-20']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "names = ('bpstrat.brief.charts', 'bpstrat.brief.html', 'markdown_it', 'weasyprint')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(names)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
