@@ -119,12 +119,14 @@ PROVEN = [
     "---\n" + BASE + "---\nkind: goal\nid: g\n",
     BASE + "note: 2.1% of bookings\n",
     BASE + "importance: 871200.539891238\n",  # 15 digits
+    (BASE + "# a comment\nowner: x  # after\n").replace("\n", "\r\n"),  # CRLF throughout
 ]
 
 NOT_PROVEN = {
     "key order": "id: a\nkind: consumer\n",
     "no final line break": BASE.rstrip("\n"),
-    "CRLF": BASE.replace("\n", "\r\n"),
+    "CRLF and LF": BASE.replace("\n", "\r\n", 1),
+    "a lone CR": BASE.replace("\n", "\r", 1),
     "tab": BASE + "note: a\tb\n",
     "trailing blank": BASE + "note: x \n",
     "no-break space": BASE + "note: a\u00a0b\n",

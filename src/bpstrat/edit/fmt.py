@@ -1,11 +1,13 @@
 """Canonical formatting of strategy files, keeping every comment, value and separator.
 
 The canonical form: keys in the order of the file format (unknown keys after the known
-ones), mappings indented by 2 and list items by `  - `, `null` written out. The author's
+ones), mappings indented by 2 and list items by `  - `, `null` written out, every line
+ending with the file's line ending (that of its first line, `\r\n` or `\n`). The author's
 choice between block and flow style (`[a, b]`, `{id: x}`) is kept, except that a flow
 collection on a line longer than 88 characters becomes block. A mapping whose keys have
 full-line comments between them keeps its key order, so no comment ends up beside the
-wrong key.
+wrong key. A comment on a line of its own, written at the indentation of the line after
+it, moves with that line when it is re-indented.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import yaml
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from bpstrat.edit.fmt_comments import realign_comments
 from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.edit.fmt_scan import Scan, scan
 from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
+from bpstrat.edit.line_endings import ending, to_lf, written
 from bpstrat.edit.order import child_model, document_model, key_rank
 from bpstrat.source.roundtrip import (
     WIDTH,
@@ -66,7 +70,9 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     read back to the same data and comments, or would change again on a second run.
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom) :]
+    written_body = text[len(bom) :]
+    line_ending = ending(written_body)
+    body = to_lf(written_body)
     documents = read_checked(body)
     try:
         layout = scan(body)
@@ -78,7 +84,7 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     notes: list[str] = []
     try:
         out = _format_stream(body, layout, is_root_config, notes)
-        if out == body:
+        if written(out, line_ending) == written_body:
             return Formatted(text, notes)
         problem = compare(body, documents, layout, out)
         if problem is None and _format_stream(out, scan(out), is_root_config, []) != out:
@@ -89,7 +95,7 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
         problem = f"the formatted text would not read back ({error})"
     if problem is not None:
         return Formatted(text, [], problem)
-    return Formatted(bom + out, notes)
+    return Formatted(bom + written(out, line_ending), notes)
 
 
 def _format_stream(text: str, layout: Scan, is_root_config: bool, notes: list[str]) -> str:
@@ -127,7 +133,7 @@ def _format_body(
         kind = child(document, "kind")
     model = document_model(kind, is_root_config)
     _format_node(document, model, (), comment_lines, notes, lines)
-    out = dump_all(documents)
+    out = realign_comments(core, dump_all(documents))
     if tail < len(text) and not out.endswith("\n"):
         out += "\n"
     return text[:first] + out + text[tail:]

@@ -10,8 +10,8 @@ nothing.
 
 The subset:
 - documents holding a block mapping each, separated by `---` lines; `\\n` line breaks
-  and a final one; printable characters (no tab); no blank at a line's end; no line
-  over 4,000 characters;
+  (or `\\r\\n` throughout) and a final one; printable characters (no tab); no blank at
+  a line's end; no line over 4,000 characters;
 - keys are plain words; a mapping is indented by 2 under its key, list items by `  - `;
   a list item is a scalar, a flow collection, or a mapping that starts on the dash line;
 - values are written as they are written back: `null`, `true`, `false`, integers and
@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel
 
+from bpstrat.edit.line_endings import to_lf, uniform
 from bpstrat.edit.order import child_model, document_model, key_rank
 from bpstrat.source.roundtrip import WIDTH
 from bpstrat.source.yaml_fast import parse
@@ -75,6 +76,10 @@ class _NotProven(Exception):
 def is_canonical(text: str, is_root_config: bool = False) -> bool:
     """True only when formatting `text` would leave it exactly as it is, with no note."""
     body = text[1:] if text.startswith("\ufeff") else text
+    if "\r" in body:  # written with `\r\n` throughout: canonical when the `\n` text is
+        if not uniform(body):
+            return False
+        body = to_lf(body)
     if not body.endswith("\n") or " \n" in body or not body.replace("\n", "").isprintable():
         return False
     lines = body[:-1].split("\n")

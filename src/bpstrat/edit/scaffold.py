@@ -30,8 +30,34 @@ ENTITY_SCHEMA = f"{SCHEMA_DIR}/entity.schema.json"
 ROOT_SCHEMA = f"{SCHEMA_DIR}/bpstrat.model.schema.json"
 
 
+# The column (0-based) the comments after values stand at in the files init and new write.
+COMMENT_COLUMN = 32
+
+
 def _fill(template: Path, **values: str) -> str:
-    return string.Template(template.read_text(encoding="utf-8")).substitute(values)
+    """The template with `values` filled in, each comment after a value at COMMENT_COLUMN
+    (or two spaces after a longer line): filling in changes the length of what stands
+    before it, so the comments are aligned after, not in the template."""
+    lines = []
+    for line in template.read_text(encoding="utf-8").splitlines(keepends=True):
+        code, comment = split_comment(line)
+        filled = string.Template(code).substitute(values)
+        if comment is None:
+            lines.append(filled)
+            continue
+        filled = filled.rstrip(" ")
+        padding = " " * max(COMMENT_COLUMN - len(filled), 2)
+        lines.append(filled + padding + string.Template(comment).substitute(values))
+    return "".join(lines)
+
+
+def split_comment(line: str) -> tuple[str, str | None]:
+    """A template line as the part before its trailing comment (`  # ...` after some
+    text) and that comment, or (line, None) when it has none."""
+    at = line.rfind("  #")
+    if at < 0 or not line[:at].strip():
+        return line, None
+    return line[:at], line[at:].lstrip(" ")
 
 
 def _schema_ref(root: Path, target: Path, schema: str) -> str:

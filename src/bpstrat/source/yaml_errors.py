@@ -362,7 +362,8 @@ def _indentation(err: _Error) -> tuple[Pos, str] | None:
     start = err.context_pos or Pos(pos.line - 1, 1)
     here, opener = err.line(pos.line), err.line(start.line)
     block = _block(err.context)
-    indent, opened = _indent(here), _indent(opener)
+    # the block's own column (a mapping in a list item starts after its `- `)
+    indent, opened = _indent(here), (start.column - 1 if err.context_pos else _indent(opener))
     item = here[indent:].startswith("-")
     if indent == opened and block == "list" and not item:
         return pos, (
