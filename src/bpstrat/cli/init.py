@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from bpstrat.cli.options import resolve_today
 from bpstrat.edit.scaffold import init, new
+from bpstrat.source.visible import visible
 
 
 def run_init(
@@ -18,10 +20,14 @@ def run_init(
     github_actions: bool,
     today: dt.date | None = None,
 ) -> int:
-    title = name or folder.resolve().name.replace("-", " ").title() or "My Product"
-    written = init(folder, title, resolve_today(today), pre_commit, github_actions)
+    here = os.fsencode(folder.resolve().name).decode("utf-8", "replace")  # a name not UTF-8
+    title = name or here.replace("-", " ").title() or "My Product"
+    notes: list[str] = []
+    written = init(folder, title, resolve_today(today), pre_commit, github_actions, notes)
     for path in written:
-        sys.stdout.write(f"created {path.relative_to(folder).as_posix()}\n")
+        sys.stdout.write(f"created {visible(path.relative_to(folder).as_posix())}\n")
+    for note in notes:
+        sys.stderr.write(f"note: {note}\n")
     sys.stdout.write(f"next: edit the files, then run `bpstrat lint {folder}`\n")
     return 0
 

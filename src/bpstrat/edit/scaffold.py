@@ -22,6 +22,7 @@ from bpstrat.model.types import is_slug, suggest_slug
 from bpstrat.source.atomic import write_output
 from bpstrat.source.files import ROOT_FILE, discover, find_root
 from bpstrat.source.packaged import packaged_templates
+from bpstrat.source.tree import inside
 from bpstrat.source.visible import has_control, visible
 from bpstrat.source.yaml_fast import resolve_plain
 
@@ -69,9 +70,16 @@ def schema_files(root: Path) -> dict[Path, str]:
 
 
 def init(
-    folder: Path, name: str, today: dt.date, pre_commit: bool, github_actions: bool
+    folder: Path,
+    name: str,
+    today: dt.date,
+    pre_commit: bool,
+    github_actions: bool,
+    notes: list[str] | None = None,
 ) -> list[Path]:
-    """Scaffold a strategy root in `folder`; refuse if any file to write exists."""
+    """Scaffold a strategy root in `folder`; refuse if any file to write exists, or a
+    folder on the way to one links out of `folder`. What the user should know (names
+    left out of `exclude:`) is added to `notes`."""
     source = packaged_templates() / "init"
     refuse_control(name, "--name")
     if folder.exists() and not folder.is_dir():
@@ -93,7 +101,7 @@ def init(
         schema = ROOT_SCHEMA if rel.as_posix() == ROOT_FILE else ENTITY_SCHEMA
         plan[target] = _fill(template, schema=_schema_ref(folder, target, schema), **values)
         if rel.as_posix() == ROOT_FILE:
-            plan[target] = _exclude_existing(folder, plan[target])
+            plan[target] = _exclude_existing(folder, plan[target], notes)
     plan.update(schema_files(folder))
     if pre_commit:
         plan[folder / ".pre-commit-config.yaml"] = (source / "pre-commit-config.yaml").read_text(
@@ -103,6 +111,8 @@ def init(
         plan[folder / ".github" / "workflows" / "strategy.yml"] = _fill(
             source / "github-workflow.yml", path=".", version=__version__
         )
+    for target in plan:
+        refuse_links_out(folder, target)
     existing = sorted(p for p in plan if p.exists())
     if existing:
         listed = ", ".join(p.relative_to(folder).as_posix() for p in existing)
@@ -113,21 +123,61 @@ def init(
     return sorted(plan)
 
 
-def _exclude_existing(folder: Path, config: str) -> str:
+def _exclude_existing(folder: Path, config: str, notes: list[str] | None = None) -> str:
     """bpstrat.yaml with the YAML files already in `folder` excluded.
 
     A compose file, CI manifests or a docs config are not strategy files; excluding them
-    keeps the new strategy clean from its first lint.
+    keeps the new strategy clean from its first lint. A name that is not UTF-8 cannot be
+    written in bpstrat.yaml: it is left out, with a comment and a note saying so.
     """
     if not folder.is_dir():
         return config
     found, _ = discover(folder, [])
     tops = sorted({path.relative_to(folder).parts[0] for path in found})
-    if not tops:
+    unreadable = [top for top in tops if not _is_unicode(top)]
+    tops = [top for top in tops if _is_unicode(top)]
+    if not tops and not unreadable:
         return config
-    items = "".join(f"\n  - {json.dumps(top)}" for top in tops)
+    items = "".join(f"\n  - {json.dumps(top, ensure_ascii=False)}" for top in tops)
     block = f"# YAML files here before bpstrat init, not part of the strategy:\nexclude:{items}"
+    if not tops:
+        block = "exclude: []"
+    if unreadable:
+        left_out = (
+            f"{len(unreadable)} name(s) here are not UTF-8 and are not listed in exclude:; "
+            "rename them to UTF-8, then exclude them"
+        )
+        block = f"# {left_out}\n{block}"
+        if notes is not None:
+            shown = ", ".join(visible(ascii(top)) for top in unreadable[:5])
+            notes.append(f"{ROOT_FILE}: {left_out} ({shown})")
     return re.sub(r"(?m)^exclude: \[\].*$", lambda _: block, config, count=1)
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text holding a lone surrogate (a file name that is not UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def refuse_links_out(root: Path, target: Path) -> None:
+    """Exit 2 when a folder on the way from `root` to `target` is a link whose real path
+    is outside `root`: writing there would put the file somewhere else."""
+    real_root = os.path.realpath(root)
+    here = root
+    for part in target.relative_to(root).parts[:-1]:
+        here = here / part
+        if not os.path.lexists(here):
+            return  # made below by mkdir: a plain folder
+        if not inside(os.path.realpath(here), real_root):
+            shown = here.relative_to(root).as_posix()
+            raise UsageError(
+                f"{shown} is a link to a folder outside the strategy root; bpstrat writes "
+                f"only inside the root: make {shown} a folder, or remove the link"
+            )
 
 
 def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Path:
@@ -163,11 +213,13 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
         dimension=dimensions[0].id if dimensions else "dimension-id",
         option=dimensions[0].options[0].id if dimensions else "option-id",
     )
+    schemas = {p: t for p, t in schema_files(root).items() if not p.exists()}
+    for writing in (target, *schemas):
+        refuse_links_out(root, writing)
     _make_folder(target.parent)
-    for schema_path, schema_text in schema_files(root).items():
-        if not schema_path.exists():
-            _make_folder(schema_path.parent)
-            write_output(schema_path, schema_text)
+    for schema_path, schema_text in schemas.items():
+        _make_folder(schema_path.parent)
+        write_output(schema_path, schema_text)
     write_output(target, text)
     return target
 
@@ -190,7 +242,13 @@ def _yaml_text(value: str) -> str:
 
 
 def refuse_control(value: str, option: str) -> None:
-    """Exit 2 when a user value holds a control, bidi or line-break character."""
+    """Exit 2 when a user value is not valid Unicode text (a lone surrogate, as a name
+    that is not UTF-8 arrives) or holds a control, bidi or line-break character."""
+    if not _is_unicode(value):
+        raise UsageError(
+            f"{option} {visible(ascii(value))} is not valid Unicode text (bytes that are not "
+            "UTF-8?); write it in UTF-8"
+        )
     if has_control(value):
         raise UsageError(
             f"{option} {visible(repr(value))} holds a control or line-break character; "
