@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bpstrat.errors import UsageError
 from bpstrat.findings import Issue
-from bpstrat.source.positions import Positions
+from bpstrat.source.positions import Positions, editor_lines
 from bpstrat.source.tree import (
     MAX_FILE_BYTES,
     ROOT_FILE,
@@ -60,7 +60,7 @@ class SourceFile:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = editor_lines(self.text)
         return self._lines
 
     def forget_lines(self) -> None:

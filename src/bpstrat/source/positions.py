@@ -12,7 +12,26 @@ from typing import NamedTuple
 
 from bpstrat.findings import Path, PathItem, path_name
 
-__all__ = ["Path", "PathItem", "Pos", "Positions", "path_name"]
+__all__ = ["Path", "PathItem", "Pos", "Positions", "editor_lines", "libyaml_lines", "path_name"]
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines of `text` as an editor and the position table count them: broken at LF,
+    CRLF and a lone CR only (not at NEL, LS, PS, form feed or the other characters
+    `str.splitlines` also breaks at)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # a final line break ends the last line; it starts none
+    return lines
+
+
+def libyaml_lines(text: str) -> list[str]:
+    """The lines of `text` as libyaml numbers them in its marks (YAML 1.1): also broken at
+    NEL, LS and PS."""
+    for other in ("\x85", "\u2028", "\u2029"):
+        if other in text:
+            text = text.replace(other, "\n")
+    return editor_lines(text)
 
 
 class Pos(NamedTuple):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from bpstrat.source.positions import Pos
+from bpstrat.source.positions import Pos, libyaml_lines
 
 # A hint reads at most this much of a line.
 HINT_CHARS = 400
@@ -460,7 +460,7 @@ def explain(
     text: str, pos: Pos, problem: str, context: str = "", context_pos: Pos | None = None
 ) -> tuple[Pos, str]:
     """Where the mistake is and a message naming its cause, with the parser's words."""
-    err = _Error(text.splitlines(), pos, problem, context, context_pos)
+    err = _Error(libyaml_lines(text), pos, problem, context, context_pos)
     for explainer in _EXPLAINERS:
         found = explainer(err)
         if found is not None:
