@@ -4,8 +4,13 @@ GitHub Actions)."""
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import unquote
 
-from tests.helpers import BROKEN, Writer, bpstrat
+from bpstrat.lint.linter import lint
+from bpstrat.report import lint_sarif
+from bpstrat.report.lint_sarif import artifact_uri
+from tests.helpers import BROKEN, TODAY, Writer, bpstrat
 
 
 def test_text_report(root: Writer) -> None:
@@ -70,3 +75,18 @@ def test_github_report_and_auto_detection(root: Writer) -> None:
     ]
     auto = bpstrat("lint", base, cwd=base, env={"GITHUB_ACTIONS": "true"})
     assert "BP302" in auto.stdout and "::error file=consumers/web.yaml" in auto.stdout
+
+
+def test_sarif_uris_are_percent_encoded(root: Writer) -> None:
+    broken = "kind: [\n"
+    names = ["p%41.yaml", "a b#c?.yaml", "café.yaml", os.fsdecode(b"raw\xff.yaml")]
+    base = root({name: broken for name in names})
+    log = json.loads(lint_sarif.render(lint(base, TODAY)))
+    uris = sorted(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == "BP101"
+    )
+    assert uris == ["a%20b%23c%3F.yaml", "caf%C3%A9.yaml", "p%2541.yaml", "raw%FF.yaml"]
+    assert [unquote(uri) for uri in uris[:3]] == ["a b#c?.yaml", "café.yaml", "p%41.yaml"]
+    assert artifact_uri("strategy/goals/g.yaml") == "strategy/goals/g.yaml"

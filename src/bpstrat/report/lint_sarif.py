@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from bpstrat import __version__
 from bpstrat.lint.codes import CODES
@@ -11,6 +12,13 @@ from bpstrat.report.json_text import json_text
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a URI reference: `%`, `#`, `?`, spaces and every byte that is
+    not ASCII percent-encoded (UTF-8; a name that is not UTF-8 keeps its own bytes), so
+    `p%41.yaml` stays `p%41.yaml` and never reads as `pA.yaml`."""
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def render(result: LintResult, prefix: str = "") -> str:
@@ -46,7 +54,7 @@ def render(result: LintResult, prefix: str = "") -> str:
                     {
                         "physicalLocation": {
                             "artifactLocation": {
-                                "uri": f"{prefix}{f.path}",
+                                "uri": artifact_uri(f"{prefix}{f.path}"),
                                 "uriBaseId": "%SRCROOT%",
                             },
                             "region": {"startLine": f.line, "startColumn": f.column},
