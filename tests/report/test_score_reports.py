@@ -6,7 +6,8 @@ import csv
 import io
 import json
 
-from tests.helpers import EXAMPLES, score_out
+from bpstrat.report.score_csv import cell
+from tests.helpers import EXAMPLES, Writer, score_out
 
 PRICING = EXAMPLES / "pricing-platform"
 
@@ -126,3 +127,24 @@ def test_markdown_and_csv() -> None:
         ("investment", "", "660000", "640000", "12.375"),
     ]
     assert all(r["dimension"] == "" and r["currency"] == "EUR" for r in rows[6:])
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tTab"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(root: Writer) -> None:
+    options = ", ".join(
+        f"{{id: o{i}, name: {json.dumps(name)}}}" for i, name in enumerate(FORMULAS)
+    )
+    base = root(
+        {
+            "d.yaml": f"kind: dimension\nid: d\nname: D\noptions: [{options}]\n",
+            "web.yaml": "kind: consumer\nid: web\nname: Web\nimportance: 3\n"
+            "demands: [{dimension: d, option: o0, strength: must}]\n",
+        }
+    )
+    rows = list(csv.DictReader(io.StringIO(score_out(base, "csv"), newline="")))
+    assert [r["name"] for r in rows if r["row"] == "option"] == ["'" + n for n in FORMULAS]
+    assert cell("\rCR") == "'\rCR"  # a name with a CR is refused by lint, but not here
+    assert cell("-0.5") == "-0.5" and cell("+3") == "+3"  # numbers stay numbers
+    assert cell("Pricing") == "Pricing" and cell("a=b") == "a=b"

@@ -7,6 +7,10 @@ totals over the key goals). Columns are only ever added at the end, so a reader 
 picks columns by name or by position keeps working; the goal and investment rows come
 after every option row and leave the option columns empty, so a reader that wants the
 options keeps the rows whose `row` is `option` (or whose `dimension` is not empty).
+
+A cell a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`, a tab
+or a carriage return, as names from a pull request may) is written with a leading `'`, as
+OWASP recommends; numbers, negative ones too, are written as they are.
 """
 
 from __future__ import annotations
@@ -47,6 +51,34 @@ MONEY_COLUMNS = [
 COLUMNS = [*OPTION_COLUMNS, "row", *MONEY_COLUMNS]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """`text` as a cell no spreadsheet runs as a formula."""
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text
+
+
+class _Writer:
+    """csv.writer whose every cell goes through `cell`."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: list[str]) -> None:
+        self._writer.writerow([cell(value) for value in row])
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else f"{round(value, 3):g}"
 
@@ -58,7 +90,7 @@ def _amount(value: float | None) -> str:
 
 def render(view: ScoreView) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _Writer(out)
     writer.writerow(COLUMNS)
     blank_money = [""] * len(MONEY_COLUMNS)
     for d in view.result.dimensions:
