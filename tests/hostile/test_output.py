@@ -147,6 +147,27 @@ def test_visible_escapes_every_control_class() -> None:
     assert visible("plain é 中文") == "plain é 中文"
 
 
+HIDDEN = ("\u200b", "\u200d", "\u2060", "\xad", "\U000e0041", "\U000e007f")
+
+
+def test_zero_width_and_tag_characters_are_escaped_everywhere(root: Writer) -> None:
+    assert visible("a\u200bb\u200cc\u200dd\u2060e\u180ef\xadg\U000e0041\U000e007fh") == (
+        "a\\u200bb\\u200cc\\u200dd\\u2060e\\u180ef\\xadg\\U000e0041\\U000e007fh"
+    )
+    hidden = "Web\u200b\U000e0041\U000e0042\U000e007f"
+    text = CONSUMER.replace("name: Web", f'name: "{hidden}"') + f'"bad{hidden}": 1\n'
+    base = root({"web.yaml": text, "d.yaml": DIMENSION})
+    for format in ("text", "github"):
+        _, out = run(run_lint, base, format=format, fail_on="error", today=TODAY)
+        assert "unknown field" in out
+        assert not any(c in out for c in HIDDEN)
+        assert "\\u200b" in out and "\\U000e0041" in out
+    _, scored = run(run_score, base, format="text", dimension=None, what_if=[])
+    assert "Web" in scored and not any(c in scored for c in HIDDEN)
+    brief = render_brief(base, None, TODAY)
+    assert "Web" in brief and not any(c in brief for c in HIDDEN)
+
+
 # Numbers -------------------------------------------------------------------------------
 
 

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import re
 
-# C0 controls, DEL, C1 controls, bidi embeddings/overrides/isolates and marks, line and
-# paragraph separators, and the byte-order mark / zero-width no-break space.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+# C0 controls, DEL, C1 controls, the soft hyphen, bidi embeddings/overrides/isolates and
+# marks, line and paragraph separators, zero-width characters (space, joiners, word
+# joiner, invisible operators, the Mongolian vowel separator), the deprecated format
+# characters, the byte-order mark / zero-width no-break space, and the tag characters
+# (U+E0000-U+E007F, which hide text from a reader).
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\U000e0000-\U000e007f]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 ELLIPSIS = "…"
@@ -25,7 +31,9 @@ def _escape(match: re.Match[str]) -> str:
     if named is not None:
         return named
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: object) -> str:
