@@ -282,6 +282,22 @@ def test_check_with_diff_leaves_bytes_and_mtime(
     assert "reformatted" not in out.err
 
 
+def test_diff_shows_line_separators_and_controls_as_escapes(
+    root: Writer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = 'kind:   goal\nid: g1\ntitle: "A\u2028B\u2029C\x85D\u200bE"\nnote: "\x85 \u2028 x"\n'
+    base = root({"m\u2028\x1b.yaml": messy})
+    assert run_fmt(base, check=True, show_diff=True) == 1
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\u2028\u2029\x85\u200b\x1b")
+    assert "--- a/m\\u2028\\x1b.yaml\n" in out
+    assert "-kind:   goal\n+kind: goal\n" in out
+    assert '-note: "\\x85 \\u2028 x"\n' in out  # one line, as an editor shows it
+    assert fmt_files.shown_diff("a\r\nb", "a\r\nc", "x") == (
+        "--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\r\n-b\n+c\n"
+    )
+
+
 def test_symlink_is_formatted_through_and_stays_a_link(root: Writer) -> None:
     base = root({"real/m.yaml": MESSY})
     link = base / "link.yaml"

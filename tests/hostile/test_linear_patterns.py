@@ -14,7 +14,7 @@ import pytest
 from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
 from bpstrat.brief.charts import svg
 from bpstrat.catalog import read
-from bpstrat.edit import fmt_quick, fmt_scan
+from bpstrat.edit import fmt_files, fmt_quick, fmt_scan
 from bpstrat.history import timeline
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
@@ -163,6 +163,7 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ),
     # output
     ("visible._CONTROL", lambda: visible._CONTROL.search("a" * BIG), None),
+    ("fmt_files._LINE_END", lambda: len(fmt_files._LINE_END.findall("\r" * BIG)), BIG),
     (
         "lint_text._NEEDS_TERMINAL_LIBRARY",
         lambda: lint_text._NEEDS_TERMINAL_LIBRARY.search("a" * BIG),

@@ -40,3 +40,10 @@ def test_a_suppression_after_a_line_separator_covers_its_own_line(root: Writer) 
     )
     result = lint(root({"g.yaml": goal}), TODAY)
     assert [f.code for f in result.findings if f.code in ("BP302", "BP106")] == []
+
+
+def test_a_syntax_error_after_a_line_separator_names_the_line_editors_show() -> None:
+    _docs, error = parse("a: '\u2028\u2029'\nb:\n  c: 1\n d: 2\n")
+    assert error is not None
+    assert error.pos.line == 4
+    assert "line 4" in error.message and "line 5" not in error.message

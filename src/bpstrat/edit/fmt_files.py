@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -20,6 +21,7 @@ from bpstrat.edit.fmt_pool import Unreadable, format_texts
 from bpstrat.model.config import read_config
 from bpstrat.source.atomic import FileChangedError, FileState, read_state, write_atomic
 from bpstrat.source.files import MAX_FILE_BYTES, ROOT_FILE, decode, discover, find_root, read_file
+from bpstrat.source.visible import visible
 
 Ending = Literal["unchanged", "changed", "left", "failed"]
 
@@ -162,18 +164,44 @@ def _finish(
             "format a copy by hand if needed"
         )
     if show_diff:
-        outcome.diff = "".join(
-            difflib.unified_diff(
-                text.splitlines(keepends=True),
-                result.text.splitlines(keepends=True),
-                f"a/{outcome.rel}",
-                f"b/{outcome.rel}",
-            )
-        )
+        outcome.diff = shown_diff(text, result.text, outcome.rel)
     if not preview:
         bom = "\ufeff" if read.raw.startswith(codecs.BOM_UTF8) else ""
         _write(read.real, bom + result.text, read.state)
     outcome.ending = "changed"
+
+
+_LINE_END = re.compile("\r\n|\r|\n")  # the line breaks an editor shows, and only those
+
+
+def shown_diff(before: str, after: str, rel: str) -> str:
+    """The unified diff of `before` and `after`, safe to print: lines are split where an
+    editor splits them (not at NEL, LS or PS), and every control, line-separator or
+    invisible character inside a line, and in the file name, is written as an escape."""
+    name = visible(rel)
+    return "".join(
+        _shown(line)
+        for line in difflib.unified_diff(
+            _keep_ends(before), _keep_ends(after), f"a/{name}", f"b/{name}"
+        )
+    )
+
+
+def _keep_ends(text: str) -> list[str]:
+    lines: list[str] = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def _shown(line: str) -> str:
+    body = line.rstrip("\r\n")
+    ending = line[len(body) :]
+    return visible(body) + ("\r\n" if ending == "\r\n" else "\n")  # a last line too
 
 
 def _write(real: Path, text: str, state: FileState) -> None:

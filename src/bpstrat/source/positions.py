@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from bpstrat.findings import Path, PathItem, path_name
 
-__all__ = ["Path", "PathItem", "Pos", "Positions", "editor_lines", "libyaml_lines", "path_name"]
+__all__ = ["Path", "PathItem", "Pos", "Positions", "editor_lines", "path_name"]
 
 
 def editor_lines(text: str) -> list[str]:
@@ -23,15 +23,6 @@ def editor_lines(text: str) -> list[str]:
     if lines[-1] == "":
         lines.pop()  # a final line break ends the last line; it starts none
     return lines
-
-
-def libyaml_lines(text: str) -> list[str]:
-    """The lines of `text` as libyaml numbers them in its marks (YAML 1.1): also broken at
-    NEL, LS and PS."""
-    for other in ("\x85", "\u2028", "\u2029"):
-        if other in text:
-            text = text.replace(other, "\n")
-    return editor_lines(text)
 
 
 class Pos(NamedTuple):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from bpstrat.source.positions import Pos, libyaml_lines
+from bpstrat.source.positions import Pos, editor_lines
 
 # A hint reads at most this much of a line.
 HINT_CHARS = 400
@@ -459,8 +459,9 @@ _EXPLAINERS: tuple[Callable[[_Error], tuple[Pos, str] | None], ...] = (
 def explain(
     text: str, pos: Pos, problem: str, context: str = "", context_pos: Pos | None = None
 ) -> tuple[Pos, str]:
-    """Where the mistake is and a message naming its cause, with the parser's words."""
-    err = _Error(libyaml_lines(text), pos, problem, context, context_pos)
+    """Where the mistake is and a message naming its cause, with the parser's words;
+    `pos` and `context_pos` count lines as editors do (source/positions.editor_lines)."""
+    err = _Error(editor_lines(text), pos, problem, context, context_pos)
     for explainer in _EXPLAINERS:
         found = explainer(err)
         if found is not None:

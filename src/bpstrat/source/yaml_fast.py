@@ -57,10 +57,11 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 class YamlSyntaxError(Exception):
     """The text is not YAML we can read; `pos` is the parser's error mark."""
 
-    def __init__(self, pos: Pos, message: str) -> None:
+    def __init__(self, pos: Pos, message: str, real: bool = False) -> None:
         super().__init__(message)
         self.pos = pos
         self.message = message
+        self.real = real  # `pos` already counts lines as editors do
 
 
 def _problem(code: str, pos: Pos, message: str, path: Path) -> Issue:
@@ -204,8 +205,8 @@ _LIBYAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _REAL_BREAK = re.compile("\r\n|[\n\r]")
 
 
-def _to_real_lines(text: str, docs: list[Document], error: YamlSyntaxError | None) -> None:
-    """Turn libyaml's line numbers into the lines an editor shows, in place."""
+def _real_lines(text: str) -> Callable[[Pos], Pos]:
+    """The position an editor shows for one of libyaml's positions in `text`."""
     libyaml_starts = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(text)]
     real_starts = [0] + [m.end() for m in _REAL_BREAK.finditer(text)]
 
@@ -215,11 +216,17 @@ def _to_real_lines(text: str, docs: list[Document], error: YamlSyntaxError | Non
         real_line0 = bisect.bisect_right(real_starts, offset) - 1
         return Pos(real_line0 + 1, offset - real_starts[real_line0] + 1)
 
+    return real
+
+
+def _to_real_lines(text: str, docs: list[Document], error: YamlSyntaxError | None) -> None:
+    """Turn libyaml's line numbers into the lines an editor shows, in place."""
+    real = _real_lines(text)
     for doc in docs:
         doc.start = real(doc.start)
         doc.positions = doc.positions.moved(real)
         doc.problems = [_moved(p, real) for p in doc.problems]
-    if error is not None:
+    if error is not None and not error.real:
         error.pos = real(error.pos)
 
 
@@ -248,10 +255,15 @@ def _parse(text: str) -> tuple[list[Document], YamlSyntaxError | None]:
         pos = Pos.from_mark(mark.line, mark.column) if mark else Pos(1, 1)
         start = error.context_mark
         context_pos = Pos.from_mark(start.line, start.column) if start else None
+        if _YAML11_BREAKS.search(text):  # explained, and its lines named, as editors count
+            real = _real_lines(text)
+            pos = real(pos)
+            context_pos = real(context_pos) if context_pos else None
         pos, message = explain(text, pos, error.problem or "", error.context or "", context_pos)
-        return docs, YamlSyntaxError(pos, message)
+        return docs, YamlSyntaxError(pos, message, real=True)
     except yaml.YAMLError as error:  # reader errors (control characters) carry a position
-        return docs, YamlSyntaxError(_reader_pos(text, error), _reader_message(error))
+        where = _reader_pos(text, error)
+        return docs, YamlSyntaxError(where, _reader_message(error), real=True)
     finally:
         parser.dispose()
     return docs, None
