@@ -120,10 +120,14 @@ def test_translated_brief_contains_no_english_fixed_string(name: str, code: str)
     with catalog_file(code).open("rb") as po:
         catalog = read_po(po, locale=code)
     english_text = render_brief(EXAMPLES / name, None, TODAY)
-    # the problems' evidence is what the team wrote, in the language it wrote it
-    for problem in lint(EXAMPLES / name, TODAY).strategy.problems:
-        for evidence in problem.evidence:
-            text = text.replace(evidence, "")
+    # the problems' evidence and the goals' estimates are what the team wrote, in the
+    # language it wrote them
+    strategy = lint(EXAMPLES / name, TODAY).strategy
+    written = [e for p in strategy.problems for e in p.evidence] + [
+        m.basis for g in strategy.goals for m in (g.cost, g.value) if m is not None and m.basis
+    ]
+    for words in written:
+        text = text.replace(words, "")
     left = []
     for message in messages():
         entry = catalog.get(message if isinstance(message, str) else message[0])

@@ -32,6 +32,7 @@ def test_brief_sections_in_order() -> None:
         "Key goals",
         "Are we getting there?",
         "Suggested goals",
+        "What it costs and returns",
         "How to read this brief",
         "Open risks",
         "For the team",

@@ -19,6 +19,13 @@ import datetime as dt
 from dataclasses import replace
 
 from bpstrat.brief.demand_views import consumer_views, demand_matrix, dimension_views
+from bpstrat.brief.executive_views import (
+    asks,
+    buys,
+    choice_views,
+    executive_risks,
+    trend_views,
+)
 from bpstrat.brief.goal_views import goal_views, problem_views, progress_views, value_chain_steps
 from bpstrat.brief.i18n import Lang, language
 from bpstrat.brief.markdown import cell
@@ -30,6 +37,7 @@ from bpstrat.brief.mermaid import (
     quadrant_chart,
     value_chain_flowchart,
 )
+from bpstrat.brief.money_views import investment_view
 from bpstrat.brief.risks import plain_risks
 from bpstrat.brief.stakeholder_views import (
     chart_note,
@@ -60,6 +68,7 @@ def build_context(
     lint: LintResult,
     today: dt.date,
     lang: Lang | None = None,
+    audience: str = "team",
 ) -> BriefContext:
     lang = lang or language("en")
     _ = lang._
@@ -116,6 +125,8 @@ def build_context(
         for d in c.demands
     ]
     phase = product.phase if product else None
+    proposals = [x for d in dimensions for x in d.proposals]
+    choices = choice_views(dimensions, lang)
     return BriefContext(
         today=lang.date(today),
         as_of=today.isoformat(),
@@ -165,7 +176,14 @@ def build_context(
         summary=summary_lines(lang, phase, key_goals, dimensions, standing, risks),
         progress=progress,
         value_chain=steps,
-        proposals=[x for d in dimensions for x in d.proposals],
+        proposals=proposals,
+        investment=investment_view(strategy, result, lang),
+        buys=buys(strategy, key_goals, lang),
+        choices=choices,
+        asks=asks(proposals, choices, lang),
+        trends=trend_views(strategy, result, key_goals, lang),
+        executive_risks=executive_risks(risks),
+        audience=audience,
         value_chain_chart=value_chain_flowchart(
             [s.step for s in steps], [s.problems for s in steps]
         )

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from bpstrat.brief.charts import Chart
 
 DEFAULT_TEMPLATE = "brief.md.j2"
+AUDIENCES = ("executive", "team")
+DEFAULT_AUDIENCE = "team"
+AUDIENCE_TEMPLATES = {"team": DEFAULT_TEMPLATE, "executive": "brief-executive.md.j2"}
 LETTER_TEMPLATES = {
     "consumer": "letter-consumer.md.j2",
     "stakeholder": "letter-stakeholder.md.j2",
@@ -109,12 +112,13 @@ def render_brief(
     cache: bool = False,
     lang: str | None = None,
     recipient: str | None = None,
+    audience: str | None = None,
 ) -> str:
     """Render the brief of the strategy root above `path`, as of `today`, in `lang`
-    (else bpstrat.yaml's `brief.lang`, else English); with `recipient`
-    (`consumer:ID` or `stakeholder:ID`) the letter to that consumer or about that
-    stakeholder instead."""
-    return render_document(path, template, today, cache, lang, recipient).text
+    (else bpstrat.yaml's `brief.lang`, else English), for `audience` (else
+    `brief.audience`, else the team); with `recipient` (`consumer:ID` or
+    `stakeholder:ID`) the letter to that consumer or about that stakeholder instead."""
+    return render_document(path, template, today, cache, lang, recipient, audience=audience).text
 
 
 def render_document(
@@ -126,18 +130,25 @@ def render_document(
     recipient: str | None = None,
     output_format: str = "markdown",
     chart_links: Callable[[str], str] | None = None,
+    audience: str | None = None,
 ) -> Document:
     """`render_brief` with its charts: drawn when `chart_links` says where the Markdown
     finds each (the chart's name to a link), else none. `output_format` tells the
     template what the Markdown becomes (markdown, or html for HTML and PDF)."""
     if lang is not None:
         language(lang)  # an unknown language is a usage error before any work
+    if audience is not None and audience not in AUDIENCES:
+        raise UsageError(
+            f"unknown audience {audience!r}: the brief is written for "
+            f"{' or '.join(AUDIENCES)} (--audience)"
+        )
     who = parse_recipient(recipient) if recipient is not None else None
     result = lint(path, today, cache=cache)
     strategy = result.strategy
     strategy.forget_sources()  # the findings are placed: the brief needs no positions
     words = language(lang or strategy.config.brief.lang or DEFAULT_LANGUAGE)
-    context = build_context(strategy, result.score, result, today, words)
+    reader = audience or strategy.config.brief.audience or DEFAULT_AUDIENCE
+    context = build_context(strategy, result.score, result, today, words, reader)
     charts: list[Chart] = []
     if chart_links is not None and who is None:  # letters have no charts
         from bpstrat.brief.charts import brief_charts  # only where charts are drawn
@@ -146,7 +157,7 @@ def render_document(
         context = replace(context, charts=chart_index(charts, chart_links))
     context = replace(context, format=output_format)
     variables = context.variables()
-    default = DEFAULT_TEMPLATE
+    default = AUDIENCE_TEMPLATES[reader]
     if who is not None:
         default = LETTER_TEMPLATES[who.kind]
         if who.kind == "consumer":
@@ -168,7 +179,7 @@ def render_document(
         env = make_environment(strategy.root, None, words)
         name = default
     text = _render(env, name, variables)
-    return Document(text, charts, words.code, getattr(context, "audience", "team"))
+    return Document(text, charts, words.code, context.audience)
 
 
 def chart_index(charts: list[Chart], link: Callable[[str], str]) -> ChartLinks:

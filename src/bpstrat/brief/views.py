@@ -229,6 +229,71 @@ class GoalView:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalMoneyView:
+    """What one goal costs and returns, written as money; the raw amounts beside, for
+    charts."""
+
+    id: str
+    title: str
+    key: bool
+    cost: str | None  # one-off, None where the goal does not say
+    value: str | None  # a year once reached
+    confidence: str  # how sure we are of the value, as a percentage
+    expected: str  # the value weighed by the confidence, a year
+    payback: str | None  # '5 months'; None without a cost or an expected value
+    pays_back: bool  # within lint.max_payback_months
+    cost_amount: float | None = None
+    value_amount: float | None = None
+    expected_amount: float = 0.0
+    confidence_value: float = 1.0
+    payback_months: float | None = None
+    cost_basis: str | None = None
+    value_basis: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InvestmentView:
+    """What the strategy asks for and returns: totals over the key goals, and each goal
+    with a cost or a value (key goals first)."""
+
+    currency: str | None
+    ask: str
+    value: str
+    expected: str
+    payback: str | None
+    sentence: str  # the ask and the return in plain words
+    goals: list[GoalMoneyView]
+    ask_amount: float = 0.0
+    value_amount: float = 0.0
+    expected_amount: float = 0.0
+    payback_months: float | None = None
+    max_payback: str = ""  # lint.max_payback_months, in words
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    """One conflict as a sponsor reads it: what was chosen, and who pays for it."""
+
+    dimension: str
+    decided: bool
+    chosen: list[str]
+    unserved: list[str]
+    accommodations: list[AccommodationView]
+    text: str  # in plain words, no figures of the scoring
+
+
+@dataclass(frozen=True, slots=True)
+class TrendView:
+    """A key goal as a sponsor reads it: where it started, where it is, where it goes."""
+
+    id: str
+    title: str
+    status: str | None  # the contract's word; None without a complete metric
+    text: str  # in plain words and units
+    measurements: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class RiskView:
     """A risk in plain language: no codes, no paths."""
 
@@ -334,3 +399,10 @@ class BriefContext(TemplateView):
     proposals: list[ProposalView] = field(default_factory=list)
     charts: ChartLinks = field(default_factory=ChartLinks)
     format: str = "markdown"  # what the Markdown becomes: markdown, or html (HTML and PDF)
+    investment: InvestmentView | None = None  # None: no goal has a cost or a value
+    buys: list[str] = field(default_factory=list)  # what the key goals deliver, in words
+    choices: list[ChoiceView] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)  # what we ask the reader to decide
+    trends: list[TrendView] = field(default_factory=list)
+    executive_risks: list[RiskView] = field(default_factory=list)  # no politics, no codes
+    audience: str = "team"

@@ -235,6 +235,16 @@ def brief(
             help="Write the charts as SVG files into DIR; the Markdown brief shows them.",
         ),
     ] = None,
+    audience: Annotated[
+        Optional[str],
+        typer.Option(
+            "--audience",
+            metavar="executive|team",
+            help="Who the brief is for: team (everything) or executive (two pages: the ask, "
+            "the return, the decisions, the trend and the top risks; default: brief.audience "
+            "in bpstrat.yaml, else team).",
+        ),
+    ] = None,
 ) -> None:
     """Render the strategy brief (stdout, or -o FILE), or a letter (--for): Markdown,
     HTML or PDF."""
@@ -251,6 +261,7 @@ def brief(
         recipient=recipient,
         output_format=output_format,
         charts=charts,
+        audience=audience,
     )
     raise typer.Exit(code)
 

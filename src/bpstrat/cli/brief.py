@@ -32,6 +32,7 @@ def run_brief(
     recipient: str | None = None,
     output_format: str = "markdown",
     charts: Path | None = None,
+    audience: str | None = None,
 ) -> int:
     """`today` is --today; without it a check uses the date the brief records, so a
     committed brief goes out of date only when its inputs change."""
@@ -57,6 +58,7 @@ def run_brief(
         recipient,
         output_format="markdown" if output_format == "markdown" else "html",
         chart_links=_chart_links(output_format, charts, output),
+        audience=audience,
     )
     if output_format == "pdf":
         from bpstrat.brief.html import to_html
@@ -72,7 +74,7 @@ def run_brief(
         sys.stdout.write(text)
         return 0
     if check:
-        fix = _fix(path, output, template, lang, recipient, output_format, charts)
+        fix = _fix(path, output, template, lang, recipient, output_format, charts, audience)
         stale = [str(f) for f, content in [(output, text), *files] if read_committed(f) != content]
         if current is None:
             sys.stderr.write(f"{output} does not exist; run {fix}\n")
@@ -137,6 +139,7 @@ def _fix(
     recipient: str | None,
     output_format: str = "markdown",
     charts: Path | None = None,
+    audience: str | None = None,
 ) -> str:
     """The command that rewrites the brief, as it can be run from here."""
     words = ["bpstrat", "brief", str(path), "-o", str(output)]
@@ -150,4 +153,6 @@ def _fix(
         words += ["--lang", lang]
     if recipient is not None:
         words += ["--for", recipient]
+    if audience is not None:
+        words += ["--audience", audience]
     return " ".join(shlex.quote(word) for word in words)

@@ -193,6 +193,7 @@ class ScoringConfig(Strict):
 
 
 Language = Literal["en", "de", "nl"]
+Audience = Literal["executive", "team"]
 """The languages the brief is written in."""
 
 
@@ -206,6 +207,17 @@ class BriefConfig(Strict):
             "de (German) or nl (Dutch). `--lang` overrides it. Only fixed text is translated; "
             "names and everything else you wrote stay as they are.",
             examples=["de"],
+        ),
+    ] = None
+    audience: Annotated[
+        Optional[Audience],
+        Field(
+            description="Who the brief is for: team (the default: everything, with the "
+            "stakeholder map, the scoring and the findings) or executive (at most two pages "
+            "for the sponsor and the CFO: the ask and its return, the decisions and who pays "
+            "for them, the open asks, the key goals' trend and the top three risks, without "
+            "the politics). `--audience` overrides it; letters are the same for both.",
+            examples=["executive"],
         ),
     ] = None
 
@@ -268,7 +280,7 @@ class RootConfig(Strict):
     )
     brief: BriefConfig = Field(
         default_factory=lambda: BriefConfig(),
-        description="Settings of `bpstrat brief`: the language it is written in.",
+        description="Settings of `bpstrat brief`: the language it is written in and who it is for.",
     )
     catalog: Annotated[
         Optional[CatalogConfig],
