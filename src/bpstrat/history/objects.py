@@ -21,6 +21,7 @@ MAX_TREE_BYTES = 64 * 1024 * 1024  # a tree object larger than this is not read
 TREE = 0o040000
 LINK = 0o120000
 GITLINK = 0o160000  # a submodule
+BATCH = 500  # hashes per write: their lines fit in a pipe's buffer
 
 
 class ObjectReader:
@@ -68,60 +69,99 @@ class ObjectReader:
         except OSError:
             raise UsageError("git is not installed or not on PATH") from None
 
-    def _ask(self, process: subprocess.Popen[bytes], sha: str) -> list[str]:
-        """Send one hash; the header line git answers, split."""
-        stdin, stdout = process.stdin, process.stdout
-        assert stdin is not None and stdout is not None
+    def _send(self, process: subprocess.Popen[bytes], shas: list[str]) -> None:
+        """Ask for `shas` in one write: small enough to sit in the pipe while git answers."""
+        stdin = process.stdin
+        assert stdin is not None
         try:
-            stdin.write(sha.encode("ascii") + b"\n")
+            stdin.write("".join(f"{sha}\n" for sha in shas).encode("ascii"))
             stdin.flush()
         except (BrokenPipeError, OSError):
             raise UsageError("git cat-file stopped while reading the history") from None
+
+    def _header(self, process: subprocess.Popen[bytes]) -> list[str]:
+        stdout = process.stdout
+        assert stdout is not None
         header = stdout.readline()
         if not header.endswith(b"\n"):
             raise UsageError("git cat-file stopped while reading the history")
         return header.decode("ascii", "replace").split()
 
-    def info(self, sha: str) -> tuple[str, int] | None:
-        """The object's type and size, or None when it is missing."""
+    def info(self, shas: list[str]) -> dict[str, tuple[str, int]]:
+        """The type and size of each object of `shas` that git has."""
         if self._check is None:
             self._check = self._start("--batch-check")
-        fields = self._ask(self._check, sha)
-        if len(fields) == 3 and fields[2].isdigit():
-            return fields[1], int(fields[2])
-        return None
+        found: dict[str, tuple[str, int]] = {}
+        for start in range(0, len(shas), BATCH):
+            chunk = shas[start : start + BATCH]
+            self._send(self._check, chunk)
+            for sha in chunk:
+                fields = self._header(self._check)
+                if len(fields) == 3 and fields[2].isdigit():
+                    found[sha] = (fields[1], int(fields[2]))
+        return found
 
-    def read(self, sha: str, kind: str, limit: int) -> bytes | str:
-        """The content of the object `sha` of type `kind` and at most `limit` bytes, or
-        why it cannot be read."""
-        found = self.info(sha)
-        if found is None:
-            return MISSING
-        if found[0] != kind:
-            return f"is a git {found[0]}, not a {kind}"
-        if found[1] > limit:
-            return TOO_LARGE
+    def _contents(self, shas: list[str], limit: int, kind: str) -> dict[str, bytes | str]:
+        """The contents of the objects `shas` of type `kind`, read with --batch; one above
+        `limit` bytes is read from the pipe in pieces and dropped (only trees are asked
+        for before their size is known)."""
         if self._batch is None:
             self._batch = self._start("--batch")
-        fields = self._ask(self._batch, sha)
-        if len(fields) != 3 or not fields[2].isdigit():
-            return MISSING
         stdout = self._batch.stdout
         assert stdout is not None
-        content = _read_exactly(stdout, int(fields[2]) + 1)  # the content and its newline
-        return content[:-1]
+        out: dict[str, bytes | str] = {}
+        for start in range(0, len(shas), BATCH):
+            chunk = shas[start : start + BATCH]
+            self._send(self._batch, chunk)
+            for sha in chunk:
+                fields = self._header(self._batch)
+                if len(fields) != 3 or not fields[2].isdigit():
+                    out[sha] = MISSING
+                    continue
+                size = int(fields[2])
+                if size > limit:
+                    _drop(stdout, size + 1)
+                    out[sha] = TOO_LARGE
+                    continue
+                content = _read_exactly(stdout, size + 1)[:-1]  # the content and a newline
+                out[sha] = content if fields[1] == kind else f"is a git {fields[1]}"
+        return out
 
     def fetch(self, shas: list[str], limit: int) -> dict[str, bytes | str]:
-        """Blobs for a GitTree (see source.git_tree.BlobStore)."""
-        return {sha: self.read(sha, "blob", limit) for sha in shas}
+        """Blobs for a GitTree (see source.git_tree.BlobStore): sizes first, then the
+        contents of those within `limit`."""
+        found = self.info(shas)
+        out: dict[str, bytes | str] = {}
+        small: list[str] = []
+        for sha in shas:
+            kind, size = found.get(sha, ("", -1))
+            if size < 0:
+                out[sha] = MISSING
+            elif kind != "blob":
+                out[sha] = f"is a git {kind}, not a file"
+            elif size > limit:
+                out[sha] = TOO_LARGE
+            else:
+                small.append(sha)
+        out.update(self._contents(small, limit, "blob"))
+        return out
 
-    def tree(self, sha: str) -> list[tuple[int, str, str]] | None:
-        """The entries (mode, name, hash) of the tree `sha`, or None when it is not a
-        readable tree."""
-        raw = self.read(sha, "tree", MAX_TREE_BYTES)
-        if isinstance(raw, str):
-            return None
-        return parse_tree(raw, len(sha) // 2)
+    def trees(self, shas: list[str]) -> dict[str, list[tuple[int, str, str]] | None]:
+        """The entries (mode, name, hash) of each tree of `shas`; None for an object that
+        is not a readable tree."""
+        out: dict[str, list[tuple[int, str, str]] | None] = {}
+        for sha, raw in self._contents(shas, MAX_TREE_BYTES, "tree").items():
+            out[sha] = None if isinstance(raw, str) else parse_tree(raw, len(sha) // 2)
+        return out
+
+
+def _drop(stream: IO[bytes], size: int) -> None:
+    left = size
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            raise UsageError("git cat-file stopped while reading the history")
+        left -= len(chunk)
 
 
 def _read_exactly(stream: IO[bytes], size: int) -> bytes:

@@ -70,6 +70,12 @@ class Point:
     decisions: dict[str, DecisionFacts] = field(default_factory=dict)
     accommodated: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
+    def slim(self) -> None:
+        """Forget the facts the changes were told from (the figures stay): a long history
+        keeps only what its reports show of each point."""
+        self.stakeholders, self.consumers, self.decisions, self.accommodated = {}, {}, {}, {}
+        self.goals = self.key_goals
+
     @property
     def key_goals(self) -> dict[str, GoalFigures]:
         return {id_: g for id_, g in self.goals.items() if g.key}

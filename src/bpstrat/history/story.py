@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bpstrat.history.changes import Change, changes, counts_text
+from bpstrat.history.changes import Change, counts_text
 from bpstrat.history.points import Point
-from bpstrat.history.timeline import History, iter_points
+from bpstrat.history.timeline import History
 from bpstrat.score.sentences import pct
 
 
@@ -91,8 +91,7 @@ def tell(history: History) -> Story:
     commits: list[tuple[Point, list[Change]]] = []
     first = history.base or (history.points[0] if history.points else None)
     last = history.points[-1] if history.points else None
-    for before, point in iter_points(history):
-        moved = changes(before, point) if before is not None else []
+    for point, moved in zip(history.points, history.moves, strict=True):
         commits.append((point, moved))
         for change in moved:
             topic = topics.get(change.topic)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bpstrat.errors import UsageError
+from bpstrat.history.changes import Change, changes
 from bpstrat.history.objects import ObjectReader
 from bpstrat.history.points import Point, point_of
-from bpstrat.history.walk import Step, TreeWalker, changes, first_parent_line, one_commit
+from bpstrat.history.walk import Step, TreeWalker, first_parent_line, one_commit, root_changes
 from bpstrat.lint.linter import lint
 from bpstrat.model.load import FileMemo
 from bpstrat.source.files import find_root
@@ -35,6 +35,7 @@ class History:
     subdir: str  # the root inside the repository ("" at its top)
     points: list[Point]
     base: Point | None  # the last point before --since, what the first point moved from
+    moves: list[list[Change]] = field(default_factory=list)  # per point: what it moved
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def read_history(path: Path, window: Window = Window(), memo: FileMemo | None = 
         walker = TreeWalker(reader, subdir)
         memo = memo if memo is not None else FileMemo()
         points: list[Point] = []
+        moves: list[list[Change]] = []
         base: Point | None = None
         waiting: Step | None = None  # the newest change before a --since date
         first = commits[0] if commits else None
@@ -95,7 +97,7 @@ def read_history(path: Path, window: Window = Window(), memo: FileMemo | None = 
             before_tree = walker.root_tree(parent.tree)
             if since is not None:
                 base = _point(repo, subdir, reader, walker, memo, Step(parent, before_tree))
-        for step in changes(walker, commits, before_tree):
+        for step in root_changes(walker, commits, before_tree):
             if after is not None and step.commit.date < after:
                 waiting = step
                 continue
@@ -103,9 +105,14 @@ def read_history(path: Path, window: Window = Window(), memo: FileMemo | None = 
                 base = _point(repo, subdir, reader, walker, memo, waiting)
                 waiting = None
             found = _point(repo, subdir, reader, walker, memo, step)
-            if found is not None:
-                points.append(found)
-    return History(root, subdir, points, base)
+            if found is None:
+                continue
+            previous = points[-1] if points else base
+            moves.append(changes(previous, found) if previous is not None else [])
+            if len(points) > 1:
+                points[-1].slim()  # neither the first nor the newest: its facts are told
+            points.append(found)
+    return History(root, subdir, points, base, moves)
 
 
 def _point(
@@ -120,7 +127,8 @@ def _point(
     if step.root is None:
         return None
     commit = step.commit
-    tree = GitTree(repo, commit.sha, subdir, commit.short, walker.listing(step.root), reader)
+    listing = walker.listing(step.root)
+    tree = GitTree(repo, commit.sha, subdir, commit.short, listing, reader, known=memo)
     if tree.blob_key(ROOT_FILE) is None:
         return None
     result = lint(tree, commit.date, memo=memo)
@@ -128,11 +136,3 @@ def _point(
     if any(issue.code == "BP105" for issue in result.strategy.config_file.issues):
         return None  # bpstrat.yaml too large or not text: no strategy to read
     return point_of(commit, result)
-
-
-def iter_points(history: History) -> Iterator[tuple[Point | None, Point]]:
-    """Each point with the one before it (the base for the first, when there is one)."""
-    previous = history.base
-    for point in history.points:
-        yield previous, point
-        previous = point

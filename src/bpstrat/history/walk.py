@@ -92,8 +92,8 @@ class TreeWalker:
     def _tree(self, sha: str) -> list[tuple[int, str, str]] | None:
         self._seen.add(sha)
         if sha not in self._trees:
-            self._trees[sha] = self.reader.tree(sha)
-        return self._trees[sha]
+            self._trees.update(self.reader.trees([sha]))
+        return self._trees.get(sha)
 
     def root_tree(self, commit_tree: str) -> str | None:
         """The hash of the root's tree below the commit's tree `commit_tree`; None when
@@ -109,23 +109,27 @@ class TreeWalker:
 
     def listing(self, root: str) -> list[tuple[str, str, str]]:
         """(mode, hash, full path) of every file, link and submodule below the root's
-        tree `root`, as `git ls-tree -r` lists them."""
+        tree `root`, as `git ls-tree -r` lists them. The trees of each depth are read
+        in one request."""
         out: list[tuple[str, str, str]] = []
-        stack: list[tuple[str, str]] = [(root, self.prefix)]
+        level: list[tuple[str, str]] = [(root, self.prefix)]
         self._listed = set()
-        while stack:
-            sha, prefix = stack.pop()
-            self._listed.add(sha)
-            entries = self._tree(sha)
-            if entries is None:
-                continue
-            for mode, name, child in reversed(entries):
-                if mode == TREE:
-                    stack.append((child, f"{prefix}{name}/"))
-                elif mode in (LINK, GITLINK) or mode >> 12 == 0o10:  # 0o10xxxx: a file
-                    out.append((f"{mode:06o}", child, f"{prefix}{name}"))
-                else:  # a mode git never writes: listed as it is, and never read
-                    out.append((f"{mode:o}", child, f"{prefix}{name}"))
+        while level:
+            unknown = [sha for sha, _ in level if sha not in self._trees]
+            if unknown:
+                self._trees.update(self.reader.trees(list(dict.fromkeys(unknown))))
+            below: list[tuple[str, str]] = []
+            for sha, prefix in level:
+                self._listed.add(sha)
+                self._seen.add(sha)
+                for mode, name, child in self._trees.get(sha) or ():
+                    if mode == TREE:
+                        below.append((child, f"{prefix}{name}/"))
+                    elif mode in (LINK, GITLINK) or mode >> 12 == 0o10:  # 0o10xxxx: a file
+                        out.append((f"{mode:06o}", child, f"{prefix}{name}"))
+                    else:  # a mode git never writes: listed as it is, and never read
+                        out.append((f"{mode:o}", child, f"{prefix}{name}"))
+            level = below
         return out
 
     def sweep(self) -> None:
@@ -143,7 +147,7 @@ class Step:
     root: str | None
 
 
-def changes(walker: TreeWalker, commits: list[Commit], before: str | None) -> Iterator[Step]:
+def root_changes(walker: TreeWalker, commits: list[Commit], before: str | None) -> Iterator[Step]:
     """The commits of `commits` (a first-parent line, oldest first) that changed the root;
     `before` is the root's tree at the first one's parent."""
     previous = before

@@ -224,6 +224,9 @@ class FileMemo:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
 
 _SEPARATOR = re.compile(r"^---(?:[ \t]|$)", re.MULTILINE)
 # Each part is followed by a character it cannot hold (linear: no run is tried two ways).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Protocol
@@ -81,7 +81,8 @@ class GitTree(Tree):
 
     `listing` (mode, hash, full path) is the tree's own `git ls-tree -r` when not given,
     and `store` reads blobs with one `git cat-file --batch` per request when not given:
-    a walk over many revisions passes both, from one long-running reader."""
+    a walk over many revisions passes both, from one long-running reader, and the files
+    it `known`s already ((path, hash) pairs), which are then never fetched."""
 
     def __init__(
         self,
@@ -91,6 +92,7 @@ class GitTree(Tree):
         revision: str,
         listing: Iterable[tuple[str, str, str]] | None = None,
         store: BlobStore | None = None,
+        known: Container[tuple[str, str]] = (),
     ) -> None:
         self.root = repo / subdir if subdir else repo
         self.repo = repo
@@ -102,7 +104,7 @@ class GitTree(Tree):
         self._blobs: dict[str, bytes | str] = {}
         self._wanted: list[str] = []
         self._store: BlobStore = store or _BatchStore(repo)
-        self._prefetch = store is None
+        self._known = known
         prefix = f"{subdir}/" if subdir else ""
         for mode, sha, name in (
             listing if listing is not None else _ls_tree(repo, commit, subdir, revision)
@@ -151,7 +153,7 @@ class GitTree(Tree):
                 findings.append(Issue("BP105", target, rel, mark=(1, 1)))
                 continue
             found.append(rel)
-            if self._prefetch:
+            if (rel, target.sha) not in self._known:
                 self._wanted.append(target.sha)
         return found, findings
 
