@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from bpstrat.findings import Finding
-from tests.lint.bank_strategy import Changes, changes, copy, edit
+from tests.lint.bank_strategy import Changes, changes, copy, edit, shown
 
 Bank = tuple[Path, list[Finding]]
-
-UNTIL_KIND = "is not checked until it has a `kind`"
 
 
 @pytest.mark.parametrize(
@@ -80,16 +78,27 @@ def test_a_proposed_decision_without_kind_holds_no_conflict_back(
     )
 
 
-def test_a_deciding_decision_without_kind_says_which_conflict_waits(
+def test_a_deciding_decision_without_kind_says_what_waits_for_it(
     bank: Bank, tmp_path: Path
 ) -> None:
+    """Without it the interface is undecided and its accommodations gone: the conflict
+    and the flywheel balance wait, and its finding says so; nothing else changes."""
     root = copy(bank[0], tmp_path / "strategy")
     rel = "decisions/interface-2027.yaml"
     edit(root, rel, "kind: decision\n", "")
-    found = changes(bank[1], root)
-    errors = [f for f in found.added if f[0].startswith(("BP1", "BP2", "BP3"))]
-    assert [f[:4] for f in errors] == [("BP103", rel, 1, 1)]
-    assert f"the conflict on 'interface' {UNTIL_KIND}" in errors[0][4]
-    assert not [f for f in found.added if f[0] in ("BP409", "BP420")]
-    # the undecided conflict on notifications does not wait for it
-    assert not [f for f in found.removed if f[0] == "BP409"]
+    flywheel = [f for f in bank[1] if f.code == "BP410"]
+    assert changes(bank[1], root) == Changes(
+        [
+            (
+                "BP103",
+                rel,
+                1,
+                1,
+                "document has no `kind`; its fields are a decision's: add `kind: decision`; "
+                "the conflict on 'interface' and the flywheel balance are not checked until "
+                "it has a `kind`",
+            )
+        ],
+        [shown(f) for f in flywheel],
+    )
+    assert len(flywheel) == 1

@@ -92,3 +92,86 @@ def test_a_rejected_supersedes_is_not_in_the_model(bank: Bank, tmp_path: Path) -
     strategy = load_strategy(root)
     auth = next(d for d in strategy.decisions if d.id == "auth-2026")
     assert auth.supersedes is None
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "column", "typo", "dimension", "held"),
+    [
+        (
+            "decisions/interface-2027.yaml",
+            "choice: [rest-json]",
+            "choice: [rest-jsn]",
+            10,
+            "rest-jsn",
+            "interface",
+            "the conflict on 'interface' and the flywheel balance are",
+        ),
+        # a decision with accommodations
+        (
+            "decisions/freshness-2026.yaml",
+            "choice: [realtime]",
+            "choice: [real-time]",
+            10,
+            "real-time",
+            "freshness",
+            "the conflict on 'freshness' and the flywheel balance are",
+        ),
+    ],
+)
+def test_a_choice_that_is_no_option_is_one_finding_that_says_what_waits(
+    bank: Bank,
+    tmp_path: Path,
+    rel: str,
+    old: str,
+    new: str,
+    column: int,
+    typo: str,
+    dimension: str,
+    held: str,
+) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    edit(root, rel, old, new)
+    found = changes(bank[1], root)
+    assert [f[:4] for f in found.added] == [("BP303", rel, 4, column)]
+    message = found.added[0][4]
+    assert message.startswith(f"option {typo!r} is not defined by dimension {dimension!r}")
+    assert message.endswith(
+        f"; {held} not checked until its `choice` names only options of {dimension!r}"
+    )
+    # no false BP420 for the musts it chose: only the flywheel balance waits
+    assert [f[0] for f in found.removed] == ["BP410"]
+
+
+def test_a_proposal_that_names_no_option_holds_nothing_back(bank: Bank, tmp_path: Path) -> None:
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "decisions/notification-draft.yaml"
+    edit(root, rel, "choice: [events]", "choice: [event]")
+    found = changes(bank[1], root)
+    assert found.removed == []
+    assert [f[:4] for f in found.added] == [("BP303", rel, 4, 10)]
+    assert "did you mean 'events'?" in found.added[0][4]
+
+
+def test_one_good_option_beside_a_wrong_one_still_leaves_the_choice_unknown(
+    bank: Bank, tmp_path: Path
+) -> None:
+    """Without the decision, the two demanded options of `auth` are chosen by weight: no
+    conflict waits, and nothing else changes."""
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "decisions/auth-2026.yaml"
+    edit(root, rel, "choice: [oauth2, mtls]", "choice: [oauth2, mtsl]")
+    assert changes(bank[1], root) == Changes(
+        [
+            (
+                "BP303",
+                rel,
+                4,
+                18,
+                "option 'mtsl' is not defined by dimension 'auth'; did you mean 'mtls'? its "
+                "options are: oauth2, mtls, api-key",
+            )
+        ],
+        [],
+    )
+    strategy = load_strategy(root)
+    assert "auth-2026" not in {d.id for d in strategy.decisions}

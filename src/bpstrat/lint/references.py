@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue, Path, path_name
 from bpstrat.model.entities import Consumer, Decision, Dimension, Problem
+from bpstrat.model.options import names, unknown_option
 from bpstrat.model.references import references
-from bpstrat.model.strategy import E, Record, Strategy
+from bpstrat.model.strategy import Record, Strategy
 from bpstrat.model.suggest import Suggester, closest
 
 
@@ -39,7 +40,7 @@ def check_references(strategy: Strategy) -> Iterator[Issue]:
         yield from _consumer(consumer, sides)
         for index, demand in enumerate(consumer.entity.demands):
             path: Path = ("demands", index, "option")
-            found = _option(strategy, consumer, path, demand.dimension, demand.option)
+            found = unknown_option(strategy, consumer, path, demand.dimension, demand.option)
             if found:
                 yield found
     steps = Steps(strategy.config.product.value_chain if strategy.config.product else [])
@@ -71,25 +72,6 @@ def _consumer(record: Record[Consumer], sides: list[str]) -> Iterator[Issue]:
         )
 
 
-def _option(
-    strategy: Strategy, record: Record[E], path: Path, dimension_id: str, option: str
-) -> Issue | None:
-    """BP303 when `option` is not an option of the (valid) dimension `dimension_id`."""
-    dimension = strategy.entity(Dimension, dimension_id)
-    if dimension is None or strategy.option(dimension_id, option) is not None:
-        return None  # an invalid dimension's own issues say why
-    options = dimension.options
-    known = _names([o.id for o in options[:SHOWN]], len(options))
-    close = strategy.closest_option(dimension_id, option)
-    hint = f"did you mean {close!r}? " if close else ""
-    return record.issue(
-        "BP303",
-        f"option {option!r} is not defined by dimension {dimension_id!r}; {hint}"
-        f"its options are: {known}",
-        path,
-    )
-
-
 def _dimension(record: Record[Dimension]) -> Iterator[Issue]:
     dimension = record.entity
     first: dict[str, int] = {}
@@ -119,16 +101,7 @@ class Steps:
     def __init__(self, steps: list[str]) -> None:
         self.known = set(steps)
         self.suggester = Suggester(steps)
-        self.listed = _names(steps)
-
-
-SHOWN = 20  # names a message lists at most (a message per finding)
-
-
-def _names(names: list[str], total: int | None = None) -> str:
-    """`a, b, c`: the first SHOWN of `names` (of `total` in all) and how many more."""
-    more = (len(names) if total is None else total) - SHOWN
-    return ", ".join(names[:SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+        self.listed = names(steps)
 
 
 def _value_chain(record: Record[Problem], steps: Steps) -> Iterator[Issue]:
@@ -188,10 +161,6 @@ def _decision(strategy: Strategy, record: Record[Decision]) -> Iterator[Issue]:
     if held is None:
         return  # missing (BP302) or invalid: those issues say why
     dimension = held.entity
-    for index, choice in enumerate(decision.choice):
-        found = _option(strategy, record, ("choice", index), decision.dimension, choice)
-        if found:
-            yield found
     if len(set(decision.choice)) > dimension.choose and not held.is_broken(("choose",)):
         yield record.issue(
             "BP202",

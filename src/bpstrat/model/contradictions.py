@@ -8,6 +8,9 @@ another entity is handled here; a value invalid on its own is left out by valida
 - `supersedes` that names the decision itself, or a decision on another dimension
   (BP202): it supersedes nothing, so no decision stops counting because of it.
 - `side` that is not one of `product.sides` (BP202): the consumer is on no side.
+- a `choice` item that is no option of the decision's dimension (BP303): what the
+  decision chose is unknown, so it is left out until it is fixed; the checks it could
+  settle wait for it, and its finding says which.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import cast
 
 from bpstrat.findings import Issue, Path
 from bpstrat.model.entities import Consumer, Decision, Entity
+from bpstrat.model.options import unknown_option
 from bpstrat.model.strategy import Record, Strategy
 
 
@@ -25,6 +29,28 @@ def reject_contradictions(strategy: Strategy) -> None:
     for record, issue, field in list(_contradicted(strategy)):
         strategy.issues.append(issue)
         _leave_out(record, field)
+    for decision in strategy.records(Decision):
+        _reject_unknown_choices(strategy, decision)
+
+
+def _reject_unknown_choices(strategy: Strategy, record: Record[Decision]) -> None:
+    """A `choice` item that is no option of the dimension (BP303): what the decision
+    chose is unknown, so it is left out until its choice is fixed, and what it could
+    settle waits for it (its finding says what), as for a document that cannot be read."""
+    decision = record.entity
+    issues: list[Issue] = []
+    for index, option in enumerate(decision.choice):
+        path: Path = ("choice", index)
+        issue = unknown_option(strategy, record, path, decision.dimension, option)
+        if issue is not None:
+            issues.append(issue)
+    if not issues:
+        return
+    strategy.issues.extend(issues)
+    fields = {"kind": "decision", "id": decision.id, "dimension": decision.dimension}
+    fields["status"] = decision.status
+    until = f"until its `choice` names only options of {decision.dimension!r}"
+    strategy.leave_out(record, issues[0], until, fields)
 
 
 def _leave_out(record: Record[Entity], field: str) -> None:

@@ -91,7 +91,10 @@ class Blocker:
             parts.append(f"{count} {noun} to {id_!r}")
         parts += sorted(self.checks)
         verb = "is" if sum(self.references.values()) + len(self.checks) == 1 else "are"
-        message = f"{self.issue.message}; {', '.join(parts)} {verb} not checked {self.until}"
+        listed = ", ".join(parts)
+        if self.checks and len(parts) > 1:  # "..., the conflict on 'x' and the flywheel balance"
+            listed = ", ".join(parts[:-1]) + " and " + parts[-1]
+        message = f"{self.issue.message}; {listed} {verb} not checked {self.until}"
         return replace(self.issue, message=message)
 
 
@@ -168,6 +171,18 @@ class Strategy:
             if place is not None:
                 known[new] = place
         self._suggesters.pop(kind, None)  # its choices changed
+
+    def leave_out(
+        self, record: Record[E], issue: Issue, until: str, fields: dict[str, str]
+    ) -> None:
+        """Take `record` out of the strategy, as unknown until `issue` is fixed: references
+        to it wait for it, and checks that its `fields` could settle (the decision of a
+        dimension) wait too, as for a document that cannot be read."""
+        self.by_kind.get(record.kind, {}).pop(record.id, None)
+        self.blockers.append(
+            Blocker(issue, until, record.kind, frozenset({record.id}), fields=fields)
+        )
+        self.skipped.append(f"{record.ref} ({record.file.rel}): left out, {until}")
 
     def all_records(self) -> list[Record[Entity]]:
         """Every valid entity of every kind."""

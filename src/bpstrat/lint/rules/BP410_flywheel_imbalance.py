@@ -68,6 +68,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bpstrat.findings import Issue
+from bpstrat.lint.held_checks import held_conflicts
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.rules.plain import N_, Plain
 from bpstrat.score.sentences import pct
@@ -93,6 +94,8 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
     tolerance = ctx.config.flywheel_tolerance
     if imbalance is None or not above(imbalance, tolerance):
         return
+    if held_conflicts(ctx):
+        return  # a decision that could not be read may change what each side is served
     sides = [s for s in ctx.score.sides if s.served_ratio is not None]
     worst = min(sides, key=lambda s: s.served_ratio or 0.0)
     ratios = ", ".join(f"{s.id} {pct(s.served_ratio or 0.0)}" for s in sides)
