@@ -14,13 +14,13 @@ import pytest
 from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
 from bpstrat.brief.charts import svg
 from bpstrat.catalog import read
-from bpstrat.edit import fmt_files, fmt_quick, fmt_scan
+from bpstrat.edit import fmt_quick, fmt_scan
 from bpstrat.history import timeline
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
 from bpstrat.model import load, reference_doc, types, validate
 from bpstrat.report import lint_text
-from bpstrat.source import cache_entry, git_tree, visible, yaml_errors, yaml_fast
+from bpstrat.source import cache_entry, git_tree, positions, visible, yaml_errors, yaml_fast
 from bpstrat.source.files import SourceFile
 
 BIG = 200_000
@@ -163,7 +163,7 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ),
     # output
     ("visible._CONTROL", lambda: visible._CONTROL.search("a" * BIG), None),
-    ("fmt_files._LINE_END", lambda: len(fmt_files._LINE_END.findall("\r" * BIG)), BIG),
+    ("positions._LINE_END", lambda: len(positions._LINE_END.findall("\r" * BIG)), BIG),
     (
         "lint_text._NEEDS_TERMINAL_LIBRARY",
         lambda: lint_text._NEEDS_TERMINAL_LIBRARY.search("a" * BIG),

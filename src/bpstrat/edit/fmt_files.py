@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,6 +20,7 @@ from bpstrat.edit.fmt_pool import Unreadable, format_texts
 from bpstrat.model.config import read_config
 from bpstrat.source.atomic import FileChangedError, FileState, read_state, write_atomic
 from bpstrat.source.files import MAX_FILE_BYTES, ROOT_FILE, decode, discover, find_root, read_file
+from bpstrat.source.positions import editor_lines_keepends
 from bpstrat.source.visible import visible
 
 Ending = Literal["unchanged", "changed", "left", "failed"]
@@ -171,9 +171,6 @@ def _finish(
     outcome.ending = "changed"
 
 
-_LINE_END = re.compile("\r\n|\r|\n")  # the line breaks an editor shows, and only those
-
-
 def shown_diff(before: str, after: str, rel: str) -> str:
     """The unified diff of `before` and `after`, safe to print: lines are split where an
     editor splits them (not at NEL, LS or PS), and every control, line-separator or
@@ -182,20 +179,9 @@ def shown_diff(before: str, after: str, rel: str) -> str:
     return "".join(
         _shown(line)
         for line in difflib.unified_diff(
-            _keep_ends(before), _keep_ends(after), f"a/{name}", f"b/{name}"
+            editor_lines_keepends(before), editor_lines_keepends(after), f"a/{name}", f"b/{name}"
         )
     )
-
-
-def _keep_ends(text: str) -> list[str]:
-    lines: list[str] = []
-    start = 0
-    for match in _LINE_END.finditer(text):
-        lines.append(text[start : match.end()])
-        start = match.end()
-    if start < len(text):
-        lines.append(text[start:])
-    return lines
 
 
 def _shown(line: str) -> str:

@@ -7,12 +7,23 @@ and nowhere else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from bpstrat.findings import Path, PathItem, path_name
 
-__all__ = ["Path", "PathItem", "Pos", "Positions", "editor_lines", "path_name"]
+__all__ = [
+    "Path",
+    "PathItem",
+    "Pos",
+    "Positions",
+    "editor_lines",
+    "editor_lines_keepends",
+    "path_name",
+]
+
+_LINE_END = re.compile("\r\n|\r|\n")  # the line breaks an editor shows, and only those
 
 
 def editor_lines(text: str) -> list[str]:
@@ -22,6 +33,18 @@ def editor_lines(text: str) -> list[str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[-1] == "":
         lines.pop()  # a final line break ends the last line; it starts none
+    return lines
+
+
+def editor_lines_keepends(text: str) -> list[str]:
+    """`editor_lines`, each line with its line break."""
+    lines: list[str] = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
     return lines
 
 
