@@ -170,6 +170,7 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
         None,
     ),
     ("mermaid._UNSAFE", lambda: mermaid._UNSAFE.search("a" * BIG), None),
+    ("markdown._CODE_SPAN", lambda: markdown._CODE_SPAN.search("`" + "a" * BIG), None),
     ("markdown._MARKUP", lambda: len(markdown._MARKUP.sub(r"\\\1", "*" * BIG)), 2 * BIG),
     (
         "markdown._SPACES",

@@ -24,7 +24,7 @@ import jinja2
 from bpstrat.brief.context import build_context
 from bpstrat.brief.i18n import DEFAULT_LANGUAGE, Lang, language
 from bpstrat.brief.letters import consumer_letter, parse_recipient, stakeholder_letter
-from bpstrat.brief.markdown import cell, inline
+from bpstrat.brief.markdown import cell, code, inline
 from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
 from bpstrat.brief.template_files import CheckedLoader, TemplateRefused
 from bpstrat.brief.views import ChartLink, ChartLinks
@@ -91,6 +91,7 @@ def _environment(
     env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["cell"] = cell
     env.filters["md"] = inline
+    env.filters["code"] = code
     env.filters["num"] = lang.number
     return env
 

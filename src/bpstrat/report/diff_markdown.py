@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bpstrat.brief.markdown import cell
+from bpstrat.brief.markdown import cell, code, inline
 from bpstrat.diff.compare import StrategyDiff
 from bpstrat.report.diff_text import MARK
 
@@ -19,7 +19,9 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         out += ["| | Entity | Change |", "| --- | --- | --- |"]
         for e in d.entities:
             detail = "<br>".join(cell(c) for c in e.fields) or e.status
-            out.append(f"| {MARK[e.status]} | `{cell(e.ref)}` {cell(e.name)} | {detail} |")
+            out.append(
+                f"| {MARK[e.status]} | {code(e.ref, table=True)} {cell(e.name)} | {detail} |"
+            )
         out.append("")
     score = [f"- Chosen: {cell(c)}" for c in d.choices]
     score += [f"- Flip: {cell(c)}" for c in d.flips]
@@ -36,11 +38,11 @@ def render(d: StrategyDiff, base: str, head: str) -> str:
         out += ["### Lint", ""]
         out += [
             f"- {_MARKS.get(f.severity, ':warning:')} new {f.code} "
-            f"`{cell(f.path)}:{f.line}`: {cell(f.message)}"
+            f"{code(f'{f.path}:{f.line}')}: {inline(f.message)}"
             for f in d.introduced
         ]
         out += [
-            f"- :white_check_mark: fixed {f.code} `{cell(f.path)}`: {cell(f.message)}"
+            f"- :white_check_mark: fixed {f.code} {code(f.path)}: {inline(f.message)}"
             for f in d.fixed
         ]
     return "\n".join(out).rstrip() + "\n"
