@@ -190,3 +190,23 @@ def test_a_duplicate_in_files_named_for_neither_is_found_at_the_second(
             "stakeholders/architects.yaml:2; rename one of them",
         )
     ]
+
+
+def test_the_hint_never_says_to_create_a_file_that_exists(bank: Bank, tmp_path: Path) -> None:
+    """The id changed in the file and in the goal, not in the demands: the references
+    that were left are BP302, and `bpstrat new` (which would refuse) is not the fix."""
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "problems/late-fraud-signals.yaml"
+    edit(root, rel, "\nid: late-fraud-signals\n", "\nid: account-takeover-lag\n")
+    edit(root, "goals/real-time-fraud.yaml", "[late-fraud-signals]", "[account-takeover-lag]")
+    found = changes(bank[1], root)
+    assert found.removed == []
+    assert [(code, path) for code, path, *_ in found.added] == [
+        ("BP302", "consumers/fraud-scoring.yaml")
+    ] * 3
+    for *_, message in found.added:
+        assert message.endswith(
+            "; problems/late-fraud-signals.yaml holds problem 'account-takeover-lag': did you "
+            "mean 'account-takeover-lag'? or write problem 'late-fraud-signals' in a file of "
+            "another name (`bpstrat new` would write problems/late-fraud-signals.yaml)"
+        )

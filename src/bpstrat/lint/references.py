@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from bpstrat.findings import Issue, Path, path_name
 from bpstrat.model.entities import Consumer, Decision, Dimension, Problem
+from bpstrat.model.file_ids import place_of
+from bpstrat.model.kinds import KINDS
 from bpstrat.model.options import names, unknown_option
 from bpstrat.model.references import references
 from bpstrat.model.strategy import Record, Strategy
@@ -27,10 +29,11 @@ def waiting_references(strategy: Strategy) -> Counter[tuple[str, str]]:
 
 def check_references(strategy: Strategy) -> Iterator[Issue]:
     """Every issue about ids that point nowhere or options that do not exist."""
+    held = FileIds(strategy)
     for ref in references(strategy):
         if strategy.resolves(ref.kind, ref.value):
             continue
-        message = _dangling(strategy, ref.kind, ref.value, path_name(ref.path))
+        message = _dangling(strategy, ref.kind, ref.value, path_name(ref.path), held)
         if ref.record is None:
             yield strategy.config_issue("BP302", message, ref.path)
         else:
@@ -52,12 +55,39 @@ def check_references(strategy: Strategy) -> Iterator[Issue]:
         yield from _decision(strategy, decision)
 
 
-def _dangling(strategy: Strategy, kind: str, value: str, name: str) -> str:
+def _dangling(strategy: Strategy, kind: str, value: str, name: str, held: FileIds) -> str:
     close = strategy.closest(kind, value)
-    hint = (
-        f"; did you mean {close!r}?" if close else f"; create it with `bpstrat new {kind} {value}`"
-    )
+    if close:
+        hint = f"; did you mean {close!r}?"
+    else:
+        target = f"{KINDS[kind].folder}/{value}.yaml" if kind in KINDS else ""
+        if strategy.source(target) is None:
+            hint = f"; create it with `bpstrat new {kind} {value}`"
+        else:  # `bpstrat new` would refuse: the file it writes is there
+            ids = held.of(kind, target)
+            holds = f" holds {kind} {ids[0]!r}" if len(ids) == 1 else " exists"
+            refer = f"did you mean {ids[0]!r}? or " if len(ids) == 1 else ""
+            hint = (
+                f"; {target}{holds}: {refer}write {kind} {value!r} in a file of another "
+                f"name (`bpstrat new` would write {target})"
+            )
     return f"`{name}` refers to {kind} {value!r}, which does not exist{hint}"
+
+
+class FileIds:
+    """The ids of each kind by the file that holds them, indexed once when first asked."""
+
+    def __init__(self, strategy: Strategy) -> None:
+        self.strategy = strategy
+        self.index: dict[tuple[str, str], list[str]] | None = None
+
+    def of(self, kind: str, rel: str) -> list[str]:
+        if self.index is None:
+            self.index = {}
+            for of_kind, ids in self.strategy.known_ids.items():
+                for id_, where in ids.items():
+                    self.index.setdefault((of_kind, place_of(where)), []).append(id_)
+        return self.index.get((kind, rel), [])
 
 
 def _consumer(record: Record[Consumer], sides: list[str]) -> Iterator[Issue]:
