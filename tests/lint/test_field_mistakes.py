@@ -58,7 +58,7 @@ CASES = [
         dedent(METRIC, keep=2),
         line=11,
         code="BP203",
-        says=["these look like the fields of `metric`", "(`baseline`, `target`, `by` and 3 more"],
+        says=["these look like the fields of `metric`", "(`baseline`, `target`, `by` and 3 more are not"],
     ),
     Mistake(
         "pricing-platform",
@@ -119,6 +119,25 @@ CASES = [
         code="BP203",
         says=["did you mean `metric`?"],
         not_says=["required"],
+    ),
+    # a key glued to its value in a flow mapping reads as one key without a value
+    Mistake(
+        "pricing-platform",
+        "stakeholders/raj-patel.yaml",
+        "{current: neutral,",
+        "{current:neutral,",
+        line=None,
+        code="BP203",
+        says=["no space after the colon of `current`", "(`current: neutral`)"],
+    ),
+    Mistake(
+        "pricing-platform",
+        "dimensions/interface.yaml",
+        "{id: grpc, name: gRPC, cost: 3}",
+        "{id: grpc, name: gRPC, cost:3}",
+        line=None,
+        code="BP203",
+        says=["no space after the colon of `cost`", "(`cost: 3`)"],
     ),
     # a decimal comma, in a flow mapping, in a block mapping, in a list item, in a whole number
     Mistake(

@@ -120,6 +120,17 @@ CASES = [
         line=None,
         says=["is a list item (`- `) among the keys of the mapping"],
     ),
+    Mistake(
+        "pricing-platform",
+        "consumers/airline-connector.yaml",
+        "  - dimension: interface",
+        "    - dimension: interface",
+        line=None,
+        says=[
+            "is a list item (`- `) among the keys of the mapping that starts at line 10 "
+            "(4 spaces)"
+        ],
+    ),
 ]
 
 

@@ -8,6 +8,8 @@ Two mistakes make several errors each:
   the fields of `metric` and to indent them under it.
 - A misspelled key (`stregth: could`): it is unknown, and the field it meant is missing.
   The unknown key's finding ("did you mean `strength`?") is the one finding.
+- A key glued to its value in a flow mapping (`{current:neutral}`): YAML reads one key,
+  `current:neutral`, without a value. One finding says to put a space after the colon.
 
 Either way the value meant is unknown, not absent: its path is returned as cut, so checks
 that read it (BP402 "has no metric") stay silent, like for any invalid part.
@@ -54,8 +56,48 @@ def explain_errors(
     for parent, keys in unknown.items():
         mapping = _at(data, parent)
         if isinstance(mapping, dict):
+            _glued(model, parent, mapping, keys, errors, found)
             _misspelled(model, parent, mapping, keys, errors, found)
     return found
+
+
+def _missing(errors: Sequence[tuple[str, Path]], parent: Path) -> dict[str, int]:
+    """The required fields missing from the mapping at `parent`, by their error's index."""
+    return {
+        loc[-1]: i
+        for i, (kind, loc) in enumerate(errors)
+        if kind == "missing" and loc and loc[:-1] == parent and isinstance(loc[-1], str)
+    }
+
+
+def _glued(
+    model: type[BaseModel],
+    parent: Path,
+    mapping: dict[object, object],
+    keys: dict[str, int],
+    errors: Sequence[tuple[str, Path]],
+    found: Explained,
+) -> None:
+    """`current:neutral` read as one key: the field before the colon, glued to its value."""
+    known = fields_at(model, parent)
+    missing = _missing(errors, parent)
+    for key, index in keys.items():
+        name, colon, value = key.partition(":")
+        if not colon or not value or name not in known or mapping.get(key) is not None:
+            continue
+        if name in mapping or value.startswith((" ", "/")):
+            continue
+        fixed = f"{name}: {value}"
+        found.issues[index] = Issue(
+            "BP203",
+            f"no space after the colon of `{name}`: YAML reads `{key}` as one key, without "
+            f"a value; put a space after the colon (`{fixed}`)",
+            path=(*parent, key),
+        )
+        found.hidden.add(index)
+        found.cuts.add((*parent, name))
+        if name in missing:
+            found.hidden.add(missing[name])
 
 
 def _at(data: object, path: Path) -> object:
@@ -105,11 +147,12 @@ def _misplaced(
             continue
         where = (*parent, key)
         replaced = [keys[name] for name in run]
-        # the empty mapping's own errors ("must be a mapping", its missing fields)
+        # the mapping's own errors: "must be a mapping" when empty, the fields it lacks
+        # that stand below it
         replaced += [
             i
-            for i, (_, loc) in enumerate(errors)
-            if loc[: len(where)] == where and i not in found.hidden
+            for i, (kind, loc) in enumerate(errors)
+            if loc == where or (kind == "missing" and loc[:-1] == where and loc[-1] in run)
         ]
         found.hidden.update(replaced)
         found.issues[keys[run[0]]] = Issue(
@@ -122,15 +165,17 @@ def _misplaced(
 
 
 def _message(key: str, run: list[str], as_list: bool, parent: Path, model: type[BaseModel]) -> str:
-    named = ", ".join(f"`{name}`" for name in run[:NAMED])
-    more = f" and {len(run) - NAMED} more" if len(run) > NAMED else ""
+    names = [f"`{name}`" for name in run]
+    if len(names) > NAMED:
+        names = [*names[:NAMED], f"{len(run) - NAMED} more"]
+    named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     owner = f"`{path_name(parent)}`" if parent else f"a {model.__name__.lower()}"
-    these = "this looks like a field" if len(run) == 1 else "these look like the fields"
     of = f"an item of `{key}`" if as_list else f"`{key}`"
-    how = "indent them under it, the first with `- `" if as_list else "indent them under it"
     if len(run) == 1:
-        how = how.replace("them", "it").replace(", the first with", " with")
-    return f"{these} of {of}: {how} ({named}{more}, not fields of {owner})"
+        how = "indent it under it with `- `" if as_list else "indent it under it"
+        return f"this looks like a field of {of}: {how} ({named} is not a field of {owner})"
+    how = "indent them under it, the first with `- `" if as_list else "indent them under it"
+    return f"these look like the fields of {of}: {how} ({named} are not fields of {owner})"
 
 
 def _misspelled(
@@ -143,11 +188,7 @@ def _misspelled(
 ) -> None:
     """An unknown key that suggests a field the mapping lacks stands for that field."""
     known = fields_at(model, parent)
-    missing = {
-        loc[-1]: i
-        for i, (kind, loc) in enumerate(errors)
-        if kind == "missing" and loc[:-1] == parent and loc and isinstance(loc[-1], str)
-    }
+    missing = _missing(errors, parent)
     for key, index in keys.items():
         if index in found.hidden:
             continue
