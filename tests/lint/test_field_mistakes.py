@@ -58,7 +58,10 @@ CASES = [
         dedent(METRIC, keep=2),
         line=11,
         code="BP203",
-        says=["these look like the fields of `metric`", "(`baseline`, `target`, `by` and 3 more are not"],
+        says=[
+            "these look like the fields of `metric`",
+            "(`baseline`, `target`, `by` and 3 more are not",
+        ],
     ),
     Mistake(
         "pricing-platform",

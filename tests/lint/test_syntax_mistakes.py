@@ -127,8 +127,7 @@ CASES = [
         "    - dimension: interface",
         line=None,
         says=[
-            "is a list item (`- `) among the keys of the mapping that starts at line 10 "
-            "(4 spaces)"
+            "is a list item (`- `) among the keys of the mapping that starts at line 10 (4 spaces)"
         ],
     ),
 ]
