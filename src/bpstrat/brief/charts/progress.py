@@ -114,8 +114,33 @@ def progress_chart(goal: GoalLine, lang: Lang, key: str) -> Chart:
     if text_width(first_label, SMALL) + text_width(last_label, SMALL) + 12 > right - left:
         y += SMALL * LINE
     canvas.text(right, y + SMALL, last_label, SMALL, "end", fill=MUTED)
-    y += SMALL * LINE + 6
-    for sentence in (status, line_words, dots_words):
-        y = canvas.lines(0, y, wrap(sentence, WIDTH, SMALL), SMALL)
+    y += SMALL * LINE + 4
+    y = _legend(canvas, y, _("the straight line to the target"), _("measurements"))
+    where = (
+        _(
+            "Latest %(value)s on %(date)s: %(status)s",
+            value=value(latest[1]),
+            date=lang.date(latest[0]),
+            status=goal.status,
+        )
+        if latest
+        else _("not measured yet")
+    )
+    y = canvas.lines(0, y, wrap(where, WIDTH, SMALL), SMALL)
     canvas.height = y + 4
     return Chart(f"goal-{goal.id}", title, canvas.summary, canvas.svg(), "progress")
+
+
+def _legend(canvas: Canvas, top: float, line_words: str, dots_words: str) -> float:
+    """A dashed line and a dot, each with its words, wrapping to a second row when the
+    two do not fit side by side; returns the y below."""
+    step = SMALL * LINE + 2
+    middle = top + SMALL * 0.6
+    canvas.line(0, middle, 24, middle, TARGET, 2, True)
+    canvas.text(30, top + SMALL, line_words, SMALL)
+    x = 30 + text_width(line_words, SMALL) + 18
+    if x + 14 + text_width(dots_words, SMALL) > WIDTH:
+        x, top, middle = 0.0, top + step, middle + step
+    canvas.circle(x + 4, middle, 4, SERVED)
+    canvas.text(x + 14, top + SMALL, dots_words, SMALL)
+    return top + step
