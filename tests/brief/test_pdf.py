@@ -67,3 +67,22 @@ def run_markdown(name: str, lang: str, tmp_path: Path) -> str:
     out = tmp_path / f"{name}-{lang}.md"
     run_brief(EXAMPLES / name, output=out, template=None, check=False, today=TODAY, lang=lang)
     return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["pricing-platform", "customer-data"])
+@pytest.mark.parametrize("lang", ["en", "de", "nl"])
+def test_executive_pdf_is_at_most_two_a4_pages_and_holds_the_ask(
+    name: str, lang: str, tmp_path: Path
+) -> None:
+    from bpstrat.brief.i18n import language
+    from bpstrat.lint.linter import lint
+
+    investment = lint(EXAMPLES / name, TODAY).score.investment
+    ask = language(lang).money(investment.ask, investment.currency)
+    reader = pypdf.PdfReader(BytesIO(pdf(name, tmp_path, lang, audience="executive")))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(reader.pages) <= 2
+    assert " ".join(ask.split()) in text  # the ask, in the language's money
+    for politics in ("resistant", "Power", "BP4"):
+        assert politics not in text

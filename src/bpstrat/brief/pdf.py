@@ -7,6 +7,7 @@ fetcher refuses every address anyway. The same page gives the same bytes.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from bpstrat.errors import UsageError
@@ -31,5 +32,6 @@ def html_to_pdf(page: str) -> bytes:
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise ValueError(f"the brief fetches nothing: {url}")
 
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # CSS it skips is not news
     document = weasyprint.HTML(string=page, url_fetcher=NoFetching())
     return bytes(document.write_pdf())

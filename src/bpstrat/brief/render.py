@@ -180,6 +180,8 @@ def render_document(
         env = make_environment(strategy.root, None, words)
         name = default
     text = _render(env, name, variables)
+    if chart_links is not None:  # the charts the brief shows, no others (an audience's)
+        charts = [c for c in charts if f"]({chart_links(c.name)})" in text]
     return Document(text, charts, words.code, context.audience)
 
 
