@@ -8,9 +8,10 @@ import json
 
 import pytest
 
+from bpstrat.brief.render import render_brief
 from bpstrat.cli.score import run_score
 from bpstrat.errors import UsageError
-from tests.helpers import EXAMPLES, Writer, score_out
+from tests.helpers import EXAMPLES, TODAY, Writer, score_out
 
 PRICING = EXAMPLES / "pricing-platform"
 
@@ -49,6 +50,14 @@ def test_invalid_scoring_config_is_a_usage_error_with_position(root: Writer) -> 
     base = root({}, config="product: {id: d, name: D}\nscoring:\n  strength: {must: high}\n")
     with pytest.raises(UsageError, match=r"bpstrat.yaml:3:14: `scoring.strength.must`"):
         score_out(base)
+
+
+def test_invalid_scoring_config_fails_the_brief_like_the_score(root: Writer) -> None:
+    base = root({}, config="product: {id: d, name: D}\nscoring:\n  strength: {must: high}\n")
+    with pytest.raises(UsageError, match=r"bpstrat.yaml:3:14: `scoring.strength.must`"):
+        render_brief(base, None, TODAY)
+    with pytest.raises(UsageError, match=r"invalid scoring settings"):
+        render_brief(base, None, TODAY, recipient="stakeholder:ana")
 
 
 def test_custom_strengths_change_the_choice(root: Writer) -> None:

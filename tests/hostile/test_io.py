@@ -365,11 +365,22 @@ def test_links_inside_the_root_keep_working(tmp_path: Path) -> None:
     result = lint(base, TODAY)
     assert not [f for f in result.findings if f.code == "BP105"]
     assert result.strategy.exists("goal", "g1")
-    # `alias` and `real` are one folder: it is read once, under its first name
-    assert sorted(s.rel for s in result.strategy.files) == [
-        "alias/goal.yaml",
-        "ana.yaml",
-        "goal-link.yaml",
+    # `alias` and `real` are one folder: it is read once, under its first name; so is
+    # the goal, which goal-link.yaml names a second time
+    assert sorted(s.rel for s in result.strategy.files) == ["alias/goal.yaml", "ana.yaml"]
+    assert not [f for f in result.findings if f.code == "BP301"]
+
+
+def test_a_link_to_a_file_inside_the_root_is_no_duplicate(tmp_path: Path) -> None:
+    base = write_root(tmp_path / "strategy", {"goals/g1.yaml": DANGLING})
+    (base / "current.yaml").symlink_to("goals/g1.yaml")  # read before goals/ in walk order
+    (base / "goals" / "hard.yaml").hardlink_to(base / "goals" / "g1.yaml")
+    result = lint(base, TODAY)
+    files = sorted(s.rel for s in result.strategy.files)
+    # the link is skipped for the name without a link; a hard link is a file of its own
+    assert files == ["ana.yaml", "goals/g1.yaml", "goals/hard.yaml"]
+    assert [(f.code, f.path) for f in result.findings if f.code == "BP301"] == [
+        ("BP301", "goals/hard.yaml")
     ]
 
 

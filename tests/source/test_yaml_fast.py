@@ -112,6 +112,13 @@ def test_alias_bomb_is_bounded() -> None:
         lines.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 10)}]")
     _docs, error = parse("\n".join(lines) + "\n")
     assert error is not None and str(MAX_NODES) in error.message
+    assert "alias bomb" in error.message
+
+
+def test_a_large_document_without_aliases_is_no_alias_bomb() -> None:
+    _docs, error = parse("items: [" + "1, " * MAX_NODES + "1]\n")
+    assert error is not None and str(MAX_NODES) in error.message
+    assert "alias" not in error.message and "split it" in error.message
 
 
 def test_small_aliases_work() -> None:

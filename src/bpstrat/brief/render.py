@@ -30,6 +30,7 @@ from bpstrat.brief.template_files import CheckedLoader, TemplateRefused
 from bpstrat.brief.views import ChartLink, ChartLinks
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import lint
+from bpstrat.score.view import check_scoring_config
 from bpstrat.source.packaged import packaged_templates
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ def render_document(
     who = parse_recipient(recipient) if recipient is not None else None
     result = lint(path, today, cache=cache)
     strategy = result.strategy
+    check_scoring_config(strategy)  # as `score` does: no brief from unreadable weights
     strategy.forget_sources()  # the findings are placed: the brief needs no positions
     words = language(lang or strategy.config.brief.lang or DEFAULT_LANGUAGE)
     reader = audience or strategy.config.brief.audience or DEFAULT_AUDIENCE

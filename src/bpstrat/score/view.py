@@ -42,7 +42,7 @@ def build_view(
 ) -> ScoreView:
     """Score `strategy` as of `today`, with the what-if `factors` (and without them, to
     show what they change); `dimension` keeps only that dimension."""
-    _check_scoring_config(strategy)
+    check_scoring_config(strategy)
     known = {c.id for c in strategy.consumers}
     for consumer in factors:
         if consumer not in known:
@@ -74,7 +74,9 @@ def _only(result: ScoreResult, dimension: str) -> ScoreResult:
     return replace(result, dimensions=tuple(d for d in result.dimensions if d.id == dimension))
 
 
-def _check_scoring_config(strategy: Strategy) -> None:
+def check_scoring_config(strategy: Strategy) -> None:
+    """A usage error listing every mistake in bpstrat.yaml's `scoring:` section: the
+    score (and so the brief) cannot be computed with settings it cannot read."""
     bad = [
         strategy.place(issue)
         for issue in strategy.issues

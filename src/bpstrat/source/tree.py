@@ -72,8 +72,11 @@ class FolderTree(Tree):
         found: list[str] = []
         findings: list[Issue] = []
         seen_dirs: set[tuple[int, int]] = set()
+        identity: list[tuple[int, int] | None] = []  # per found file, while links exist
+        links = False
 
         def walk(folder: str, rel: str, plain: bool, state: int) -> None:
+            nonlocal links
             try:
                 info = os.stat(folder)
             except OSError:
@@ -118,9 +121,30 @@ class FolderTree(Tree):
                 found.append(child_rel)
                 if plain and not link:
                     self._plain.add(child_rel)
+                identity.append(_identity(entry, info.st_dev, link))
+                links = links or link
 
         walk(str(self.root), "", True, globs.start)
+        if links:
+            found = self._once(found, identity)
         return found, findings
+
+    def _once(self, found: list[str], identity: list[tuple[int, int] | None]) -> list[str]:
+        """`found` with a file reached under two names, one of them a link, read once:
+        under its names without a link when it has any, else under its first (a hard
+        link is an ordinary file: its names are all kept)."""
+        names: dict[tuple[int, int], list[int]] = {}
+        for index, key in enumerate(identity):
+            if key is not None:
+                names.setdefault(key, []).append(index)
+        dropped: set[int] = set()
+        for indexes in names.values():
+            if len(indexes) < 2 or all(found[i] in self._plain for i in indexes):
+                continue
+            plain = [i for i in indexes if found[i] in self._plain]
+            keep = set(plain) if plain else {indexes[0]}
+            dropped.update(i for i in indexes if i not in keep)
+        return [rel for index, rel in enumerate(found) if index not in dropped]
 
     def read_bytes(self, rel: str) -> bytes | str:
         if rel in self._plain:
@@ -136,6 +160,17 @@ class FolderTree(Tree):
         if problem:
             return problem
         return read_regular(real, MAX_FILE_BYTES)
+
+
+def _identity(entry: os.DirEntry[str], device: int, link: bool) -> tuple[int, int] | None:
+    """The file a directory entry names: its device and inode (a link's target's)."""
+    if not link:
+        return device, entry.inode()
+    try:
+        info = os.stat(entry.path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _not_regular(path: str) -> str | None:

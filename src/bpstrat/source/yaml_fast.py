@@ -376,14 +376,22 @@ def _read_document(parser: Any, start_event: Any, text: str) -> Document:
             keys[path] = key_pos
             values.setdefault(path, pos)
 
+    aliased = 0  # nodes that aliases added
+
     def count(size: int, pos: Pos) -> None:
         nonlocal total
         total += size
         if total > MAX_NODES:
+            if aliased:
+                raise YamlSyntaxError(
+                    pos,
+                    f"aliases expand this document to more than {MAX_NODES} nodes "
+                    "(an alias bomb?); write the data out instead of nesting aliases",
+                )
             raise YamlSyntaxError(
                 pos,
-                f"aliases expand this document to more than {MAX_NODES} nodes "
-                "(an alias bomb?); write the data out instead of nesting aliases",
+                f"this document holds more than {MAX_NODES} values; split it into "
+                "smaller documents or files",
             )
 
     new_pos = tuple.__new__  # Pos(...) without NamedTuple's Python-level __new__
@@ -453,6 +461,7 @@ def _read_document(parser: Any, start_event: Any, text: str) -> Document:
                     "that starts with `*`, quote it",
                 )
             value, size = anchors[name]
+            aliased += size
             count(size, pos)
             place(value, size, pos)
         elif kind is DocumentEndEvent:
