@@ -15,9 +15,24 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bpstrat.source.yaml_fast import resolve_plain
 from tests.helpers import TODAY, write_root
 
 pytestmark = pytest.mark.slow
+
+
+class _Writer(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1: it leaves `0E0` or `1_0` plain, which bpstrat (YAML 1.2
+    core) reads as a number. A string that bpstrat would not read back as the same
+    string is double-quoted, so every generated name stays a name."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if resolve_plain(value) == value else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Writer.add_representer(str, _string)
 
 names = st.text(min_size=1, max_size=12).filter(lambda s: s.strip() != "")
 slugs = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
@@ -135,7 +150,7 @@ def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = write_root(
             Path(tmp) / "root",
-            {"all.yaml": yaml.safe_dump_all(strategy["docs"], allow_unicode=True)},
+            {"all.yaml": yaml.dump_all(strategy["docs"], Dumper=_Writer, allow_unicode=True)},
             config=config,
             with_ana=False,
         )
