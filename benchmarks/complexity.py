@@ -166,6 +166,42 @@ def broken_file(root: Path, n: int) -> None:
     _write(root, "problems/broken.yaml", "kind: problem\n" + line * n + "title: [\n")
 
 
+def misspelled_ids(root: Path, n: int) -> None:
+    """n problem files whose id is not the one their file name and a goal use."""
+    for i in range(n):
+        _write(root, f"problems/typo/p-{i}.yaml", PROBLEM.format(id=f"typo-{i}"))
+        _write(
+            root,
+            f"goals/typo/g-{i}.yaml",
+            f"kind: goal\nid: g-{i}\ntitle: Goal {i}\nkey: false\nproblems: [p-{i}]\n",
+        )
+
+
+def undecided_behind_broken(root: Path, n: int) -> None:
+    """n/2 dimensions in conflict, each with a decision that has no `kind` (a document
+    that may settle it), and n/2 stakeholders without `kind`."""
+    for i in range(n // 2):
+        _write(
+            root,
+            f"dimensions/open/d-{i}.yaml",
+            f"kind: dimension\nid: d-{i}\nname: D {i}\noptions: [{{id: a}}, {{id: b}}]\n",
+        )
+        for side, option in (("x", "a"), ("y", "b")):
+            _write(
+                root, f"consumers/open/{side}-{i}.yaml", _consumer(f"{side}-{i}", f"d-{i}", option)
+            )
+        _write(
+            root,
+            f"decisions/open/d-{i}.yaml",
+            f"id: dec-{i}\ndimension: d-{i}\nchoice: [a]\nstatus: accepted\ndate: 2026-11-01\n",
+        )
+        _write(
+            root,
+            f"stakeholders/open/s-{i}.yaml",
+            f"id: s-{i}\nname: S {i}\npower: 2\ninterest: 2\nreviewed: 2026-11-01\n",
+        )
+
+
 def plain_documents(root: Path, n: int) -> None:
     """An ordinary root of about the bytes of `many_documents`: one problem per file."""
     for i in range(n):
@@ -195,6 +231,8 @@ SHAPES: dict[str, tuple[Callable[[Path, int], None], int]] = {
     "many globs": (many_globs, 250),
     "many tiny files": (tiny_files, 500),
     "broken file": (broken_file, 1000),
+    "misspelled ids": (misspelled_ids, 250),
+    "decisions without kind": (undecided_behind_broken, 250),
 }
 # shapes compared with an ordinary root of the same size at 4N
 PLAIN = {"many documents": plain_documents, "broken file": plain_broken}
@@ -314,7 +352,8 @@ def main() -> None:
         rows, extra, worst = measure(shapes, commands, args.scale, args.runs, Path(tmp))
     header = ("shape", "command", "N", "s at N", "s at 4N", "4N / N")
     print_table("Time at N and 4N (the command only, median)", header, rows, args.markdown)
-    print_table("Comparisons", ("shape", "what", "ratio"), extra, args.markdown)
+    if extra:  # none when no shape with a comparison was asked for
+        print_table("Comparisons", ("shape", "what", "ratio"), extra, args.markdown)
     print(f"\nworst 4N / N: {worst:.1f}; {time.perf_counter() - started:.0f} s in all")
 
 
