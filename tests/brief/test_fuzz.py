@@ -162,6 +162,27 @@ def test_score_and_brief_never_crash(strategy: dict[str, Any]) -> None:
         brief = render_brief(base, None, TODAY)
         assert brief.startswith("# Demo: product strategy")
         assert render_brief(base, None, TODAY) == brief
+        check_html(base)
+
+
+def check_html(base: Path) -> None:
+    """The HTML brief: no script, every chart valid SVG whose labels do not overlap, the
+    same bytes twice."""
+    import xml.etree.ElementTree as ET
+
+    from bpstrat.brief.html import chart_link, to_html
+    from bpstrat.brief.render import render_document
+    from tests.brief.test_html import SVG, boxes, overlapping
+
+    document = render_document(base, None, TODAY, output_format="html", chart_links=chart_link)
+    page = to_html(document)
+    assert "<script" not in page
+    for svg in SVG.findall(page):
+        ET.fromstring(svg)
+    for chart in document.charts:
+        assert overlapping(boxes(chart)) == [], chart.name
+    again = render_document(base, None, TODAY, output_format="html", chart_links=chart_link)
+    assert to_html(again) == page
 
 
 def lint_result(base: Path) -> Any:

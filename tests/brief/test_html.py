@@ -22,7 +22,7 @@ from bpstrat.brief.stakeholder_views import quadrant_labels
 from bpstrat.cli.brief import run_brief
 from bpstrat.errors import UsageError
 from tests.brief.hostile import HOSTILE
-from tests.helpers import EXAMPLE_NAMES, EXAMPLES, TODAY, Writer
+from tests.helpers import EXAMPLE_NAMES, EXAMPLES, TODAY, Writer, bpstrat
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 NS = "{http://www.w3.org/2000/svg}"
@@ -291,3 +291,49 @@ def test_wrap_keeps_every_word_whole_and_within_the_width() -> None:
 def test_shares_round_as_the_text_does(share: float, points: int) -> None:
     assert whole_percent(share) == points
     assert language("en").pct(share) == f"{points}%"
+
+
+GOAL = """\
+    kind: goal
+    id: fresh
+    title: Fresh
+    key: true
+    problems: [p]
+    metric: {name: n, baseline: 0, target: 1, by: 2027-01-01%s}
+    """
+
+
+@pytest.mark.parametrize(("since", "drawn"), [("", False), (", since: 2026-01-01", True)])
+def test_a_goal_not_measured_yet_has_a_chart_once_it_has_a_start(
+    root: Writer, since: str, drawn: bool
+) -> None:
+    files = {"g.yaml": GOAL % since, "p.yaml": "kind: problem\nid: p\ntitle: P\n"}
+    document = render_document(
+        root(files), None, TODAY, output_format="html", chart_links=chart_link
+    )
+    charts = [c for c in document.charts if c.place == "progress"]
+    assert len(charts) == drawn
+    if drawn:
+        assert charts[0].summary.startswith("Not measured yet; the target is 1 by 2027-01-01.")
+        assert "from 0 on 2026-01-01 to 1 on 2027-01-01" in charts[0].summary
+
+
+def test_html_check_reads_the_as_of_date_back(tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    example_dir = EXAMPLES / "customer-data"
+    written = bpstrat("brief", example_dir, "--today", "2026-11-20", "-f", "html", "-o", out)
+    assert written.returncode == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    checked = bpstrat("brief", example_dir, "--format", "html", "-o", out, "--check")
+    assert checked.returncode == 0, checked.stderr  # no --today: the date the page records
+    out.write_text(out.read_text(encoding="utf-8").replace("Customer", "Kunde"), "utf-8")
+    stale = bpstrat("brief", example_dir, "--format", "html", "-o", out, "--check")
+    assert stale.returncode == 1 and "--format html" in stale.stderr
+
+
+def test_pdf_without_weasyprint_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    result = bpstrat("brief", EXAMPLES / "customer-data", "-f", "pdf", "-o", tmp_path / "b.pdf")
+    assert result.returncode == 2
+    assert result.stderr == 'bpstrat: error: PDF needs WeasyPrint: pip install "bpstrat[pdf]"\n'

@@ -200,6 +200,7 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ("html._TAG", lambda: len(html._TAG.sub("", "<" * BIG + "x>")), BIG - 1),
     ("html._CHART_PARAGRAPH", lambda: html._CHART_PARAGRAPH.search("<p>\x00" + "a" * BIG), None),
     ("html._CHART_INLINE", lambda: len(html._CHART_INLINE.sub("", "\x00" + "a" * BIG)), BIG + 1),
+    ("svg._XML_FORBIDDEN", lambda: len(svg._XML_FORBIDDEN.sub("", "\uffff" * BIG)), 0),
     ("svg._XML_UNSAFE", lambda: len(svg._XML_UNSAFE.sub("", "<&" * BIG)), 0),
     ("committed._AS_OF", lambda: committed._AS_OF.search("<!-- bpstrat: as-of " * 20_000), None),
     ("committed._AS_OF_ROW", lambda: committed._AS_OF_ROW.search("| As of | " * 20_000), None),

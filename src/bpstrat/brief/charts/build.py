@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from bpstrat.brief.charts.chart import Chart
 from bpstrat.brief.charts.demand import DemandSplit, demand_chart
 from bpstrat.brief.charts.grid import Person, grid_chart
@@ -31,6 +33,8 @@ def brief_charts(
         score, goal = scores.get(p.id), strategy.entity(Goal, p.id)
         if score is None or goal is None or goal.metric is None:
             continue
+        if not score.measurements and score.start is None:
+            continue  # no measurement and no start: there is no line to draw yet
         line = GoalLine(
             id=p.id,
             title=p.title,
@@ -42,6 +46,9 @@ def brief_charts(
             measurements=tuple((m.date, m.value) for m in score.measurements),
             status=p.status_text,
         )
+        values = [line.baseline, line.target, *(v for _, v in line.measurements)]
+        if not math.isfinite(max(values) - min(values)):
+            continue  # values a float cannot span: no honest scale to draw them on
         charts.append(progress_chart(line, lang, f"chart-goal-{p.id}"))
     splits = []
     for d in context.dimensions:

@@ -36,10 +36,22 @@ _XML_UNSAFE = re.compile(r"[&<>\"']")
 _XML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 
 
+# What XML 1.0 forbids beyond the controls `visible` already shows: lone surrogates and
+# the two noncharacters U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def shown(text: object) -> str:
+    """`text` as a chart shows it: one line, control characters and what XML forbids
+    written as escapes (`\\x1b`, `\\uffff`)."""
+    return _XML_FORBIDDEN.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", visible(" ".join(str(text).split()))
+    )
+
+
 def esc(text: object) -> str:
-    """User text safe in SVG and HTML: markup escaped, control characters shown as escapes
-    (XML 1.0 forbids most of them)."""
-    return _XML_UNSAFE.sub(lambda m: _XML_ENTITIES[m.group()], visible(" ".join(str(text).split())))
+    """User text safe in SVG and HTML: shown as a chart shows it, markup escaped."""
+    return _XML_UNSAFE.sub(lambda m: _XML_ENTITIES[m.group()], shown(text))
 
 
 def num(value: float) -> str:
@@ -52,7 +64,7 @@ def num(value: float) -> str:
 def text_width(text: str, size: float = SIZE, bold: bool = False) -> float:
     """How wide `text` is drawn at `size` in the declared font."""
     widths = BOLD if bold else REGULAR
-    units = sum(widths.get(ord(char), UNITS_PER_EM) for char in visible(text))
+    units = sum(widths.get(ord(char), UNITS_PER_EM) for char in shown(text))
     return units * size / UNITS_PER_EM
 
 
@@ -61,7 +73,7 @@ def wrap(text: str, width: float, size: float = SIZE, bold: bool = False) -> lis
     than a line is broken between characters (shown whole, never cut off)."""
     lines: list[str] = []
     current = ""
-    for word in " ".join(visible(text).split()).split(" "):
+    for word in shown(text).split(" "):
         candidate = f"{current} {word}" if current else word
         if text_width(candidate, size, bold) <= width:
             current = candidate
