@@ -59,6 +59,8 @@ def _outcome(
 
 def test_every_shipped_example_file_is_proven() -> None:
     for path in sorted(EXAMPLES.rglob("*.yaml")):
+        if "catalog" in path.relative_to(EXAMPLES).parts:
+            continue  # Backstage's descriptor files: not strategy files, fmt leaves them
         assert is_canonical(path.read_text(encoding="utf-8"), path.name == "bpstrat.yaml"), path
 
 

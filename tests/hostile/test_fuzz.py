@@ -124,7 +124,7 @@ CONTROLS = [
 def example_files() -> list[tuple[Path, str]]:
     """(example root, relative path) of every YAML file of the examples."""
     out = []
-    for example in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
+    for example in sorted(p for p in EXAMPLES.iterdir() if (p / "bpstrat.yaml").is_file()):
         out += [
             (example, p.relative_to(example).as_posix()) for p in sorted(example.rglob("*.yaml"))
         ]

@@ -92,3 +92,18 @@ def test_descriptor_files_inside_the_root_are_not_strategy_files(tmp_path: Path)
     codes = {f.code for f in lint(root, TODAY).findings}
     assert codes.isdisjoint({"BP101", "BP103", "BP104", "BP429"}), codes
     assert "BP428" in codes
+
+
+def test_an_unreadable_catalog_is_one_finding(tmp_path: Path) -> None:
+    root = write_root(tmp_path, checkout="system:default/checkout", billing="billing")
+    (tmp_path / "catalog").rename(tmp_path / "moved")
+    assert found(root) == [("BP430", "bpstrat.yaml", 3, 15, None)]
+
+
+def test_a_broken_file_leaves_its_names_unknown(tmp_path: Path) -> None:
+    root = write_root(tmp_path, checkout="system:default/checkout", loyalty="loyalty-app")
+    loyalty = tmp_path / "catalog" / "teams" / "loyalty.yml"
+    loyalty.write_text(loyalty.read_text().replace("title: Loyalty App", "title: [Loyalty"))
+    codes = found(root)
+    assert ("BP430", "../catalog/teams/loyalty.yml", 1, 1, None) in codes
+    assert not any(code == "BP429" for code, *_ in codes)  # loyalty-app may be in it

@@ -77,7 +77,7 @@ CASES = [
         "consumers/checkout-web.yaml",
         STRATEGY,
         dedent(STRATEGY),
-        line=8,
+        line=9,
         code="BP203",
         says=["these look like the fields of `strategy`: indent them under it", "`summary`"],
     ),

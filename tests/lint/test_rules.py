@@ -403,9 +403,11 @@ INTENDED = {
     # side is underserved: both are the story its brief tells. So is what follows from
     # it: partner rates are off track and, with partners not yet committed, do not pay
     # back their cost within three years; and Raj Patel speaks for the hotel connector
-    # whose bulk rate files nothing serves yet.
+    # whose bulk rate files nothing serves yet. The marketplace's service catalog knows
+    # one more consumer than the strategy: the loyalty system.
     "pricing-platform": [
         ("BP410", "bpstrat.yaml", 11, 3),
+        ("BP428", "bpstrat.yaml", 21, 1),
         ("BP409", "dimensions/price-delivery.yaml", 1, 1),
         ("BP417", "goals/same-day-partner-rates.yaml", 8, 1),
         ("BP426", "goals/same-day-partner-rates.yaml", 19, 1),

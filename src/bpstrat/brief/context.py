@@ -102,7 +102,7 @@ def build_context(
     steps = value_chain_steps(strategy)
     risks = [
         RiskView(r.text, r.consequence, r.next_step, r.severity, r.code)
-        for r in plain_risks(strategy, result, lint.findings, lang)
+        for r in plain_risks(strategy, result, lint.findings, lang, catalog_titles(lint))
     ]
     findings = [
         FindingView(
@@ -190,3 +190,11 @@ def build_context(
         if steps
         else None,
     )
+
+
+def catalog_titles(lint: LintResult) -> dict[str, str]:
+    """The service catalog's consumer products by reference -> title (none without one)."""
+    catalog = lint.context.catalog
+    if catalog is None:
+        return {}
+    return {str(product.ref): product.title for product in catalog.products}

@@ -12,7 +12,7 @@ Codes and file positions stay in the appendix for the team.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -59,13 +59,19 @@ class _Env:
     strategy: Strategy
     score: ScoreResult
     lang: Lang
+    titles: Mapping[str, str]  # a catalog reference -> the title the catalog gives it
 
 
 def plain_risks(
-    strategy: Strategy, score: ScoreResult, findings: list[Finding], lang: Lang
+    strategy: Strategy,
+    score: ScoreResult,
+    findings: list[Finding],
+    lang: Lang,
+    titles: Mapping[str, str] | None = None,
 ) -> list[Risk]:
-    """Warnings and errors as ranked risks: one per rule, most at stake first."""
-    env = _Env(strategy, score, lang)
+    """Warnings and errors as ranked risks: one per rule, most at stake first; `titles`
+    names the service catalog's products."""
+    env = _Env(strategy, score, lang, titles or {})
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.severity in ("warning", "error"):
@@ -227,9 +233,11 @@ def _goal_stake(env: _Env, goal: Goal) -> float:
 
 
 def _catalog_products(env: _Env, plain: Plain, group: list[Finding]) -> _Said:
-    """The catalog's products by name (`system:default/loyalty-app` -> loyalty-app),
-    weighed as an unknown consumer of middling importance."""
-    names = [(3.0, (f.entity or "").rpartition("/")[2]) for f in group if f.entity]
+    """The catalog's products by title (else by name: `system:default/loyalty` ->
+    loyalty), weighed as an unknown consumer of middling importance."""
+    names = [
+        (3.0, env.titles.get(f.entity) or f.entity.rpartition("/")[2]) for f in group if f.entity
+    ]
     return _say(env, plain.wording, 3 if names else 0, len(names), items=_names(env.lang, names))
 
 

@@ -64,6 +64,7 @@ class CatalogRead:
     files: list[str] = field(default_factory=list)  # descriptor files read, in read order
     not_fetched: list[str] = field(default_factory=list)  # URL targets of Locations
     unsure: set[str] = field(default_factory=set)  # names, lowered, in files that did not parse
+    complete: bool = True  # False when a path or file could not be read at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,10 @@ class _Reader:
         except ValueError:  # another drive on Windows
             return path.replace(os.sep, "/")
 
-    def problem(self, place: _Place, message: str) -> None:
+    def problem(self, place: _Place, message: str, complete: bool = False) -> None:
+        """One BP430 issue; `complete`: what the place holds is still known (a file
+        that does not parse, whose names are scanned)."""
+        self.out.complete = self.out.complete and complete
         if place.item is not None:
             issue = Issue(CODE, message, ROOT_FILE, ("catalog", "backstage", place.item))
         else:
@@ -200,7 +204,7 @@ class _Reader:
         documents, syntax = parse(text)
         if syntax is not None:
             where = f"line {syntax.pos.line}, column {syntax.pos.column}"
-            self.problem(place, f"{place.via} is not valid YAML ({where}: {syntax.message})")
+            self.problem(place, f"{place.via} is not valid YAML ({where}: {syntax.message})", True)
             self.out.unsure.update(m.group(1).lower() for m in _RAW_NAME.finditer(text))
         for document in documents:
             if isinstance(document.data, dict):

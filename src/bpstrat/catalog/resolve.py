@@ -24,6 +24,11 @@ from bpstrat.model.entities import Consumer
 from bpstrat.model.strategy import Strategy
 from bpstrat.model.suggest import Suggester
 
+NO_CATALOG = (
+    "bpstrat.yaml names no catalog; add `catalog: {backstage: [PATH], apis: [API]}` "
+    "with the folder of the Backstage descriptor files and the product's own API entities"
+)
+
 # Kinds tried, in order, for a `consumer.catalog` that names none.
 _KINDLESS = ("system", "component")
 
@@ -95,12 +100,13 @@ class Catalog:
                 return ref
         return min(known) if known else bare
 
-    def closest(self, word: str) -> Ref | None:
-        """The consumer product whose reference is closest to `word` (one suggester for
-        every lookup)."""
+    def closest(self, ref: Ref) -> Ref | None:
+        """The consumer product whose name is closest to `ref`'s (the kind and namespace
+        every reference shares would make any two look alike); one suggester for every
+        lookup."""
         if self._suggester is None:
             self._suggester = Suggester(self._choices)
-        found = self._suggester.closest(word)
+        found = self._suggester.closest(ref.name)
         return self._choices[found] if found is not None else None
 
 
@@ -139,7 +145,8 @@ def resolve(
     for ref in (*entities, *members):
         named.setdefault((ref.namespace, ref.name), []).append(ref)
     catalog = Catalog(sorted(wanted), [], read, entities, part_of=part_of, _named=named)
-    catalog._choices = {str(ref): ref for ref in members}
+    for ref in sorted(members, reverse=True):  # the first of a name in order wins
+        catalog._choices[ref.name] = ref
     matched: dict[Ref, list[str]] = {}
     by_name: dict[str, list[Ref]] = {}
     for ref in members:
@@ -159,8 +166,9 @@ def resolve(
             catalog.wrong_part.setdefault(part_of[target], []).append((consumer_id, target))
         elif target is not None and target in entities:
             catalog.mismatches.append(Mismatch(consumer_id, target, written, in_catalog=True))
-        elif target is None or target.name not in unsure:  # else its file did not parse: BP430
-            suggestion = catalog.closest(str(target) if target else written.lower())
+        elif read.complete and (target is None or target.name not in unsure):
+            # (else the part of the catalog that may hold it could not be read: BP430)
+            suggestion = catalog.closest(target) if target is not None else None
             catalog.mismatches.append(
                 Mismatch(consumer_id, target, written, in_catalog=False, suggestion=suggestion)
             )

@@ -19,7 +19,7 @@ from bpstrat.cli.failures import exit_code_for, tolerant_streams
 from bpstrat.cli.options import parse_today
 from bpstrat.findings import LEVELS
 from bpstrat.model.kinds import KINDS
-from bpstrat.report.formats import AGENDA, DIFF, HISTORY, LINT, SCORE, Format, choices
+from bpstrat.report.formats import AGENDA, CATALOG, DIFF, HISTORY, LINT, SCORE, Format, choices
 
 app = typer.Typer(
     name="bpstrat",
@@ -299,6 +299,19 @@ def agenda(
 
 @app.command()
 @exits
+def catalog(
+    path: PathArg = Path("."),
+    format: Annotated[str, format_option(CATALOG)] = "text",
+) -> None:
+    """List the service catalog's consumers of the product and the strategy's consumer
+    each one is (catalog: in bpstrat.yaml)."""
+    from bpstrat.cli.catalog import run_catalog
+
+    raise typer.Exit(run_catalog(path, format=format))
+
+
+@app.command()
+@exits
 def measure(
     goal: Annotated[str, typer.Argument(metavar="GOAL", help="The goal's id.")],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The measured value, e.g. 420.")],
@@ -401,16 +414,39 @@ def init(
 def new(
     kind: Annotated[str, typer.Argument(metavar="KIND", help=f"{', '.join(KINDS)}.")],
     id: Annotated[
-        str, typer.Argument(metavar="ID", help="The new entity's id (a slug such as checkout-web).")
-    ],
+        Optional[str],
+        typer.Argument(
+            metavar="[ID]",
+            help="The new entity's id (a slug such as checkout-web); with --from-catalog, "
+            "the catalog entity's name when left out.",
+        ),
+    ] = None,
     path: PathArg = Path("."),
     name: Annotated[Optional[str], typer.Option("--name", help="Its name or title.")] = None,
     today: TodayOpt = None,
+    from_catalog: Annotated[
+        Optional[str],
+        typer.Option(
+            "--from-catalog",
+            metavar="REF",
+            help="Write a consumer from this consumer product of the service catalog (e.g. "
+            "system:default/checkout): id, name, `catalog:`, owner and description.",
+        ),
+    ] = None,
 ) -> None:
     """Add an entity file from a commented skeleton, in the kind's usual folder."""
     from bpstrat.cli.init import run_new
 
-    raise typer.Exit(run_new(path, kind=kind, id_=id, name=name, today=parse_today(today)))
+    raise typer.Exit(
+        run_new(
+            path,
+            kind=kind,
+            id_=id,
+            name=name,
+            today=parse_today(today),
+            from_catalog=from_catalog,
+        )
+    )
 
 
 @app.command()

@@ -33,11 +33,26 @@ def run_init(
 
 
 def run_new(
-    path: Path, *, kind: str, id_: str, name: str | None, today: dt.date | None = None
+    path: Path,
+    *,
+    kind: str,
+    id_: str | None,
+    name: str | None,
+    today: dt.date | None = None,
+    from_catalog: str | None = None,
 ) -> int:
-    target = new(path, kind, id_, name, resolve_today(today))
+    if from_catalog is not None and id_ is not None and path == Path(".") and _a_path(id_):
+        path, id_ = Path(id_), None  # `new consumer --from-catalog REF ROOT`: no ID given
+    target = new(path, kind, id_, name, resolve_today(today), from_catalog)
     sys.stdout.write(f"created {_shown(target)}\n")
     return 0
+
+
+def _a_path(text: str) -> bool:
+    """True for an existing folder or file that is no valid id."""
+    from bpstrat.model.types import is_slug
+
+    return not is_slug(text) and Path(text).exists()
 
 
 def _shown(path: Path) -> str:

@@ -53,7 +53,9 @@ def diff_revisions(
     head_commit = resolve(repo, head) if head is not None else None
     old = lint_at(repo, base_commit, subdir, base, today, note)
     if head is None or head_commit is None:
-        new = lint(FolderTree(root), today)
+        # the revision's side reads no service catalog (it is not in the revision's
+        # root): neither does this side, so the catalog's findings are not "new"
+        new = lint(FolderTree(root), today, catalog=False)
         head_label = "working tree"
     else:
         new = lint_at(repo, head_commit, subdir, head, today, note)

@@ -180,18 +180,45 @@ def refuse_links_out(root: Path, target: Path) -> None:
             )
 
 
-def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Path:
-    """Write a new entity file from its skeleton; refuse an id that exists in that kind."""
+CATALOG_HINT = "# catalog: system:default/checkout"
+"""The consumer skeleton's commented `catalog:` line, which --from-catalog fills in."""
+
+
+def new(
+    path: Path,
+    kind: str,
+    id_: str | None,
+    name: str | None,
+    today: dt.date,
+    from_catalog: str | None = None,
+) -> Path:
+    """Write a new entity file from its skeleton; refuse an id that exists in that kind.
+
+    `from_catalog`: a consumer from that entity of the service catalog (its id from the
+    entity's name, its name from the title, `catalog:` set, the owner and description in
+    a comment)."""
     from bpstrat.model.load import load_strategy
 
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; kinds: {', '.join(KINDS)}")
-    if not is_slug(id_):
-        raise UsageError(f"{visible(repr(id_))} is not a valid id; try {suggest_slug(id_)!r}")
+    if from_catalog is not None and kind != "consumer":
+        raise UsageError(f"--from-catalog writes a consumer, not a {kind}")
     if name is not None:
         refuse_control(name, "--name")
     root = find_root(path)
     strategy = load_strategy(root)
+    catalog_lines: str | None = None
+    if from_catalog is not None:
+        from bpstrat.edit.from_catalog import catalog_consumer
+
+        found = catalog_consumer(strategy, from_catalog)
+        id_ = id_ or found.id
+        name = name or found.name
+        catalog_lines = found.lines
+    if id_ is None:
+        raise UsageError("give the new entity's ID (or, for a consumer, --from-catalog REF)")
+    if not is_slug(id_):
+        raise UsageError(f"{visible(repr(id_))} is not a valid id; try {suggest_slug(id_)!r}")
     if strategy.exists(kind, id_):
         raise UsageError(f"{kind} {id_!r} already exists at {strategy.known_ids[kind][id_]}")
     target = root / KINDS[kind].folder / f"{id_}.yaml"
@@ -213,6 +240,8 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
         dimension=dimensions[0].id if dimensions else "dimension-id",
         option=dimensions[0].options[0].id if dimensions else "option-id",
     )
+    if catalog_lines is not None:
+        text = _with_catalog(text, catalog_lines)
     schemas = {p: t for p, t in schema_files(root).items() if not p.exists()}
     for writing in (target, *schemas):
         refuse_links_out(root, writing)
@@ -222,6 +251,14 @@ def new(path: Path, kind: str, id_: str, name: str | None, today: dt.date) -> Pa
         write_output(schema_path, schema_text)
     write_output(target, text)
     return target
+
+
+def _with_catalog(text: str, lines: str) -> str:
+    """The consumer skeleton with its commented `catalog:` line replaced by `lines`."""
+    kept = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(kept) if line.startswith(CATALOG_HINT))
+    kept[at] = lines + "\n"
+    return "".join(kept)
 
 
 def _yaml_text(value: str) -> str:

@@ -59,10 +59,13 @@ def lint(
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,
     memo: FileMemo | None = None,
+    catalog: bool = True,
 ) -> LintResult:
     """Lint the strategy root above `path` as of `today` (`cache`: use the parse cache;
-    `memo`: reuse files read at another revision)."""
+    `memo`: reuse files read at another revision; `catalog`: read the service catalog,
+    when the strategy is on disk and names one)."""
     strategy = load_strategy(path, progress, cache, memo)
+    strategy.on_disk = strategy.on_disk and catalog
     context = RuleContext(strategy, today)
     issues = [
         *strategy.issues,

@@ -146,13 +146,6 @@ class Consumer(Strict):
             examples=["lena-fischer"],
         ),
     ] = None
-    strategy: Annotated[
-        Optional[ConsumerStrategy],
-        Field(
-            description="Where the consumer itself is heading; leaving it out counts as an "
-            "unknown strategy [BP405]."
-        ),
-    ] = None
     catalog: Annotated[
         Optional[CatalogRef],
         Field(
@@ -161,6 +154,13 @@ class Consumer(Strict):
             "Without it the consumer matches the catalog entity whose name is its id. It must "
             "name an entity that consumes one of `catalog.apis` [BP429].",
             examples=["system:default/checkout"],
+        ),
+    ] = None
+    strategy: Annotated[
+        Optional[ConsumerStrategy],
+        Field(
+            description="Where the consumer itself is heading; leaving it out counts as an "
+            "unknown strategy [BP405]."
         ),
     ] = None
     demands: list[Demand] = Field(

@@ -111,7 +111,7 @@ class Strategy:
     issues: list[Issue] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     blockers: list[Blocker] = field(default_factory=list)
-    on_disk: bool = True  # read from a folder (not a git revision): the catalog can be read
+    on_disk: bool = True  # read from a folder (not a git revision): its catalog can be read
     _files_by_rel: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _config_outline: Positions | None = field(default=None, repr=False)
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:  # the registry is read at start-up: no heavy import here
     from bpstrat.agenda.items import Agenda
+    from bpstrat.catalog.resolve import Catalog
     from bpstrat.diff.compare import StrategyDiff
     from bpstrat.history.timeline import History
     from bpstrat.lint.linter import LintResult
@@ -52,6 +53,13 @@ class HistoryReport(Protocol):
     """A `bpstrat history` format."""
 
     def render(self, history: History) -> str: ...
+
+
+class CatalogReport(Protocol):
+    """A `bpstrat catalog` format: `prefix` turns root-relative paths into paths from the
+    current folder (JSON keeps them root-relative)."""
+
+    def render(self, catalog: Catalog, prefix: str = "") -> str: ...
 
 
 Report = TypeVar("Report", covariant=True)
@@ -185,6 +193,18 @@ def _history_markdown() -> HistoryReport:
     return history_markdown
 
 
+def _catalog_text() -> CatalogReport:
+    from bpstrat.report import catalog_text
+
+    return catalog_text
+
+
+def _catalog_json() -> CatalogReport:
+    from bpstrat.report import catalog_json
+
+    return catalog_json
+
+
 LINT: Mapping[str, Format[LintReport]] = _registry(
     Format("text", "findings grouped by file, with the source line (default)", _lint_text),
     Format("json", "the documented JSON shape", _lint_json),
@@ -214,12 +234,17 @@ HISTORY: Mapping[str, Format[HistoryReport]] = _registry(
     Format("csv", "one row per commit", _history_csv),
     Format("markdown", "tables and Mermaid charts over the commits", _history_markdown),
 )
+CATALOG: Mapping[str, Format[CatalogReport]] = _registry(
+    Format("text", "each consumer product and its consumer (default)", _catalog_text),
+    Format("json", "the documented JSON shape", _catalog_json),
+)
 REGISTRIES: Mapping[str, Mapping[str, Format[object]]] = {
     "lint": LINT,
     "score": SCORE,
     "diff": DIFF,
     "agenda": AGENDA,
     "history": HISTORY,
+    "catalog": CATALOG,
 }
 """Every command that has --format, with its registry."""
 
