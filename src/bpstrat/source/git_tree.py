@@ -137,6 +137,7 @@ class GitTree(Tree):
         globs = Globs(exclude)
         findings = [Issue("BP105", UNSAFE, name, mark=(1, 1)) for name in self.unsafe]
         found: list[str] = []
+        named: list[_Entry] = []  # the file each found name reads
         # The automaton's state after each folder of the current path (entries come in
         # depth-first order): each name is read once, not the whole path per glob.
         folders: list[tuple[str, int]] = [("", globs.start)]
@@ -153,9 +154,23 @@ class GitTree(Tree):
                 findings.append(Issue("BP105", target, rel, mark=(1, 1)))
                 continue
             found.append(rel)
+            named.append(target)
             if (rel, target.sha) not in self._known:
                 self._wanted.append(target.sha)
-        return found, findings
+        return self._once(found, named), findings
+
+    def _once(self, found: list[str], named: list[_Entry]) -> list[str]:
+        """`found` with a file a link names a second time read once, under its own name
+        (as on disk, source/tree.py)."""
+        linked = [rel for rel in found if self.entries[rel].mode == LINK]
+        if not linked:
+            return found
+        own = {id(target) for rel, target in zip(found, named, strict=True) if rel not in linked}
+        return [
+            rel
+            for rel, target in zip(found, named, strict=True)
+            if self.entries[rel].mode != LINK or id(target) not in own
+        ]
 
     def read_bytes(self, rel: str) -> bytes | str:
         if rel == ROOT_FILE and rel not in self.entries:
