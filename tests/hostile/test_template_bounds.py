@@ -74,6 +74,13 @@ CONSTRUCTS = [
     (SHARED + "{{ (c + c)|length }}", "as text"),
     (SHARED + "{{ '{}'.format(c) }}", "this format"),
     (SHARED + "{{ '%s' % (c,) }}", "this % format"),
+    (SHARED + "{{ [c, c].count(c) }}", "as text"),
+    (SHARED + "{{ [c, c].index(c) }}", "as text"),
+    # translations format their message with % in one call
+    (BIG + '{{ _("%(a)s%(a)s", a=big) }}', "this % format"),
+    (BIG + '{{ gettext("%(a)s" ~ "%(a)s", a=big) }}', "this % format"),
+    (BIG + '{{ ngettext("%(a)s%(a)s", "%(a)s%(a)s", 2, a=big) }}', "this % format"),
+    (BIG + "{% trans b=big %}{{ b }}{{ b }}{% endtrans %}", "this % format"),
 ]
 
 

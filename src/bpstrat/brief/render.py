@@ -90,6 +90,7 @@ def _environment(
     )
     lang = language(lang_code)
     env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.bound_translations()
     env.filters["cell"] = cell
     env.filters["md"] = inline
     env.filters["code"] = code

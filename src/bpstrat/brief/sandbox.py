@@ -84,6 +84,9 @@ _WHOLE_VALUE_FILTERS = (
     "urlize",
     "xmlattr",
 )
+# Methods of lists, tuples and dicts that compare their argument with every item.
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+_COMPARING = frozenset(["count", "index", "remove", "__contains__"])
 # str methods whose result can outgrow their input, and how large it is at least.
 _STR_GROWTH: dict[str, Callable[..., int]] = {
     "center": lambda s, width=0, *_: max(len(s), _int(width)),
@@ -203,6 +206,16 @@ def _check_ints(operator_: str, left: object, right: object) -> None:
         raise TemplateLimitError(f"a number of more than {MAX_INT_BITS} bits")
 
 
+def _sized_translation(function: Callable[..., object]) -> Callable[..., object]:
+    def translated(*args: object, **variables: object) -> object:
+        for text in args:
+            if isinstance(text, str):
+                _check_percent(text, variables)
+        return function(*args, **variables)
+
+    return translated
+
+
 def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
     """`lipsum()` with at most MAX_PARAGRAPHS paragraphs of at most MAX_WORDS words."""
     if not all(isinstance(v, int) for v in (n, min, max)):
@@ -301,6 +314,14 @@ class BoundedEnvironment(SandboxedEnvironment):
         for name in _WHOLE_VALUE_FILTERS:
             if name in self.filters:
                 self.filters[name] = self._whole(name, self.filters[name])
+
+    def bound_translations(self) -> None:
+        """After install_gettext_translations: `_()` and its kin format their message
+        with `%` and the given variables in one call; size that first."""
+        for name in ("gettext", "ngettext", "pgettext", "npgettext"):
+            function = self.globals.get(name)
+            if callable(function):
+                self.globals[name] = _passing_like(function, _sized_translation(function))
 
     @staticmethod
     def checked(value: object) -> object:
@@ -435,6 +456,9 @@ class BoundedEnvironment(SandboxedEnvironment):
             except TypeError:
                 size = 0  # the call itself says what is wrong with its arguments
             _check_growth(size, f"str.{__obj.__name__}()")  # type: ignore[attr-defined]
+        elif isinstance(owner, _CONTAINERS) and getattr(__obj, "__name__", "") in _COMPARING:
+            for value in (owner, *args):
+                _check_text(value)  # `.count(x)` compares x with every item, in C
         result: object = super().call(__context, __obj, *args, **kwargs)
         _check_size(result)
         return result
