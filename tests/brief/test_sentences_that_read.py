@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief.i18n import LANGUAGES, language
+from bpstrat.brief.i18n import LANGUAGES, catalog_file, language
 from bpstrat.brief.mermaid import label
 from bpstrat.brief.render import render_brief
 from bpstrat.brief.rounding import whole_percents
@@ -362,3 +362,15 @@ def test_a_percent_unit_is_written_as_percentages_are(tmp_path: Path) -> None:
     for code, expected in (("en", "99.5%"), ("de", f"99,5{NBSP}%"), ("nl", "99,5%")):
         assert language(code).quantity(99.5, "%") == expected
         assert language(code).quantity(420, "s") == ("420 s")
+
+
+@pytest.mark.parametrize(
+    ("code", "avoided"),
+    [("de", ["Konsument", "ahnungslos", "Vorsprung"]), ("nl", ["onbediend", "Stand van"])],
+)
+def test_no_catalog_message_uses_the_words_readers_stumble_on(
+    code: str, avoided: list[str]
+) -> None:
+    text = catalog_file(code).read_text(encoding="utf-8")
+    strings = "\n".join(line for line in text.splitlines() if not line.startswith("msgid"))
+    assert [word for word in avoided if word in strings] == []

@@ -203,6 +203,7 @@ def proposal_views(
                 consulted=[person(c) or c for c in x.consulted],
                 unserved=unserved,
                 accommodated=accommodated,
+                met=sorted((consumer_name(c), names[o]) for c, o in met if (c, o) in set(demands)),
                 text=text,
                 decided_by_id=x.decided_by,
                 consulted_ids=list(x.consulted),

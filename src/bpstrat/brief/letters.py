@@ -184,7 +184,7 @@ def _proposed_for(proposal: ProposalView, demand: DemandView, consumer: str, lan
             "which gives you this.",
             **values,
         )
-    if consumer in proposal.accommodated:
+    if (consumer, demand.option_name) in proposal.met:
         return lang._(
             "Proposed, not accepted yet: decision %(decision)s would offer %(choice)s "
             "and meet you by a compromise.",

@@ -87,6 +87,7 @@ class ProposalView:
     text: str  # the ask in one sentence, in the brief's language
     decided_by_id: str | None = None
     consulted_ids: list[str] = field(default_factory=list)
+    met: list[tuple[str, str]] = field(default_factory=list)  # (consumer, option) names it eases
 
 
 @dataclass(frozen=True, slots=True)
