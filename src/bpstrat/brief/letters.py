@@ -68,6 +68,7 @@ class ConsumerLetter(TemplateView):
     goals: list[GoalView]
     contact: str | None
     mistakes: int = 0  # errors in this consumer's file: parts of it could not be read
+    since: TemplateView | None = None  # what changed for them since a commit (--since)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from bpstrat.brief.i18n import DEFAULT_LANGUAGE, Lang, language
 from bpstrat.brief.letters import consumer_letter, parse_recipient, stakeholder_letter
 from bpstrat.brief.markdown import cell, code, inline
 from bpstrat.brief.sandbox import BoundedEnvironment, TemplateLimitError, render_bounded
+from bpstrat.brief.since import Baseline, SinceView, brief_lines, letter_lines
 from bpstrat.brief.template_files import CheckedLoader, TemplateRefused
 from bpstrat.brief.views import ChartLink, ChartLinks
 from bpstrat.errors import UsageError
@@ -116,12 +117,16 @@ def render_brief(
     lang: str | None = None,
     recipient: str | None = None,
     audience: str | None = None,
+    since: Baseline | None = None,
 ) -> str:
     """Render the brief of the strategy root above `path`, as of `today`, in `lang`
     (else bpstrat.yaml's `brief.lang`, else English), for `audience` (else
     `brief.audience`, else the team); with `recipient` (`consumer:ID` or
-    `stakeholder:ID`) the letter to that consumer or about that stakeholder instead."""
-    return render_document(path, template, today, cache, lang, recipient, audience=audience).text
+    `stakeholder:ID`) the letter to that consumer or about that stakeholder instead;
+    with `since`, what changed since that commit."""
+    return render_document(
+        path, template, today, cache, lang, recipient, audience=audience, since=since
+    ).text
 
 
 def render_document(
@@ -134,6 +139,7 @@ def render_document(
     output_format: str = "markdown",
     chart_links: Callable[[str], str] | None = None,
     audience: str | None = None,
+    since: Baseline | None = None,
 ) -> Document:
     """`render_brief` with its charts: drawn when `chart_links` says where the Markdown
     finds each (the chart's name to a link), else none. `output_format` tells the
@@ -160,6 +166,15 @@ def render_document(
         charts = brief_charts(strategy, result.score, context, words)
         context = replace(context, charts=chart_index(charts, chart_links))
     context = replace(context, format=output_format)
+    changed = None
+    if since is not None:
+        lines = (
+            letter_lines(since.result, result, who.id, words)
+            if who is not None and who.kind == "consumer"
+            else brief_lines(since.result, result, words)
+        )
+        changed = SinceView(words.date(since.date), since.commit, since.commit[:7], lines)
+        context = replace(context, since=changed)
     variables = context.variables()
     default = AUDIENCE_TEMPLATES[reader]
     if who is not None:
@@ -171,7 +186,7 @@ def render_document(
                 if f.entity == f"consumer:{who.id}" and f.severity == "error"
             )
             letter = consumer_letter(strategy, context, who.id, words, mistakes)
-            variables = letter.variables()
+            variables = replace(letter, since=changed).variables()
         else:
             variables = stakeholder_letter(strategy, context, who.id, words).variables()
     if template is not None:

@@ -407,3 +407,4 @@ class BriefContext(TemplateView):
     trends: list[TrendView] = field(default_factory=list)
     executive_risks: list[RiskView] = field(default_factory=list)  # no politics, no codes
     audience: str = "team"
+    since: TemplateView | None = None  # what changed since a commit (brief --since)

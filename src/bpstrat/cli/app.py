@@ -245,6 +245,15 @@ def brief(
             "in bpstrat.yaml, else team).",
         ),
     ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="REV|last",
+            help="Add what changed since this git revision; last: the commit that last "
+            "changed -o FILE.",
+        ),
+    ] = None,
 ) -> None:
     """Render the strategy brief (stdout, or -o FILE), or a letter (--for): Markdown,
     HTML or PDF."""
@@ -262,6 +271,7 @@ def brief(
         output_format=output_format,
         charts=charts,
         audience=audience,
+        since=since,
     )
     raise typer.Exit(code)
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from bpstrat.brief.committed import read_committed, recorded_as_of
 from bpstrat.brief.render import Document, render_document
+from bpstrat.brief.since import LAST, Baseline, last_change, read_baseline, recorded_since
 from bpstrat.cli.options import resolve_today
 from bpstrat.errors import UsageError
 from bpstrat.source.atomic import write_output
+from bpstrat.source.files import find_root
 
 FORMATS = ("markdown", "html", "pdf")
 
@@ -33,9 +35,12 @@ def run_brief(
     output_format: str = "markdown",
     charts: Path | None = None,
     audience: str | None = None,
+    since: str | None = None,
 ) -> int:
     """`today` is --today; without it a check uses the date the brief records, so a
-    committed brief goes out of date only when its inputs change."""
+    committed brief goes out of date only when its inputs change. `since` (a revision,
+    or `last`: the commit that last changed -o FILE; a check takes the commit the brief
+    records) adds what changed since that commit."""
     if output_format not in FORMATS:
         raise UsageError(f"--format {output_format!r}: write one of {', '.join(FORMATS)}")
     if check and output is None:
@@ -49,6 +54,7 @@ def run_brief(
         raise UsageError("--format pdf needs -o FILE (and compares nothing: no --check)")
     current = read_committed(output) if check and output is not None else None
     as_of = resolve_today(today, recorded_as_of(current) if current else None)
+    baseline = _baseline(path, since, output, current if check else None)
     document = render_document(
         path,
         template,
@@ -59,6 +65,7 @@ def run_brief(
         output_format="markdown" if output_format == "markdown" else "html",
         chart_links=_chart_links(output_format, charts, output),
         audience=audience,
+        since=baseline,
     )
     if output_format == "pdf":
         from bpstrat.brief.html import to_html
@@ -75,6 +82,8 @@ def run_brief(
         return 0
     if check:
         fix = _fix(path, output, template, lang, recipient, output_format, charts, audience)
+        if since is not None:
+            fix += f" --since {shlex.quote(since)}"
         stale = [str(f) for f, content in [(output, text), *files] if read_committed(f) != content]
         if current is None:
             sys.stderr.write(f"{output} does not exist; run {fix}\n")
@@ -86,6 +95,21 @@ def run_brief(
     _write_files(files)
     write_output(output, text)
     return 0
+
+
+def _baseline(
+    path: Path, since: str | None, output: Path | None, committed: str | None
+) -> Baseline | None:
+    """The strategy at the commit `--since` names; None without --since."""
+    if since is None:
+        return None
+    revision = since
+    if since == LAST:
+        if output is None:
+            raise UsageError("--since last needs -o FILE: the brief whose last commit it takes")
+        recorded = recorded_since(committed) if committed is not None else None
+        revision = recorded or last_change(output)
+    return read_baseline(find_root(path), revision)
 
 
 def _text(document: Document, output_format: str) -> str:
