@@ -15,6 +15,7 @@ from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
 from bpstrat.brief.charts import svg
 from bpstrat.catalog import read
 from bpstrat.edit import fmt_quick, fmt_scan
+from bpstrat.brief import since
 from bpstrat.history import timeline
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
@@ -225,6 +226,16 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     # git and the cache
     ("git_tree._SHA", lambda: git_tree._SHA.match("a" * BIG), None),
     ("timeline._DATE", lambda: timeline._DATE.match("2026-" * BIG), None),
+    (
+        "since._SINCE",
+        lambda: since._SINCE.search("<!-- bpstrat: since " * 20_000 + "a" * BIG),
+        None,
+    ),
+    (
+        "since._SINCE, found",
+        lambda: since.recorded_since("x\n<!-- bpstrat: since " + "a" * 40 + " -->\n"),
+        "a" * 40,
+    ),
     ("timeline._DATE, found", lambda: timeline._DATE.match("2026-10-01") is not None, True),
     ("cache_entry._CODE", lambda: cache_entry._CODE.match("BP" + "1" * BIG), None),
 ]
