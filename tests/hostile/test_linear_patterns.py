@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox
+from bpstrat.brief import committed, html, markdown, mermaid, render, sandbox, since
 from bpstrat.brief.charts import svg
 from bpstrat.catalog import read
 from bpstrat.edit import fmt_quick, fmt_scan
-from bpstrat.brief import since
 from bpstrat.history import timeline
 from bpstrat.lint import suppress
 from bpstrat.lint.suppress import find_suppressions
