@@ -476,11 +476,19 @@ def diff(
     ] = None,
     format: Annotated[str, format_option(DIFF)] = "text",
     today: TodayOpt = None,
+    affected: Annotated[
+        bool,
+        typer.Option(
+            "--affected",
+            help="List only the consumers and stakeholders the change concerns, and why.",
+        ),
+    ] = False,
 ) -> None:
     """Compare the strategy at two git revisions: entities, choices, coalition, findings."""
     from bpstrat.cli.diff import run_diff
 
-    raise typer.Exit(run_diff(base, head, path, format=format, today=parse_today(today)))
+    code = run_diff(base, head, path, format=format, today=parse_today(today), affected=affected)
+    raise typer.Exit(code)
 
 
 @app.command()

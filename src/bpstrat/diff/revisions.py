@@ -21,6 +21,8 @@ from bpstrat.source.tree import FolderTree
 class Compared:
     diff: StrategyDiff
     head: str  # the head as people read it: the revision named, or "working tree"
+    old: LintResult | None = None
+    new: LintResult | None = None
 
 
 def diff_revisions(
@@ -60,7 +62,8 @@ def diff_revisions(
     else:
         new = lint_at(repo, head_commit, subdir, head, today, note)
         head_label = head
-    return Compared(compare(old.strategy, new.strategy, old.score, new.score, old, new), head_label)
+    diff = compare(old.strategy, new.strategy, old.score, new.score, old, new)
+    return Compared(diff, head_label, old, new)
 
 
 def lint_at(
