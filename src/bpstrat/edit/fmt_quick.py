@@ -291,6 +291,27 @@ def _flow(text: str) -> tuple[Shape, int]:
     return (mapping if closing == "}" else items), at + 1
 
 
+def flow_items(text: str) -> list[str] | None:
+    """The items of `text`, a flow list of scalars (`[a, 'b, c', "d"]`) and nothing after
+    it, each as written; None for anything else (an empty list included)."""
+    if not text.startswith("[") or text == "[]":
+        return None
+    items: list[str] = []
+    at = 1
+    try:
+        while not text.startswith("]", at):
+            if items:
+                if not text.startswith(", ", at):
+                    return None
+                at += 2
+            _, end = _flow_scalar(text, at)
+            items.append(text[at:end])
+            at = end
+    except _NotProven:
+        return None
+    return items if at + 1 == len(text) else None
+
+
 def _flow_scalar(text: str, at: int) -> tuple[Leaf, int]:
     if text[at : at + 1] in ("'", '"'):
         return _quoted(text, at)

@@ -17,9 +17,15 @@ from yaml.tokens import (
     AliasToken,
     AnchorToken,
     BlockEndToken,
+    BlockMappingStartToken,
+    BlockSequenceStartToken,
     DirectiveToken,
     DocumentEndToken,
     DocumentStartToken,
+    FlowMappingEndToken,
+    FlowMappingStartToken,
+    FlowSequenceEndToken,
+    FlowSequenceStartToken,
     KeyToken,
     ScalarToken,
     StreamEndToken,
@@ -38,6 +44,16 @@ BREAKS = "\n\r\x85\u2028\u2029"
 BLANKS = " \t\ufeff" + BREAKS
 _BREAK = re.compile("[" + BREAKS + "]")
 _LAYOUT = (StreamStartToken, StreamEndToken, DocumentStartToken, DocumentEndToken, BlockEndToken)
+_OPEN = (
+    BlockMappingStartToken,
+    BlockSequenceStartToken,
+    FlowMappingStartToken,
+    FlowSequenceStartToken,
+)
+_CLOSE = (BlockEndToken, FlowMappingEndToken, FlowSequenceEndToken)
+# Deeper nesting is left as it is: a strategy file nests a few levels, and the round-trip
+# reader's cost grows with the depth of what it rewrites.
+MAX_NESTING = 20
 
 
 @dataclass
@@ -130,7 +146,17 @@ def scan(text: str) -> Scan:
     previous_end = 0
     first: int | None = None
     tail = 0
+    depth = 0
     for number, token in enumerate(tokens):
+        if token.of(*_OPEN):
+            depth += 1
+            if depth > MAX_NESTING and result.refusal is None:
+                result.refusal = (
+                    f"line {token.line + 1}: values nested more than {MAX_NESTING} levels deep; "
+                    "fmt leaves such files as they are (a strategy file nests a few levels)"
+                )
+        elif token.of(*_CLOSE):
+            depth -= 1
         _gap(text, previous_end, token.start, token.line, result)
         previous_end = max(previous_end, token.end)
         if result.refusal is None:
