@@ -133,6 +133,49 @@ def long_ids(root: Path, n: int) -> None:
         _write(root, f"consumers/long-{k}.yaml", _consumer(cid, "interface", "grpc", owner))
 
 
+def many_dates(root: Path, n: int) -> None:
+    """Every agenda item in few files: a consumer with n dated demands, the deciding
+    decision with n dated accommodations, a key goal with n measurements and n
+    stakeholders with a dated next step in one file."""
+    demands = "".join(
+        f"  - dimension: interface\n    option: ftp-csv\n    strength: could\n"
+        f"    needed_by: 2027-{1 + i % 12:02d}-{1 + i % 28:02d}\n    problem: problem-1\n"
+        for i in range(n)
+    )
+    _write(
+        root,
+        "consumers/dated.yaml",
+        "kind: consumer\nid: dated\nname: Dated\nside: client\nimportance: 3\n"
+        "strategy: {summary: Dated., reviewed: 2026-10-01}\ndemands:\n" + demands,
+    )
+    decision = root / "decisions" / "interface.yaml"
+    accommodations = "".join(
+        f"  - {{consumer: dated, option: ftp-csv, via: file {i}, "
+        f"until: 2027-{1 + i % 12:02d}-{1 + i % 28:02d}}}\n"
+        for i in range(n)
+    )
+    decision.write_text(
+        decision.read_text(encoding="utf-8")
+        + "revisit: 2027-06-30\naccommodations:\n"
+        + accommodations,
+        encoding="utf-8",
+    )
+    measurements = "".join(
+        f"    - {{date: 2026-{1 + i % 10:02d}-{1 + i % 28:02d}, value: {100 - i % 50}}}\n"
+        for i in range(n)
+    )
+    goal = root / "goals" / "goal-0.yaml"
+    goal.write_text(
+        goal.read_text(encoding="utf-8") + "  measurements:\n" + measurements, encoding="utf-8"
+    )
+    people = "".join(
+        f"---\nkind: stakeholder\nid: dated-{s}\nname: Dated {s}\npower: 2\ninterest: 2\n"
+        f"plan: {{next_step: Call {s}., due: 2026-12-{1 + s % 28:02d}}}\nreviewed: 2026-10-01\n"
+        for s in range(n)
+    )
+    _write(root, "stakeholders/dated.yaml", people)
+
+
 def many_suppressions(root: Path, n: int) -> None:
     """One file of n problems, each with a suppressed finding on its line, and n
     whole-file suppressions."""
@@ -228,6 +271,7 @@ SHAPES: dict[str, tuple[Callable[[Path, int], None], int]] = {
     "deep legal nesting": (deep_nesting, 1000),
     "long ids": (long_ids, 250),
     "many suppressions": (many_suppressions, 1000),
+    "many dates": (many_dates, 1000),
     "many globs": (many_globs, 250),
     "many tiny files": (tiny_files, 500),
     "broken file": (broken_file, 1000),
@@ -243,6 +287,8 @@ COMMANDS: dict[str, list[str]] = {
     "brief": ["brief", "{root}", "--today", TODAY, "-o", "{out}"],
     "fmt --check": ["fmt", "--check", "{root}"],
     "diff": ["diff", "HEAD~1", "HEAD", "{root}", "--today", TODAY],
+    # every dated item of the root (ten years), as a calendar: each needs its line
+    "agenda": ["agenda", "{root}", "--today", TODAY, "--days", "3650", "-f", "ics", "--no-cache"],
 }
 
 WORKER = """

@@ -26,7 +26,8 @@ def run_agenda(
     output: Path | None = None,
     cache: bool = False,
 ) -> int:
-    strategy = load_strategy(path, cache=cache)
+    # Nearly every item points below a document's top level: keep those positions.
+    strategy = load_strategy(path, cache=cache, deep=True)
     agenda = build_agenda(strategy, resolve_today(today), days)
     prefix = "" if format in ROOT_RELATIVE or output is not None else display_prefix(strategy.root)
     text = AGENDA[format].load().render(agenda, prefix)

@@ -55,20 +55,22 @@ def load_strategy(
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,
     memo: FileMemo | None = None,
+    deep: bool = False,
 ) -> Strategy:
     """Find the root above `path` (or take the tree `path`), read every file, validate
     and index every entity.
 
     `progress(done, total)` is called after each file, for a progress bar; `cache` reuses
     and updates the parse cache (see parse_cache); `memo` reuses files already read and
-    validated at another revision (see FileMemo).
+    validated at another revision (see FileMemo); `deep` keeps the positions below each
+    document's top level that a parse finds (see read_source).
     """
     # Loading builds many small acyclic objects; the cycle collector would keep
     # re-scanning them (15% of a large lint) and never find garbage.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_strategy(path, progress, cache, memo)
+        return _load_strategy(path, progress, cache, memo, deep)
     finally:
         if _freeze_after_load:
             gc.freeze()
@@ -81,6 +83,7 @@ def _load_strategy(
     progress: Callable[[int, int], None] | None,
     use_cache: bool,
     memo: FileMemo | None,
+    deep: bool = False,
 ) -> Strategy:
     """load_strategy with the cycle collector paused."""
     tree = path if isinstance(path, Tree) else FolderTree(find_root(path))
@@ -122,7 +125,7 @@ def _load_strategy(
         key = tree.blob_key(rel) if memo is not None else None
         examined = memo.get(key) if memo is not None and key else None
         if examined is None:
-            examined = _examine_file(read_source(tree, rel, cache))
+            examined = _examine_file(read_source(tree, rel, cache, deep))
             if memo is not None and key:
                 memo.keep(key, examined)
         strategy.files.append(examined.source)

@@ -105,8 +105,14 @@ def read_file(path: FsPath, rel: str, cache: ParseCache | None = None) -> Source
     return read_source(FolderTree(root), rel, cache)
 
 
-def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> SourceFile:
-    """Read and parse one file of `tree`; every problem becomes an issue of the file."""
+def read_source(
+    tree: Tree, rel: str, cache: ParseCache | None = None, deep: bool = False
+) -> SourceFile:
+    """Read and parse one file of `tree`; every problem becomes an issue of the file.
+
+    `deep` keeps every position a fresh parse found, for a command that asks for many
+    positions below the top level (the agenda); otherwise only the top-level ones are
+    kept and the rest read again when asked for."""
     source = SourceFile(tree.root, rel)
 
     def unreadable(message: str, line: int = 1, column: int = 1) -> SourceFile:
@@ -123,16 +129,21 @@ def read_source(tree: Tree, rel: str, cache: ParseCache | None = None) -> Source
         line, column, message = problem
         return unreadable(message, line, column)
     source.text = text
-    documents, syntax = cache.parse(text) if cache is not None else parse(text)
+    if cache is not None:
+        (documents, syntax), whole = cache.parse_marked(text)
+    else:
+        (documents, syntax), whole = parse(text), True
     source.documents = documents
     if syntax is not None:
         mark = (syntax.pos.line, syntax.pos.column)
         source.issues.append(Issue("BP101", f"invalid YAML: {syntax.message}", rel, mark=mark))
-    deep = _DeepPositions(text)
+    again = _DeepPositions(text)
     for index, document in enumerate(documents):
         source.issues.extend(issue.located(rel, index) for issue in document.problems)
+        if deep and whole:
+            continue
         # Deeper positions are read again from the text when a finding needs them.
-        document.positions = document.positions.shallow(partial(deep.table, index))
+        document.positions = document.positions.shallow(partial(again.table, index))
     return source
 
 

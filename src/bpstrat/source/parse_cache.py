@@ -147,8 +147,13 @@ class ParseCache:
         return {k: v for k, v in entries.items() if isinstance(v, str)}
 
     def parse(self, text: str) -> Parsed:
+        return self.parse_marked(text)[0]
+
+    def parse_marked(self, text: str) -> tuple[Parsed, bool]:
+        """The parse, and whether its position tables are whole (a fresh parse) rather
+        than the top-level ones a cache entry keeps."""
         if self.path is None:
-            return parse(text)
+            return parse(text), True
         import hashlib
         import json
 
@@ -157,7 +162,7 @@ class ParseCache:
         cached = self.entries.get(key)
         if cached is not None:
             with contextlib.suppress(BadEntry, ValueError, TypeError, RecursionError):
-                return decode(json.loads(cached))
+                return decode(json.loads(cached)), False
             # a damaged entry: parse again and replace it
         result = parse(text)
         try:
@@ -165,7 +170,7 @@ class ParseCache:
         except (ValueError, TypeError, RecursionError):
             self.entries.pop(key, None)  # data JSON cannot hold as it is: not cached
         self.dirty = True
-        return result
+        return result, True
 
     def save(self) -> None:
         """Write the entries used in this run (others are dropped); never fails."""
