@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,18 @@ def test_what_is_overdue_is_what_lint_reports_as_late(demo: Path, today: str) ->
     # never reviewed is due today, not overdue; lint reports it at once
     assert overdue == late - {("stakeholder-review", "stakeholder:bob")}
     assert ("stakeholder-review", "stakeholder:cy") in overdue
+
+
+def test_the_json_is_what_the_indenting_encoder_writes(demo: Path) -> None:
+    from bpstrat.report import agenda_json
+    from bpstrat.report.json_text import json_text
+
+    for days in (0, 30, 3650):
+        agenda = agenda_of(demo, days=days)
+        text = agenda_json.render(agenda)
+        assert text == json_text(json.loads(text))
+        assert len(json.loads(text)["items"]) == len(agenda.items)
+    empty = Agenda(TODAY, 0, TODAY, None, None, (), {})
+    assert agenda_json.render(empty) == json_text(
+        {"version": 1, "today": "2026-11-22", "days": 0, "items": []}
+    )

@@ -135,3 +135,19 @@ def test_no_root_is_a_usage_error(tmp_path: Path) -> None:
 def test_an_unwritable_output_is_a_usage_error(demo: Path, tmp_path: Path) -> None:
     result = bpstrat("agenda", demo, "-f", "ics", "-o", tmp_path / "missing" / "a.ics")
     assert result.returncode == 2 and "cannot write" in result.stderr
+
+
+def test_names_from_the_files_cannot_steer_a_terminal_or_a_table(tmp_path: Path) -> None:
+    person = (
+        'kind: stakeholder\nid: eve\nname: "Eve \\e]0;owned\\a | **bold** \\u202e"\n'
+        "power: 1\ninterest: 1\n"
+    )
+    root = write(tmp_path / "s", people__eve=person)
+    text = bpstrat("agenda", root, "--today", "2026-11-22").stdout
+    markdown = bpstrat("agenda", root, "--today", "2026-11-22", "-f", "markdown").stdout
+    for out in (text, markdown):
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "x1b" in out and "owned" in out and "u202e" in out  # shown as escapes
+    assert "\\x1b]0;owned\\x07" in text
+    row = next(line for line in markdown.splitlines() if "Eve" in line)
+    assert "\\| \\*\\*bold\\*\\*" in row and row.count(" | ") == 4

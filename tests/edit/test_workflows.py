@@ -99,6 +99,7 @@ def test_init_writes_a_weekly_agenda_job_into_the_run_summary(tmp_path: Path) ->
     on = workflow[True]  # PyYAML reads the key `on` as a boolean
     (schedule,) = on["schedule"]
     minute, hour, day, month, weekday = schedule["cron"].split()
+    assert minute.isdigit() and hour.isdigit()  # once, at a set time
     assert (day, month, weekday) == ("*", "*", "1")  # weekly, on Mondays
     assert set(on) >= {"push", "pull_request", "workflow_dispatch"}
     jobs = workflow["jobs"]

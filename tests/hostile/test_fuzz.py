@@ -3,8 +3,8 @@
 Each case takes one file of an example strategy and mutates it, seeded and
 deterministically: flipped bytes, inserted YAML specials, huge and non-finite numbers,
 deep nesting, tags, control characters and duplicated keys. lint, score and brief run
-in-process on a strategy root holding it (text reports on every fifth case, fmt
---check on every tenth). The only
+in-process on a strategy root holding it (text reports and the agenda as a calendar,
+whose lines must keep RFC 5545's rules, on every fifth case, fmt --check on every tenth). The only
 allowed failure is a usage error; anything else is an internal error and fails the test
 with the seeds to replay.
 """
@@ -21,11 +21,14 @@ from pathlib import Path
 
 import pytest
 
+from bpstrat.agenda.items import build_agenda
 from bpstrat.brief.render import render_brief
 from bpstrat.cli.fmt import run_fmt
 from bpstrat.cli.lint import run_lint
 from bpstrat.cli.score import run_score
 from bpstrat.errors import UsageError
+from bpstrat.model.load import load_strategy
+from bpstrat.report import agenda_ics
 from tests.helpers import EXAMPLES, TODAY
 
 CASES = 10_000
@@ -211,8 +214,17 @@ def check(root: Path, case: int) -> None:
         lambda: json.loads(score_as("json"), parse_constant=no_constant),
         lambda: render_brief(root, None, TODAY),
     ]
+
+    def calendar() -> None:
+        data = agenda_ics.render(build_agenda(load_strategy(root), TODAY, 3650)).encode()
+        lines = data.split(b"\r\n")
+        assert lines[-1] == b"" and all(len(line) <= 75 for line in lines), "ICS line rules"
+        assert b"\n" not in b"".join(lines), "a bare line feed in the calendar"
+        for line in lines:
+            line.decode("utf-8")
+
     if case % 5 == 0:
-        steps += [lambda: lint_as("text"), lambda: score_as("text")]
+        steps += [lambda: lint_as("text"), lambda: score_as("text"), calendar]
     if case % 10 == 0:
         steps.append(lambda: quietly(lambda: run_fmt(root, True, False)))
     for step in steps:

@@ -27,38 +27,36 @@ def render(agenda: Agenda, prefix: str = "") -> str:
         ics.content_line("METHOD", "PUBLISH"),
         ics.content_line("X-WR-CALNAME", ics.text(f"{name}: agenda")),
     ]
-    stamp = ics.midnight_utc(agenda.today)
-    sequence = str(max(0, (agenda.today - _EPOCH).days))
-    for item in agenda.items:
-        lines += _event(agenda, item, stamp, sequence)
+    # The lines every event shares, written once (each is short ASCII: no fold).
+    common = ics.content_line("DTSTAMP", ics.midnight_utc(agenda.today)) + ics.content_line(
+        "SEQUENCE", str(max(0, (agenda.today - _EPOCH).days))
+    )
+    product = agenda.product_id or ""
+    lines += [_event(agenda, item, common, product) for item in agenda.items]
     lines.append(ics.content_line("END", "VCALENDAR"))
     return "".join(lines)
 
 
-def _event(agenda: Agenda, item: Item, stamp: str, sequence: str) -> list[str]:
+def _event(agenda: Agenda, item: Item, common: str, product: str) -> str:
     summary = f"Overdue: {item.title}" if item.overdue else item.title
     owner = agenda.owner_name(item)
-    about = [
-        f"{item.kind} ({item.entity}), {item.path}:{item.line}",
-        f"Due {item.date}" + (f", overdue as of {agenda.today}" if item.overdue else ""),
-    ]
+    late = f", overdue as of {agenda.today}" if item.overdue else ""
+    about = f"{item.kind} ({item.entity}), {item.path}:{item.line}\nDue {item.date}{late}"
     if owner:
-        about.append(f"Owner: {owner}")
-    event = [
-        ics.content_line("BEGIN", "VEVENT"),
-        ics.content_line("UID", ics.text(ics.uid(agenda.product_id or "", item.identity))),
-        ics.content_line("DTSTAMP", stamp),
-        ics.content_line("DTSTART", ics.date(item.date), VALUE="DATE"),
-    ]
+        about += f"\nOwner: {owner}"
     end = add_days(item.date, 1)
-    if end > item.date:  # the last representable day has no next day: one day by default
-        event.append(ics.content_line("DTEND", ics.date(end), VALUE="DATE"))
-    event += [
-        ics.content_line("SEQUENCE", sequence),
-        ics.content_line("SUMMARY", ics.text(summary)),
-        ics.content_line("DESCRIPTION", ics.text("\n".join(about))),
-        ics.content_line("CATEGORIES", ics.text(item.kind)),
-        ics.content_line("TRANSP", "TRANSPARENT"),
-        ics.content_line("END", "VEVENT"),
-    ]
-    return event
+    # the last representable day has no next day: an event without DTEND lasts one day
+    until = ics.content_line("DTEND", ics.date(end), VALUE="DATE") if end > item.date else ""
+    return "".join(
+        (
+            "BEGIN:VEVENT\r\n",
+            ics.content_line("UID", ics.uid(product, item.identity)),  # hex and @bpstrat
+            common,
+            ics.content_line("DTSTART", ics.date(item.date), VALUE="DATE"),
+            until,
+            ics.content_line("SUMMARY", ics.text(summary)),
+            ics.content_line("DESCRIPTION", ics.text(about)),
+            ics.content_line("CATEGORIES", item.kind),  # a slug: nothing to escape
+            "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
+        )
+    )
