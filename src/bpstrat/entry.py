@@ -1,5 +1,5 @@
 """The console-script entry point: answers `--version` and `--help` before importing
-anything heavy, and plain `lint` runs without the command-line framework.
+anything heavy, and plain `lint` and `agenda` run without the command-line framework.
 
 The cycle collector is paused from the start: importing builds many objects and no
 garbage, and a collection would scan them all again. Plain `lint` keeps it paused until
@@ -38,6 +38,15 @@ def main() -> None:
 
             tolerant_streams()
             sys.exit(run(request))
+    if sys.argv[1:2] == ["agenda"]:
+        from bpstrat.cli import quick_agenda
+
+        plain = quick_agenda.parse(sys.argv[2:])
+        if plain is not None:
+            from bpstrat.cli.failures import tolerant_streams
+
+            tolerant_streams()
+            sys.exit(quick_agenda.run(plain))
     gc.enable()
     from bpstrat.cli.app import main as cli_main
 
