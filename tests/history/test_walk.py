@@ -25,9 +25,9 @@ def test_a_file_is_read_once_per_content_and_memory_holds_one_commit(
     reads: Counter[str] = Counter()
     real = load.read_source
 
-    def counting(tree: Any, rel: str, cache: Any = None) -> Any:
+    def counting(tree: Any, rel: str, cache: Any = None, deep: bool = False) -> Any:
         reads[rel] += 1
-        return real(tree, rel, cache)
+        return real(tree, rel, cache, deep)
 
     monkeypatch.setattr(load, "read_source", counting)
     memo = FileMemo()
