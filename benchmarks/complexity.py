@@ -245,6 +245,65 @@ def undecided_behind_broken(root: Path, n: int) -> None:
         )
 
 
+CATALOG = "catalog:\n  backstage: [catalog]\n  apis: [pricing-api, api:pricing/price-events]\n"
+COMPONENT = (
+    "---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: {name}\n"
+    "  namespace: {namespace}\nspec:\n  type: service\n  lifecycle: production\n"
+    "  owner: team-{system}\n  system: {system}\n  consumesApis: [default/pricing-api, "
+    "api:pricing/price-events, other-api]\n"
+)
+SYSTEM = (
+    "---\napiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: {system}\n"
+    "  namespace: {namespace}\n  title: System {system}\nspec:\n  owner: team-{system}\n"
+)
+
+
+def _with_catalog(root: Path) -> None:
+    config = (root / "bpstrat.yaml").read_text(encoding="utf-8")
+    (root / "bpstrat.yaml").write_text(config + CATALOG, encoding="utf-8")
+
+
+def large_catalog(root: Path, n: int) -> None:
+    """A service catalog of n components in n/4 systems (files of 100 documents), all
+    consuming the product's APIs; a third of the systems are consumers of the strategy, a
+    third are named with a typo (a "did you mean" each), a third are forgotten."""
+    _with_catalog(root)
+    systems = n // 4
+    docs: list[str] = []
+    for s in range(systems):
+        namespace = f"ns-{s % 7}"
+        docs.append(SYSTEM.format(system=f"sys-{s}", namespace=namespace))
+        for c in range(4):
+            name = f"sys-{s}-part-{c}"
+            docs.append(COMPONENT.format(name=name, namespace=namespace, system=f"sys-{s}"))
+    for start in range(0, len(docs), 100):
+        _write(root, f"catalog/part-{start // 100}.yaml", "".join(docs[start : start + 100]))
+    for s in range(systems):
+        if s % 3 == 2:
+            continue  # forgotten
+        ref = f"system:ns-{s % 7}/sys-{s}" if s % 3 == 0 else f"system:ns-{s % 7}/sys-{s}x"
+        text = _consumer(f"cat-{s}", "interface", "grpc").replace(
+            "demands:", f"catalog: {ref}\ndemands:", 1
+        )
+        _write(root, f"consumers/catalog/cat-{s}.yaml", text)
+
+
+def catalog_locations(root: Path, n: int) -> None:
+    """n Location entities in one file, each naming one component file and the same glob
+    over their folder (each file is read once, the glob matched once)."""
+    _with_catalog(root)
+    locations = "".join(
+        "---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n"
+        f"  name: loc-{i}\nspec:\n  targets: [./parts/c-{i}.yaml, ./parts/*.yaml, "
+        f"./locations.yaml]\n"
+        for i in range(n)
+    )
+    _write(root, "catalog/locations.yaml", locations)
+    for i in range(n):
+        component = COMPONENT.format(name=f"c-{i}", namespace="default", system=f"s-{i}")
+        _write(root, f"catalog/parts/c-{i}.yaml", component)
+
+
 def plain_documents(root: Path, n: int) -> None:
     """An ordinary root of about the bytes of `many_documents`: one problem per file."""
     for i in range(n):
@@ -277,6 +336,8 @@ SHAPES: dict[str, tuple[Callable[[Path, int], None], int]] = {
     "broken file": (broken_file, 1000),
     "misspelled ids": (misspelled_ids, 250),
     "decisions without kind": (undecided_behind_broken, 250),
+    "large service catalog": (large_catalog, 2000),
+    "many catalog Locations": (catalog_locations, 500),
 }
 # shapes compared with an ordinary root of the same size at 4N
 PLAIN = {"many documents": plain_documents, "broken file": plain_broken}

@@ -173,3 +173,41 @@ def test_bad_files_are_one_finding_each(repo: Path) -> None:
     assert "UTF-8" in latin1
     assert names(found) == ["ok"]  # the document before the error; the tagged name is no name
     assert found.unsure == {"ok"}
+
+
+def test_glob_targets_on_their_worst_input_stay_bounded(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A glob backtracking would take minutes on, the same glob from many Locations, and
+    many distinct globs over one large folder: each glob is matched once, and all of them
+    within one budget (one finding past it)."""
+    import time
+
+    from bpstrat.catalog import read as reader
+
+    monkeypatch.setattr(reader, "MAX_GLOB_WORK", 100_000)  # a tenth: the same, faster
+    folder = repo / "many"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{'a' * 60}-{i}.yaml").write_text(COMPONENT.format(name=f"c{i}"))
+    hard = "./many/" + "*a" * 12 + "*b.yaml"  # matches none of the names
+
+    def locations(count: int, distinct: bool) -> str:
+        return "".join(
+            "---\n"
+            + location(hard, f"./many/*-{i if distinct else 1}*.yaml").replace(
+                "name: org", f"name: l{i}"
+            )
+            for i in range(count)
+        )
+
+    (repo / "same.yaml").write_text(locations(1000, distinct=False))
+    (repo / "distinct.yaml").write_text(locations(200, distinct=True))
+    start = time.perf_counter()
+    same = read(repo, "../same.yaml")
+    distinct = read(repo, "../distinct.yaml")
+    assert time.perf_counter() - start < 10  # without the budget: minutes
+    assert len([e for e in same.entities if e.ref.kind == "component"]) == 111  # 1, 1x, 1xx
+    assert same.issues == []
+    assert len(distinct.issues) == 1
+    assert "glob targets search and match more paths than" in distinct.issues[0].message

@@ -135,3 +135,13 @@ def test_new_from_the_catalog_says_what_to_name_instead(tmp_path: Path) -> None:
     assert result.returncode == 2 and "writes a consumer" in result.stderr
     result = bpstrat("new", "consumer", cwd=root)
     assert result.returncode == 2 and "give the new entity's ID" in result.stderr
+
+
+def test_new_consumer_takes_a_side_when_the_product_has_sides(tmp_path: Path) -> None:
+    config = CONFIG.replace("name: Pricing Platform}", "name: Pricing Platform, sides: [web, b2b]}")
+    root = write_root(tmp_path, config)
+    result = bpstrat("new", "consumer", root, "--from-catalog", "system:default/checkout")
+    assert result.returncode == 0, result.stderr
+    text = (root / "consumers" / "checkout.yaml").read_text()
+    assert "\nside: web                       # which one: web, b2b\n" in text
+    assert [f for f in lint(root, TODAY).findings if f.severity == "error"] == []

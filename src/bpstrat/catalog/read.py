@@ -32,6 +32,10 @@ from bpstrat.source.yaml_fast import parse
 
 CODE = "BP430"
 MAX_TARGET_CHARS = 4096
+MAX_GLOB_WORK = 1_000_000
+"""How much all glob targets of one catalog may search and match together, in characters
+of the paths listed and matched (about a second): many Locations whose globs search the
+same large folders would otherwise cost the product of the two."""
 # `scheme:` of a URL (`https://`, `file:`, `github:`): at least two characters, so that a
 # Windows drive letter (`C:`) is not one. Linear: one run of allowed characters, then `:`.
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
@@ -91,6 +95,9 @@ class _Reader:
         self.read: set[str] = set()  # real paths of files read (each once)
         self.walked: set[tuple[int, int]] = set()  # folders searched (links may repeat one)
         self.reported: set[str] = set()  # files with a finding
+        self.listed: dict[str, list[str]] = {}  # YAML files below a folder, for globs
+        self.globbed: set[tuple[str, str]] = set()  # (folder, glob) pairs matched
+        self.glob_budget = MAX_GLOB_WORK
 
     def run(self, paths: list[str]) -> CatalogRead:
         for index, given in enumerate(paths):
@@ -280,17 +287,48 @@ class _Reader:
             return
         if not os.path.isdir(real):
             return  # nothing matches
+        if (real, "/".join(parts)) in self.globbed:
+            return  # the same glob from the same folder: its files are queued already
+        self.globbed.add((real, "/".join(parts)))
+        files = self._listing(real)
+        work = sum(len(path) + 1 for path in files) if files is not None else 0
+        if files is not None and work <= self.glob_budget:
+            self.glob_budget -= work  # matching them: the budget holds that too
+        else:
+            files = None
+        if files is None:
+            self.problem(
+                place,
+                f"{via}: the catalog's glob targets search and match more paths than bpstrat "
+                "reads in a run; name the files or their folder instead",
+            )
+            return
         # Anchored at `base`: a leading folder name no path below it can hold.
         globs = Globs(["\0/" + "/".join(parts)])
-        for rel_path in _files_below(real, self.bounds):
+        for rel_path in files:
             if globs.match("\0/" + rel_path):
                 self.queue.append(_Place(os.path.join(base, rel_path), None, via))
 
+    def _listing(self, real: str) -> list[str] | None:
+        """The YAML files below the folder `real` (listed once), None past the budget."""
+        found = self.listed.get(real)
+        if found is None:
+            listed = _files_below(real, self.bounds, self.glob_budget)
+            if listed is None:
+                self.glob_budget = 0
+                return None
+            found, used = listed
+            self.glob_budget -= used
+            self.listed[real] = found
+        return found
 
-def _files_below(real: str, bounds: Bounds) -> list[str]:
+
+def _files_below(real: str, bounds: Bounds, budget: int) -> tuple[list[str], int] | None:
     """The relative path of every YAML file below the folder `real`, hidden entries and
-    links out of the bounds left out, each folder searched once."""
+    links out of the bounds left out, each folder searched once, and the characters of
+    the names listed; None when they are more than `budget`."""
     found: list[str] = []
+    used = 0
     seen: set[tuple[int, int]] = set()
     stack = [("", real)]
     while stack:
@@ -304,6 +342,9 @@ def _files_below(real: str, bounds: Bounds) -> list[str]:
             continue
         seen.add((info.st_dev, info.st_ino))
         below = []
+        used += sum(len(entry.name) + 1 for entry in entries)
+        if used > budget:
+            return None
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -320,7 +361,7 @@ def _files_below(real: str, bounds: Bounds) -> list[str]:
             elif is_yaml_name(entry.name):
                 found.append(child)
         stack.extend(reversed(below))
-    return found
+    return found, used
 
 
 def _items(value: object) -> list[object]:

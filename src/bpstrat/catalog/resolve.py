@@ -29,6 +29,19 @@ NO_CATALOG = (
     "with the folder of the Backstage descriptor files and the product's own API entities"
 )
 
+SUGGEST_BASE = 1_000_000
+SUGGEST_PER_NAME = 64
+"""The "did you mean" lookups of one catalog compare at most SUGGEST_BASE plus
+SUGGEST_PER_NAME pairs per name they choose from: the first typos all get their
+suggestion, and thousands of them among thousands of products still cost linear time."""
+
+
+def suggester(choices: Iterable[str]) -> Suggester:
+    """A "did you mean" for catalog names, its work bounded linearly in their number."""
+    names = list(choices)
+    return Suggester(names, pairs=SUGGEST_BASE + SUGGEST_PER_NAME * len(names))
+
+
 # Kinds tried, in order, for a `consumer.catalog` that names none.
 _KINDLESS = ("system", "component")
 
@@ -105,7 +118,7 @@ class Catalog:
         every reference shares would make any two look alike); one suggester for every
         lookup."""
         if self._suggester is None:
-            self._suggester = Suggester(self._choices)
+            self._suggester = suggester(self._choices)
         found = self._suggester.closest(ref.name)
         return self._choices[found] if found is not None else None
 

@@ -242,6 +242,9 @@ def new(
     )
     if catalog_lines is not None:
         text = _with_catalog(text, catalog_lines)
+    product = strategy.config.product
+    if kind == "consumer" and product is not None and product.sides:
+        text = _with_side(text, product.sides)
     schemas = {p: t for p, t in schema_files(root).items() if not p.exists()}
     for writing in (target, *schemas):
         refuse_links_out(root, writing)
@@ -258,6 +261,19 @@ def _with_catalog(text: str, lines: str) -> str:
     kept = text.splitlines(keepends=True)
     at = next(i for i, line in enumerate(kept) if line.startswith(CATALOG_HINT))
     kept[at] = lines + "\n"
+    return "".join(kept)
+
+
+def _with_side(text: str, sides: list[str]) -> str:
+    """The consumer skeleton with `side:` set to the first of the product's sides (a
+    consumer needs one when sides are declared), its comment naming them all."""
+    kept = text.splitlines(keepends=True)
+    at = next((i for i, line in enumerate(kept) if line.startswith("# side:")), None)
+    if at is None:
+        return text
+    value = f"side: {sides[0]}"
+    padding = " " * max(COMMENT_COLUMN - len(value), 2)
+    kept[at] = f"{value}{padding}# which one: {', '.join(sides)}\n"
     return "".join(kept)
 
 

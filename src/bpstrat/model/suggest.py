@@ -60,12 +60,16 @@ def closest_difflib(word: str, options: list[str], cutoff: float) -> str | None:
 class Suggester:
     """The known names of one kind, prepared once for many "did you mean" lookups."""
 
-    def __init__(self, choices: Iterable[str], small: int = SMALL) -> None:
+    def __init__(
+        self, choices: Iterable[str], small: int = SMALL, pairs: int | None = None
+    ) -> None:
+        """`pairs`: how many word and choice pairs its lookups compare in all before it
+        stops (default MAX_PAIRS)."""
         given = set(choices)
         self.size = len(given)
         self.options = sorted(c for c in given if len(c) <= MAX_WORD)
         self.small = small
-        self._pairs = MAX_PAIRS
+        self._pairs = MAX_PAIRS if pairs is None else pairs
         self._answers: dict[tuple[str, float], str | None] = {}
         self._joined: str | None = None
         self._starts: list[int] = []

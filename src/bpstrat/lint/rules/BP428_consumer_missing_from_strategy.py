@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bpstrat.catalog.refs import Ref
-from bpstrat.catalog.resolve import Product
+from bpstrat.catalog.resolve import Product, suggester
 from bpstrat.findings import Issue
 from bpstrat.lint.rules.base import RuleContext
 from bpstrat.lint.rules.plain import N_, Plain
@@ -80,7 +80,7 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
         for record in ctx.strategy.records(Consumer)
         if record.entity.id not in matched and record.entity.catalog is None
     ]
-    suggester = Suggester(unmatched)  # one for every product
+    close = suggester(unmatched)  # one for every product, its work bounded
     # A consumer whose `catalog` names no product, probably this one (its BP429 says so).
     meant: dict[Ref, str] = {}
     for mismatch in catalog.mismatches:
@@ -88,7 +88,7 @@ def check(ctx: RuleContext) -> Iterator[Issue]:
             meant.setdefault(mismatch.suggestion, mismatch.consumer)
     for product in forgotten:
         naming = catalog.wrong_part.get(product.ref)
-        message = _message(product, naming, meant.get(product.ref), suggester)
+        message = _message(product, naming, meant.get(product.ref), close)
         issue = ctx.issue(CODE, message, None, ("catalog",))
         yield Issue(issue.code, issue.message, issue.file, issue.path, entity=str(product.ref))
 
