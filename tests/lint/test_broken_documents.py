@@ -102,3 +102,28 @@ def test_a_deciding_decision_without_kind_says_what_waits_for_it(
         [shown(f) for f in flywheel],
     )
     assert len(flywheel) == 1
+
+
+def test_a_consumer_without_kind_says_its_demands_are_not_counted(
+    bank: Bank, tmp_path: Path
+) -> None:
+    """Its demands count nowhere: the figures they were in change, and nothing else."""
+    root = copy(bank[0], tmp_path / "strategy")
+    rel = "consumers/call-center.yaml"
+    edit(root, rel, "kind: consumer\n", "")
+    found = changes(bank[1], root)
+    new = [f for f in found.added if f[1] == rel]
+    assert new == [
+        (
+            "BP103",
+            rel,
+            1,
+            1,
+            "document has no `kind`; its fields are a consumer's: add `kind: consumer`; 5 "
+            "references to 'call-center' and its 2 demands are not checked until it has a "
+            "`kind`",
+        )
+    ]
+    moved = sorted(f[:4] for f in found.added if f[1] != rel)
+    assert moved == sorted(f[:4] for f in found.removed)
+    assert {f[0] for f in found.removed} == {"BP409", "BP410"}

@@ -374,6 +374,19 @@ def is_descriptor(data: dict[object, object]) -> bool:
     return isinstance(version, str) and version.startswith("backstage.io/")
 
 
+DEMAND_COUNT = "demand count"  # no field of a kind holds a space
+
+
+def _held_fields(data: Mapping[Any, object]) -> dict[str, str]:
+    """The plain fields of a document left out, and how many demands it makes (they are
+    not counted while it is left out, and its finding says so)."""
+    fields = _plain_fields(data)
+    demands = data.get("demands")
+    if isinstance(demands, list) and demands:
+        fields[DEMAND_COUNT] = str(len(demands))
+    return fields
+
+
 def _plain_fields(data: Mapping[Any, object]) -> dict[str, str]:
     return {
         key: str(value)
@@ -419,7 +432,7 @@ def _examine_document(
 
     def report(found: Issue, until: str, kind: str | None, ids: set[str | None]) -> None:
         steps.append(found)
-        fields = _plain_fields(data) if isinstance(data, dict) else {}
+        fields = _held_fields(data) if isinstance(data, dict) else {}
         _block(steps, found, until, kind, ids, fields)
 
     if not isinstance(data, dict):
@@ -492,7 +505,7 @@ def _examine_document(
         located += [issue.located(source.rel, index, ref) for issue in _comma_numbers(data)]
     steps.extend(located)
     if entity is None and located:
-        fields = _plain_fields(data)
+        fields = _held_fields(data)
         _block(steps, located[0], f"until this {kind} is valid", kind, {stem, id_}, fields)
     if id_ is None:
         return
