@@ -186,3 +186,19 @@ def test_the_worst_constructs_stop_within_the_budget_in_a_real_process(tmp_path:
         assert result.returncode == 2, (template, result.stderr)
         assert "brief.md.j2" in result.stderr
         assert elapsed < 30, (template, elapsed)  # the 10 s budget, with room for a busy CI
+
+
+def test_the_alarm_keeps_to_the_clock_when_the_process_gets_little_cpu() -> None:
+    """On a busy machine the process gets a share of a core: the budget is still seconds
+    on the clock. Here the work uses a fifth of the time (the rest sleeps, as a process
+    waiting for the processor would); the CPU alone would reach 0.3 s only after 1.5 s."""
+    from bpstrat.brief import sandbox
+
+    started = time.monotonic()
+    with pytest.raises(sandbox.TemplateLimitError), sandbox.cpu_alarm(0.3):
+        while time.monotonic() - started < 5:
+            busy_until = time.monotonic() + 0.01
+            while time.monotonic() < busy_until:
+                pass
+            time.sleep(0.04)
+    assert time.monotonic() - started < 1.2

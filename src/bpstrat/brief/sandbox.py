@@ -485,22 +485,33 @@ def render_bounded(env: BoundedEnvironment, template: Template, context: dict[st
     return "".join(chunks)
 
 
+# Seconds of CPU time between two readings of the clock by the template's alarm.
+ALARM_TICK = 0.02
+
+
 @contextmanager
 def cpu_alarm(seconds: float) -> Iterator[None]:
-    """Raise TemplateLimitError in this thread once the process has used `seconds` of CPU
-    meanwhile: a Python-level loop the template runs (over a long list, inside a filter)
-    stops even where it reads no clock. Only in the main thread of a POSIX system."""
+    """Raise TemplateLimitError in this thread once `seconds` have passed on the clock while
+    the template kept the processor busy: a Python-level loop the template runs (over a long
+    list, inside a filter) stops even where it reads no clock. A CPU-time timer ticks every
+    few hundredths of a second of work and each tick reads the clock, so a busy machine,
+    which gives the process less CPU, cannot stretch the budget. Only in the main thread of
+    a POSIX system."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not (
         threading.main_thread()
     ):
         yield
         return
 
+    deadline = time.monotonic() + seconds
+    tick = min(seconds, ALARM_TICK)
+
     def stop(_signum: int, _frame: FrameType | None) -> None:
-        raise TemplateLimitError(f"the template ran past its {TIME_BUDGET:g} s time budget")
+        if time.monotonic() >= deadline:
+            raise TemplateLimitError(f"the template ran past its {TIME_BUDGET:g} s time budget")
 
     previous = signal.signal(signal.SIGVTALRM, stop)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    signal.setitimer(signal.ITIMER_VIRTUAL, tick, tick)
     try:
         yield
     finally:
