@@ -60,10 +60,13 @@ def make_environment(
     the --template folder only from inside that folder (template_files.py).
     """
     own = root / "templates" if root is not None else None
+    own_dir = str(own) if own is not None and os.path.isdir(own) else None
     return _environment(
         str(extra_dir) if extra_dir is not None else None,
-        str(own) if own is not None and os.path.isdir(own) else None,
-        os.path.realpath(root) if root is not None else "",
+        own_dir,
+        # Only a root with templates of its own needs an environment of its own: every
+        # other root shares the packaged one, compiled once per process.
+        os.path.realpath(root) if root is not None and own_dir is not None else "",
         (lang or language(DEFAULT_LANGUAGE)).code,
     )
 
