@@ -337,3 +337,31 @@ def test_pdf_without_weasyprint_exits_2_with_one_line(
     result = bpstrat("brief", EXAMPLES / "customer-data", "-f", "pdf", "-o", tmp_path / "b.pdf")
     assert result.returncode == 2
     assert result.stderr == 'bpstrat: error: PDF needs WeasyPrint: pip install "bpstrat[pdf]"\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "cost", "value"),
+    [
+        ("en", "cost EUR", "expected EUR"),
+        ("de", "Kosten", "erwartet"),
+        ("nl", "kosten", "verwacht"),
+    ],
+)
+def test_money_chart_says_which_amount_is_expected_each_year(
+    lang: str, cost: str, value: str
+) -> None:
+    """Two bare amounts side by side ("cost EUR 420,000, EUR 100,000 a year") leave the
+    reader to guess the second one; the chart says it is the expected value."""
+    document = render_document(
+        EXAMPLES / "pricing-platform",
+        None,
+        TODAY,
+        lang=lang,
+        output_format="html",
+        chart_links=chart_link,
+        audience="executive",
+    )
+    money = [c for c in document.charts if "money" in c.name]
+    assert money, [c.name for c in document.charts]
+    summary = money[0].summary
+    assert cost.lower() in summary.lower() and value in summary, summary

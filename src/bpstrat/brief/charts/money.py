@@ -43,7 +43,7 @@ def money_chart(goals: list[GoalMoney], currency: str | None, lang: Lang, key: s
         return (
             _("cost %(amount)s", amount=money)
             if kind == "cost"
-            else _("%(amount)s a year", amount=money)
+            else _("expected %(amount)s a year", amount=money)
         )
 
     labels = [(label("cost", g.cost), label("value", g.expected_value)) for g in goals]
