@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from bpstrat.agenda.items import DEFAULT_DAYS
+from bpstrat.cli.quick_args import answer, iso_date, scan
 from bpstrat.report.formats import AGENDA
 
 
@@ -31,20 +32,23 @@ class Request:
 def parse(args: list[str]) -> Request | None:
     """The options after `agenda`, or None when Typer should handle the command line."""
     request = Request()
-    paths = 0
-    rest = iter(args)
-    for arg in rest:
-        if arg == "--no-cache":
-            request.cache = False
-        elif arg in ("--days", "--format", "-f", "--today", "--output", "-o"):
-            value = next(rest, None)
-            if value is None or not _accept(request, arg, value):
-                return None
-        elif arg.startswith("-") or arg == "" or paths:
-            return None
-        else:
-            request.path, paths = Path(arg), 1
-    return request
+    paths: list[str] = []
+
+    def path(arg: str) -> bool:
+        if paths:  # one root only
+            return False
+        paths.append(arg)
+        request.path = Path(arg)
+        return True
+
+    def no_cache() -> None:
+        request.cache = False
+
+    options = ("--days", "--format", "-f", "--today", "--output", "-o")
+    plain = scan(
+        args, options, lambda option, value: _accept(request, option, value), path, no_cache
+    )
+    return request if plain else None
 
 
 def _accept(request: Request, option: str, value: str) -> bool:
@@ -60,20 +64,14 @@ def _accept(request: Request, option: str, value: str) -> bool:
     if option in ("--output", "-o"):
         request.output = Path(value)
         return value != "" and not value.startswith("-")
-    try:
-        request.today = dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    request.today = iso_date(value)
+    return request.today is not None
 
 
 def run(request: Request) -> int:
     """The agenda as `bpstrat agenda` writes it, and its exit code."""
-    from bpstrat.cli.failures import exit_code_for
-    from bpstrat.model.load import freeze_after_load
 
-    freeze_after_load()
-    try:
+    def agenda() -> int:
         from bpstrat.cli.agenda import run_agenda
 
         return run_agenda(
@@ -84,5 +82,5 @@ def run(request: Request) -> int:
             output=request.output,
             cache=request.cache,
         )
-    except (Exception, KeyboardInterrupt) as error:
-        return exit_code_for(error)
+
+    return answer(agenda)

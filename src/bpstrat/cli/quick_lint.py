@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bpstrat.cli.quick_args import answer, iso_date, scan
 from bpstrat.findings import LEVELS
 from bpstrat.report.formats import LINT
 
@@ -31,19 +32,19 @@ class Request:
 def parse(args: list[str]) -> Request | None:
     """The options after `lint`, or None when Typer should handle the command line."""
     request = Request()
-    rest = iter(args)
-    for arg in rest:
-        if arg == "--no-cache":
-            request.cache = False
-        elif arg in ("--format", "-f", "--fail-on", "--today"):
-            value = next(rest, None)
-            if value is None or not _accept(request, arg, value):
-                return None
-        elif arg.startswith("-") or arg == "":
-            return None
-        else:
-            request.paths.append(Path(arg))
-    return request
+
+    def path(arg: str) -> bool:
+        request.paths.append(Path(arg))
+        return True
+
+    def no_cache() -> None:
+        request.cache = False
+
+    options = ("--format", "-f", "--fail-on", "--today")
+    plain = scan(
+        args, options, lambda option, value: _accept(request, option, value), path, no_cache
+    )
+    return request if plain else None
 
 
 def _accept(request: Request, option: str, value: str) -> bool:
@@ -53,20 +54,14 @@ def _accept(request: Request, option: str, value: str) -> bool:
     if option == "--fail-on":
         request.fail_on = value
         return value in LEVELS
-    try:
-        request.today = dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    request.today = iso_date(value)
+    return request.today is not None
 
 
 def run(request: Request) -> int:
     """Lint as `bpstrat lint` does and return its exit code."""
-    from bpstrat.cli.failures import exit_code_for
-    from bpstrat.model.load import freeze_after_load
 
-    freeze_after_load()
-    try:
+    def lint() -> int:
         from bpstrat.cli.lint import run_lint
 
         return run_lint(
@@ -76,5 +71,5 @@ def run(request: Request) -> int:
             today=request.today,
             cache=request.cache,
         )
-    except (Exception, KeyboardInterrupt) as error:
-        return exit_code_for(error)
+
+    return answer(lint)
