@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bpstrat.errors import UsageError
 from bpstrat.source.atomic import FileState
+from bpstrat.source.tree import read_capped
 
 LOCK_WAIT = 10.0  # seconds to wait for another run to finish with the file
 _POLL = 0.02
@@ -42,7 +43,7 @@ def editing(path: Path, shown: str, limit: int) -> Iterator[tuple[bytes, FileSta
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise UsageError(f"{shown} is not a regular file")
-            content = _read(fd, limit)
+            content = read_capped(fd, limit)
         except BaseException:
             os.close(fd)
             raise
@@ -98,18 +99,6 @@ def _same_file(fd: int, path: Path) -> bool:
         return False
     held = os.fstat(fd)
     return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
-
-
-def _read(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while size <= limit:
-        chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
 
 
 __all__ = ["LOCK_WAIT", "editing"]

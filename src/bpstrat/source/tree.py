@@ -185,6 +185,20 @@ def _not_regular(path: str) -> str | None:
     return None
 
 
+def read_capped(fd: int, limit: int) -> bytes:
+    """What an open file holds, read in chunks up to one byte past `limit`: enough to tell
+    a file over the limit without reading all of it."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def read_regular(path: str, limit: int, follow: bool = True) -> bytes | str:
     """At most `limit` + 1 bytes of a regular file, or why not.
 
@@ -204,15 +218,7 @@ def read_regular(path: str, limit: int, follow: bool = True) -> bytes | str:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return NOT_REGULAR
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
+        return read_capped(fd, limit)
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
     finally:
