@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+import typer.testing
 
 # Asserts in the helper modules report their values, as in the tests.
 pytest.register_assert_rewrite("tests.helpers", "tests.fuzzing")
 
 from tests.helpers import EXAMPLES, Writer, git, write_root  # noqa: E402
+
+# The tests' folders (tmp_path) are made in memory where the system has a folder in memory
+# (/dev/shm on Linux): most tests write a strategy root and many write it atomically (fsync),
+# which on a disk costs more than the rest of the test. pytest keeps its usual layout and
+# clean-up there (pytest-of-USER/pytest-N, the last three runs kept); a temporary root
+# named in PYTEST_DEBUG_TEMPROOT or --basetemp is used as given.
+_MEMORY = Path("/dev/shm")
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and _MEMORY.is_dir() and os.access(_MEMORY, os.W_OK):
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = str(_MEMORY)
+
+# typer's CliRunner builds the click command from the app on every run (some 15 ms, more
+# than most commands take); the app is made once at import and never changes, so each
+# process builds it once.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 @pytest.fixture(scope="session")

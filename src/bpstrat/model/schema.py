@@ -8,6 +8,7 @@ schema accepts, lint accepts; lint checks more (references, options, strategy ru
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Annotated, Union
 
@@ -91,6 +92,9 @@ def _head(schema: JsonObject, title: str, name: str) -> JsonObject:
     return {**head, **{k: v for k, v in schema.items() if k != "title"}}
 
 
+@functools.cache
 def render(kind: str | None) -> str:
+    """The schema file of `kind` ("bpstrat": bpstrat.yaml; None: any entity document), made
+    once per process: the models do not change while it runs."""
     schema = root_schema() if kind == "bpstrat" else entity_schema(kind)
     return json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
