@@ -4,6 +4,8 @@ The fixed columns come first (commit, date, subject, coalition, flywheel_imbalan
 finding counts); then one column per faction (`faction:ID`), per dimension
 (`chosen:ID`, `intensity:ID`, `decided:ID`) and per key goal (`status:ID`,
 `progress:ID`) that appears at any point, sorted; a figure a point does not have is empty.
+A commit subject (or any cell) a spreadsheet would run as a formula is written with a
+leading `'` (csv_cells.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 
 from bpstrat.history.points import Point
 from bpstrat.history.timeline import History
+from bpstrat.report.csv_cells import cell
 
 FIXED = ["commit", "date", "subject", "coalition", "flywheel_imbalance", "error", "warning", "info"]
 
@@ -47,6 +50,6 @@ def render(history: History) -> str:
     extra = sorted({name for row in rows for name in row} - set(FIXED))
     out = io.StringIO()
     writer = csv.DictWriter(out, [*FIXED, *extra], restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer.writerow({name: cell(name) for name in [*FIXED, *extra]})
+    writer.writerows({name: cell(value) for name, value in row.items()} for row in rows)
     return out.getvalue()

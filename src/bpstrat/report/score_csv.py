@@ -8,9 +8,8 @@ picks columns by name or by position keeps working; the goal and investment rows
 after every option row and leave the option columns empty, so a reader that wants the
 options keeps the rows whose `row` is `option` (or whose `dimension` is not empty).
 
-A cell a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`, a tab
-or a carriage return, as names from a pull request may) is written with a leading `'`, as
-OWASP recommends; numbers, negative ones too, are written as they are.
+Every cell goes through csv_cells.cell: a name from a pull request that a spreadsheet would
+run as a formula is written with a leading `'`; numbers are written as they are.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
+from bpstrat.report.csv_cells import cell
 from bpstrat.score.results import Investment
 from bpstrat.score.view import ScoreView
 
@@ -49,24 +49,6 @@ MONEY_COLUMNS = [
     "payback_months",
 ]
 COLUMNS = [*OPTION_COLUMNS, "row", *MONEY_COLUMNS]
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(text: str) -> str:
-    """`text` as a cell no spreadsheet runs as a formula."""
-    if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return text.strip() == text
 
 
 class _Writer:
