@@ -5,16 +5,21 @@ the bound is 5. A super-linear cost shows as 16 (quadratic) or more.
 
     pip install -e .
     python benchmarks/complexity.py [--scale 1.0] [--runs 3] [--markdown]
-        [--shapes long-line,many-documents] [--commands lint,fmt]
+        [--shapes "long line,many documents"] [--commands "lint,fmt --check"]
 
 Each shape is written on top of a small valid root (benchmarks/generate.py, 20
 consumers); N of each shape is chosen so that the file or root stays within bpstrat's
 limits at 4N (1 MiB per file, 1,000 globs). A command runs in a fresh process that has
 imported bpstrat; only the command is timed (median of the runs), so start-up does not
-hide a super-linear cost. `diff` compares a commit holding the small root with one
-holding the shape. Alongside, "lint / plain" compares lint of the shape at 4N with lint
-of an ordinary root of the same bytes (many documents, broken file) and "fmt / lint"
-compares `fmt --check` with lint on the same root.
+hide a super-linear cost. Each root is a git repository: a commit `base` of the small
+root, a commit `shape` that adds the shape, then EDITS commits that each change one small
+file (as many at N as at 4N, so the ratio measures size, not commits). `diff` and
+`diff --affected` compare `base` with `shape`, `brief --since` reports what changed since
+`base`, and `history` reads every commit. `catalog` needs a service catalog: on a shape
+that writes none it runs on roots of the same shape whose small root also has a small
+catalog (CATALOG_BASE components). Alongside, "lint / plain" compares lint of the shape
+at 4N with lint of an ordinary root of the same bytes (many documents, broken file) and
+"fmt / lint" compares `fmt --check` with lint on the same root.
 """
 
 from __future__ import annotations
@@ -263,6 +268,27 @@ def _with_catalog(root: Path) -> None:
     (root / "bpstrat.yaml").write_text(config + CATALOG, encoding="utf-8")
 
 
+CATALOG_BASE = 20
+
+
+def small_catalog(root: Path) -> None:
+    """A catalog of CATALOG_BASE components in CATALOG_BASE/4 systems beside the small
+    root, the first system the strategy's consumer-0 (for `catalog` on every shape)."""
+    _with_catalog(root)
+    docs: list[str] = []
+    for s in range(CATALOG_BASE // 4):
+        docs.append(SYSTEM.format(system=f"base-{s}", namespace="default"))
+        for c in range(4):
+            name = f"base-{s}-part-{c}"
+            docs.append(COMPONENT.format(name=name, namespace="default", system=f"base-{s}"))
+    _write(root, "catalog/base.yaml", "".join(docs))
+    consumer = root / "consumers" / "consumer-0.yaml"
+    text = consumer.read_text(encoding="utf-8")
+    consumer.write_text(
+        text.replace("demands:", "catalog: system:default/base-0\ndemands:", 1), encoding="utf-8"
+    )
+
+
 def large_catalog(root: Path, n: int) -> None:
     """A service catalog of n components in n/4 systems (files of 100 documents), all
     consuming the product's APIs; a third of the systems are consumers of the strategy, a
@@ -341,16 +367,27 @@ SHAPES: dict[str, tuple[Callable[[Path, int], None], int]] = {
 }
 # shapes compared with an ordinary root of the same size at 4N
 PLAIN = {"many documents": plain_documents, "broken file": plain_broken}
+# shapes that write a service catalog of their own
+WITH_CATALOG = {"large service catalog", "many catalog Locations"}
 
 COMMANDS: dict[str, list[str]] = {
     "lint": ["lint", "{root}", "--today", TODAY, "--no-cache"],
     "score": ["score", "{root}"],
     "brief": ["brief", "{root}", "--today", TODAY, "-o", "{out}"],
     "fmt --check": ["fmt", "--check", "{root}"],
-    "diff": ["diff", "HEAD~1", "HEAD", "{root}", "--today", TODAY],
+    "diff": ["diff", "base", "shape", "{root}", "--today", TODAY],
     # every dated item of the root (ten years), as a calendar: each needs its line
     "agenda": ["agenda", "{root}", "--today", TODAY, "--days", "3650", "-f", "ics", "--no-cache"],
+    # every commit: the small root, the shape, and EDITS small edits on top of it
+    "history": ["history", "{root}"],
+    "brief --since": ["brief", "{root}", "--today", TODAY, "--since", "base", "-o", "{out}"],
+    "diff --affected": ["diff", "base", "shape", "{root}", "--today", TODAY, "--affected"],
+    "catalog": ["catalog", "{root}"],
 }
+# commands that need a service catalog (run on roots that have one)
+NEEDS_CATALOG = {"catalog"}
+# commits after the shape's, each changing one small file of the small root
+EDITS = 3
 
 WORKER = """
 import contextlib, io, os, sys, time
@@ -370,16 +407,44 @@ print(elapsed, code)
 """
 
 
-def build(folder: Path, shape: Callable[[Path, int], None] | None, n: int) -> Path:
-    """A git repository: a commit of the small root, then one with the shape added."""
+def _edit(root: Path, step: int) -> None:
+    """Change one small file of the small root: a neutral stakeholder won over (even
+    steps), or a consumer's importance (odd steps)."""
+    if step % 2 == 0:
+        path = root / "stakeholders" / f"person-{3 * step}.yaml"
+        old, new = "engagement: {current: neutral", "engagement: {current: supportive"
+    else:
+        path = root / "consumers" / f"consumer-{step}.yaml"
+        old, new = f"importance: {1 + step % 5}\n", f"importance: {1 + (step + 2) % 5}\n"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(
+    folder: Path, shape: Callable[[Path, int], None] | None, n: int, *, catalog: bool = False
+) -> Path:
+    """A git repository: a commit `base` of the small root (with a small catalog when
+    `catalog`), a commit `shape` with the shape added, then EDITS commits of small edits."""
     root = generate(folder, BASE_CONSUMERS)
+    if catalog:
+        small_catalog(root)
     env = {**os.environ, **GIT_ENV}
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-qm", "base")):
-        subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+
+    def commit(message: str, tag: str | None = None) -> None:
+        steps = [("add", "-A"), ("commit", "-qm", message, "--allow-empty")]
+        steps += [("tag", tag)] if tag else []
+        for args in steps:
+            subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+
+    subprocess.run(["git", "-C", str(root), "init", "-q"], check=True, env=env)
+    commit("base", "base")
     if shape is not None:
         shape(root, n)
-    for args in (("add", "-A"), ("commit", "-qm", "shape", "--allow-empty")):
-        subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+    commit("shape", "shape")
+    for step in range(EDITS):
+        _edit(root, step)
+        commit(f"edit {step}")
     return root
 
 
@@ -409,11 +474,16 @@ def measure(
     for shape in shapes:
         writer, base_n = SHAPES[shape]
         n = max(int(base_n * scale), 4)
-        small = build(folder / "n", writer, n)
-        large = build(folder / "4n", writer, 4 * n)
+        roots = {False: (build(folder / "n", writer, n), build(folder / "4n", writer, 4 * n))}
+        if shape not in WITH_CATALOG and NEEDS_CATALOG & set(commands):
+            roots[True] = (
+                build(folder / "n-catalog", writer, n, catalog=True),
+                build(folder / "4n-catalog", writer, 4 * n, catalog=True),
+            )
         out = folder / "BRIEF.md"
         times: dict[str, tuple[float, float]] = {}
         for command in commands:
+            small, large = roots[command in NEEDS_CATALOG and shape not in WITH_CATALOG]
             at_n = median_time(command, small, out, runs)
             at_4n = median_time(command, large, out, runs)
             times[command] = (at_n, at_4n)
