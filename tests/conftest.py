@@ -6,10 +6,18 @@ import functools
 import itertools
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
-import typer.testing
+
+# Where PYTHONDONTWRITEBYTECODE is set, every test process (one per core) would compile
+# bpstrat and rewrite the asserts of every test module anew: more than a second each. The
+# test run keeps them compiled, in __pycache__ folders as Python does by default (git
+# ignores them).
+sys.dont_write_bytecode = False
+
+import typer.testing  # noqa: E402
 
 # Asserts in the helper modules report their values, as in the tests.
 pytest.register_assert_rewrite("tests.helpers", "tests.fuzzing")
