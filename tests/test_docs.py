@@ -6,9 +6,12 @@ An excerpt is marked by a comment on the line before it (not shown when rendered
     <!-- output of: bpstrat brief examples/pricing-platform --lang de --today 2026-11-20 -->
 
 optionally followed by ` | cwd: FOLDER` (run there; paths are relative to the
-repository) and ` | edit: FILE OLD => NEW` (run in a copy of the folder, with OLD
-replaced by NEW in FILE). A fenced block's lines, in runs separated by `...` lines, are
-runs of the output's lines in order (a leading `$ command` line is the command shown);
+repository), ` | edit: FILE OLD => NEW` (run in a copy of the folder, with OLD
+replaced by NEW in FILE) and ` | repo: NAME` (run at the top of the git repository
+tests/doc_repos.py builds under that name, FOLDER relative to it; commit hashes are
+compared as any hash, since they change with the example's files). A fenced block's
+lines, in runs separated by `...` lines, are runs of the output's lines in order (a
+leading `$ command` line is the command shown);
 a JSON block is a part of the output's JSON (keys and list items may be left out); a
 `> ` quote is a sentence of the output, wherever it is wrapped.
 """
@@ -27,6 +30,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bpstrat.cli.app import app
+from tests.doc_repos import REPOS
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "src" / "bpstrat"
@@ -91,6 +95,7 @@ class Excerpt:
     edit: tuple[str, str, str] | None
     kind: str  # "lines", "json" or "quote"
     text: str
+    repo: str | None = None
 
     def __str__(self) -> str:
         return f"{self.doc.name}:{self.line}"
@@ -107,11 +112,14 @@ def excerpts() -> list[Excerpt]:
             marker = MARKER.match(line)
             if marker is None:
                 continue
-            command, cwd, edit = marker.group(1).split(" | ")[0], ".", None
+            command, cwd, edit, repo = marker.group(1).split(" | ")[0], ".", None, None
             for option in marker.group(1).split(" | ")[1:]:
                 key, _, value = option.partition(": ")
                 if key == "cwd":
                     cwd = value
+                elif key == "repo":
+                    assert value in REPOS, f"{doc.name}:{i + 1}: no repository {value!r}"
+                    repo = value
                 elif key == "edit":
                     file, _, change = value.partition(" ")
                     old, _, new = change.partition(" => ")
@@ -132,7 +140,8 @@ def excerpts() -> list[Excerpt]:
                 body = [line.removeprefix(">").strip() for line in lines[start:end]]
                 kind = "quote"
             assert body, f"{doc.name}:{i + 1}: the marker is followed by no excerpt"
-            found.append(Excerpt(doc, i + 1, command, cwd, edit, kind, "\n".join(body)))
+            text = "\n".join(body)
+            found.append(Excerpt(doc, i + 1, command, cwd, edit, kind, text, repo))
     return found
 
 
@@ -140,6 +149,9 @@ def run(excerpt: Excerpt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> st
     args = shlex.split(excerpt.command)
     assert args[0] == "bpstrat", excerpt.command
     folder = REPO / excerpt.cwd
+    if excerpt.repo is not None:
+        assert excerpt.edit is None, f"{excerpt}: edit a repository's files in tests/doc_repos.py"
+        folder = REPOS[excerpt.repo](tmp_path / excerpt.repo) / excerpt.cwd
     if excerpt.edit is not None:
         file, old, new = excerpt.edit
         folder = Path(shutil.copytree(folder, tmp_path / folder.name))
@@ -188,19 +200,29 @@ def runs_in_order(excerpt: str, output: str) -> bool:
     return True
 
 
+COMMIT = re.compile(r"\b[0-9a-f]{7}(?:[0-9a-f]{33})?\b")
+
+
+def any_commit(text: str) -> str:
+    """`text` with every commit hash, short or full, written as `<commit>`."""
+    return COMMIT.sub("<commit>", text)
+
+
 @pytest.mark.parametrize("excerpt", excerpts(), ids=str)
 def test_every_excerpt_of_output_is_what_the_command_prints(
     excerpt: Excerpt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    output = run(excerpt, tmp_path, monkeypatch)
+    output, text = run(excerpt, tmp_path, monkeypatch), excerpt.text
+    if excerpt.repo is not None:
+        output, text = any_commit(output), any_commit(text)
     if excerpt.kind == "json":
-        text = excerpt.text.strip()
+        text = text.strip()
         part = json.loads(text if text.startswith("{") else "{" + text + "}")
         assert occurs(part, json.loads(output)), f"{excerpt} is not part of:\n{output}"
     elif excerpt.kind == "quote":
-        assert " ".join(excerpt.text.split()) in " ".join(output.split()), output
+        assert " ".join(text.split()) in " ".join(output.split()), output
     else:
-        assert runs_in_order(excerpt.text, output), f"{excerpt} is not in:\n{output}"
+        assert runs_in_order(text, output), f"{excerpt} is not in:\n{output}"
 
 
 def test_every_block_of_output_in_the_docs_is_marked() -> None:
@@ -231,7 +253,12 @@ def test_the_excerpt_checks_can_fail() -> None:
     assert occurs({"x": [{"y": 1}]}, {"v": 1, "d": [{"x": [{"y": 0}, {"y": 1, "z": 2}]}]})
     assert not occurs({"x": [{"y": 3}]}, {"d": [{"x": [{"y": 1}]}]})
     assert not part_of({"n": 1}, {"n": True})
+    assert any_commit("beebfd2 6183826efabc628ce290214546d3920994f3d523 decided 2026") == (
+        "<commit> <commit> decided 2026"
+    )
+    assert any_commit("e116a25x 12345678") == "e116a25x 12345678"
     assert len(excerpts()) >= 8
+    assert {e.repo for e in excerpts()} >= set(REPOS)
 
 
 def test_the_schema_files_the_editors_page_names_are_those_init_writes(

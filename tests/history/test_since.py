@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bpstrat.cli.app import app
+from tests.doc_repos import pricing_history
 from tests.history.conftest import Story
 from tests.history.gitrepo import Repo
 
@@ -126,3 +127,16 @@ def test_since_outside_git_and_unknown_revisions_are_usage_errors(
     assert code == 2 and "unknown revision 'no-such'" in text
     code, text = brief(str(root({})), "--since", "HEAD", *TODAY)  # type: ignore[operator]
     assert code == 2 and "not inside a git repository" in text
+
+
+def test_the_catalog_read_only_now_is_no_news(tmp_path: Path) -> None:
+    """The commit's service catalog is not read (it is not on disk): a product the
+    catalog lists and the strategy forgot, at the commit as now, opens no risk."""
+    top = pricing_history(tmp_path / "repo")
+    root = str(top / "pricing-platform")
+    code, text = brief(root, "--since", "HEAD", "--today", "2026-10-05")
+    assert code == 0, text
+    assert section(text, "What changed since 2026-10-05") == []
+    assert "\nNothing changed.\n" in text
+    # the brief itself reads the catalog: the forgotten product is one of its risks
+    assert "The service catalog lists consumers the strategy has forgotten: Loyalty Points." in text

@@ -26,6 +26,7 @@ from bpstrat.brief.views import TemplateView
 from bpstrat.brief.wording import word
 from bpstrat.errors import UsageError
 from bpstrat.lint.linter import LintResult, lint
+from bpstrat.lint.rules import CATALOG_CODES
 from bpstrat.model.entities import Consumer, Goal
 from bpstrat.source.git import GitError, repo_top, resolve, run_git
 from bpstrat.source.git_tree import GitTree
@@ -183,7 +184,12 @@ def brief_lines(old: LintResult, new: LintResult, lang: Lang) -> list[str]:
             )
         )
     risks_then = {r.code: r for r in plain_risks(before, old.score, old.findings, lang)}
-    risks_now = {r.code: r for r in plain_risks(after, new.score, new.findings, lang)}
+    findings = new.findings
+    if before.on_disk != after.on_disk:
+        # one side was read from a git revision, whose service catalog is not read: the
+        # catalog's findings of the other side are not news
+        findings = [f for f in findings if f.code not in CATALOG_CODES]
+    risks_now = {r.code: r for r in plain_risks(after, new.score, findings, lang)}
     for code, risk in risks_now.items():
         if code not in risks_then:
             lines.append(_("Risk opened: %(risk)s", risk=risk.text))

@@ -75,6 +75,15 @@ _ALL: tuple[Rule, ...] = (
     BP430_catalog_unreadable,
 )
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _ALL}
+# the rules that read the service catalog, which is not read at a git revision
+CATALOG_CODES = frozenset(
+    rule.CODE
+    for rule in (
+        BP428_consumer_missing_from_strategy,
+        BP429_consumer_not_in_catalog,
+        BP430_catalog_unreadable,
+    )
+)
 
 
 def summary(rule: Rule) -> str:
