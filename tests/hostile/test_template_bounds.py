@@ -3,12 +3,14 @@
 Each construct the sandbox allows that could build a huge value in one call (a format, a
 join, a replace, `str()` of a list that holds one large list many times, a comparison,
 big integers, `lipsum`) is refused before the call, and a Python-level loop that reads
-no clock is stopped by the CPU-time alarm. The fast tests check each refusal; the slow
-one runs the worst of them in a real process with the real budget.
+no clock is stopped by the CPU-time alarm. The fast tests check each refusal with the size
+limit and the sizes a thousandth as large; the slow ones check them at the real sizes, and
+run the worst of them in a real process with the real budget.
 """
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -98,8 +100,20 @@ def no_hang() -> Iterator[None]:
     signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.mark.parametrize(
+    "scale", [pytest.param(1000, id="small"), pytest.param(1, id="real", marks=pytest.mark.slow)]
+)
 @pytest.mark.parametrize(("template", "words"), CONSTRUCTS)
-def test_each_construct_is_refused_before_its_call(root: Writer, template: str, words: str) -> None:
+def test_each_construct_is_refused_before_its_call(
+    root: Writer, monkeypatch: pytest.MonkeyPatch, template: str, words: str, scale: int
+) -> None:
+    """[real]: the sandbox's size limit and the sizes above (9,000,000 items take tens of
+    milliseconds to build); [small]: the limit and every size from 100,000 up a thousandth
+    as large, the same refusals."""
+    from bpstrat.brief import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_SIZE", sandbox.MAX_SIZE // scale)
+    template = re.sub("[0-9]{6,}", lambda size: str(int(size[0]) // scale), template)
     base = root({"templates/brief.md.j2": "# Brief\n" + template + "\n"})
     with pytest.raises(UsageError, match=words) as caught:
         render_brief(base, None, TODAY)
@@ -130,13 +144,13 @@ def test_a_loop_that_reads_no_clock_is_stopped_by_the_cpu_alarm(
 ) -> None:
     from bpstrat.brief import sandbox
 
-    monkeypatch.setattr(sandbox, "TIME_BUDGET", 0.3)
+    monkeypatch.setattr(sandbox, "TIME_BUDGET", 0.1)
     loop = (
         '{% set l = ["x"] * 100000 %}'
         "{% for a in l %}{% for b in l %}{% set c = a %}{% endfor %}{% endfor %}"
     )
     base = root({"templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
-    with pytest.raises(UsageError, match=r"brief.md.j2:3: the template ran past its 0.3 s"):
+    with pytest.raises(UsageError, match=r"brief.md.j2:3: the template ran past its 0.1 s"):
         render_brief(base, None, TODAY)
 
 

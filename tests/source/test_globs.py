@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bpstrat.source.globs import MAX_GLOB_CHARS, MAX_GLOBS, Globs
 from bpstrat.source.tree import FolderTree
-from tests.helpers import Writer, run, where
+from tests.helpers import Writer, fast_and_full, run, where
 
 
 def reference(pattern: str) -> re.Pattern[str]:
@@ -41,17 +42,25 @@ names = st.text(alphabet="ab.", min_size=1, max_size=3)
 paths = st.lists(names, min_size=1, max_size=5).map("/".join)
 
 
-@settings(max_examples=400, deadline=None)
-@given(globs_text, paths)
-def test_one_glob_matches_exactly_as_the_reference(pattern: str, path: str) -> None:
-    assert Globs([pattern]).match(path) is bool(reference(pattern).match(path))
+@pytest.mark.parametrize("examples", fast_and_full(400))
+def test_one_glob_matches_exactly_as_the_reference(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(globs_text, paths)
+    def check(pattern: str, path: str) -> None:
+        assert Globs([pattern]).match(path) is bool(reference(pattern).match(path))
+
+    check()
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(globs_text, min_size=1, max_size=6), paths)
-def test_several_globs_match_when_any_one_does(patterns: list[str], path: str) -> None:
-    expected = any(reference(p).match(path) for p in patterns)
-    assert Globs(patterns).match(path) is expected
+@pytest.mark.parametrize("examples", fast_and_full(200))
+def test_several_globs_match_when_any_one_does(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None)
+    @given(st.lists(globs_text, min_size=1, max_size=6), paths)
+    def check(patterns: list[str], path: str) -> None:
+        expected = any(reference(p).match(path) for p in patterns)
+        assert Globs(patterns).match(path) is expected
+
+    check()
 
 
 def test_trailing_and_leading_slashes_are_dropped() -> None:
@@ -78,10 +87,14 @@ def test_backtracking_worst_case_repeated_folder_wildcards_against_a_deep_path()
     assert Globs(["**/a/" * 40 + "c.yaml"]).match(deep)
 
 
-def test_many_globs_times_many_paths_stays_fast() -> None:
-    # 1,000 distinct wildcard globs against 4,000 paths: one automaton reads each path once.
+@pytest.mark.parametrize(
+    "count", [pytest.param(400, id="fast"), pytest.param(4000, id="full", marks=pytest.mark.slow)]
+)
+def test_many_globs_times_many_paths_stays_fast(count: int) -> None:
+    # 1,000 distinct wildcard globs against 4,000 paths ([full]; [fast]: 400, the same
+    # answers): one automaton reads each path once.
     globs = Globs([f"*x{i}*y{i}*" for i in range(MAX_GLOBS - 1)] + ["drafts"])
-    paths = [f"consumers/c{k}/consumer-{k}.yaml" for k in range(4000)]
+    paths = [f"consumers/c{k}/consumer-{k}.yaml" for k in range(count)]
     start = time.perf_counter()
     assert not any(globs.match(path) for path in paths)
     assert globs.match("consumers/drafts/x.yaml")
