@@ -4,6 +4,7 @@ command-line behaviour that every command shares (exit codes, formats, kinds).""
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -60,15 +61,34 @@ def modules() -> list[tuple[str, Path]]:
     return out
 
 
-def imported(path: Path) -> list[str]:
+@functools.cache
+def _read(path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What a module imports (absolute module names, in order) and the names of everything
+    it calls (`x.read_text()` -> read_text) or imports: one parse of each module serves
+    every check below."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = []
+    modules: list[str] = []
+    names: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append(node.module)
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                names.add(func.attr)
+            elif isinstance(func, ast.Name):
+                names.add(func.id)
         elif isinstance(node, ast.Import):
-            found.extend(alias.name for alias in node.names)
-    return [name for name in found if name == "bpstrat" or name.startswith("bpstrat.")]
+            modules.extend(alias.name for alias in node.names)
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.level == 0:
+                modules.append(node.module)
+            names.add(node.module.split(".")[0])
+            names.update(alias.name for alias in node.names)
+    return tuple(modules), frozenset(names)
+
+
+def imported(path: Path) -> list[str]:
+    return [name for name in _read(path)[0] if name == "bpstrat" or name.startswith("bpstrat.")]
 
 
 def test_no_import_runs_up_the_layers() -> None:
@@ -186,23 +206,9 @@ PROCESSES = {"subprocess", "run_git", "Popen", "system", "popen"}
 CLOCK = {"today", "now", "utcnow", "time", "monotonic", "perf_counter"}
 
 
-def _calls(path: Path) -> set[str]:
+def _calls(path: Path) -> frozenset[str]:
     """The names of everything a module calls (`x.read_text()` -> read_text) or imports."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Attribute):
-                names.add(func.attr)
-            elif isinstance(func, ast.Name):
-                names.add(func.id)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-            names.update(alias.name for alias in node.names)
-    return names
+    return _read(path)[1]
 
 
 def _package_modules(folder: str) -> list[tuple[str, Path]]:

@@ -7,6 +7,7 @@ BPSTRAT_UPDATE_GOLDEN=1 python -m pytest tests/brief/test_languages.py
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -38,9 +39,10 @@ KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "Nn_": (1, 2)}
 Message = str | tuple[str, ...]
 
 
-def messages() -> list[Message]:
+@functools.cache
+def messages() -> tuple[Message, ...]:
     """Every fixed string of the templates, of the sentences the brief's code writes and of
-    the rules' plain wordings."""
+    the rules' plain wordings (read once: the files do not change while the tests run)."""
     found: dict[Message, None] = {}
     for template in sorted(packaged_templates().glob("*.j2")):
         options = {"trim_blocks": "true", "lstrip_blocks": "true"}
@@ -51,7 +53,7 @@ def messages() -> list[Message]:
     for module in sorted(m for folder in CODE_WITH_MESSAGES for m in folder.glob("*.py")):
         for _, msg, _, _ in extract_from_file("python", str(module), keywords=KEYWORDS):
             found[msg] = None
-    return list(found)
+    return tuple(found)
 
 
 def english(message: Message) -> list[str]:
