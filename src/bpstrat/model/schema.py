@@ -38,7 +38,40 @@ def _object(value: object) -> JsonObject:
 
 
 def entity_schema(kind: str | None = None) -> JsonObject:
-    """The schema of one kind, or of any entity document when `kind` is None."""
+    """The schema of one kind, or of any entity document when `kind` is None (a copy of
+    its own: the caller may change it)."""
+    return _object(json.loads(_entity_text(kind)))
+
+
+def root_schema() -> JsonObject:
+    """The schema of bpstrat.yaml (a copy of its own)."""
+    return _object(json.loads(_root_text()))
+
+
+def render(kind: str | None) -> str:
+    """The schema file of `kind` ("bpstrat": bpstrat.yaml; None: any entity document)."""
+    return _root_text() if kind == "bpstrat" else _entity_text(kind)
+
+
+# Generating a schema from the models takes tens of milliseconds; the models do not change
+# while the process runs, so each schema is generated once and kept as its file's text.
+
+
+@functools.cache
+def _entity_text(kind: str | None) -> str:
+    return _text(_entity_schema(kind))
+
+
+@functools.cache
+def _root_text() -> str:
+    return _text(_head(_object(RootConfig.model_json_schema()), "bpstrat.yaml", "bpstrat"))
+
+
+def _text(schema: JsonObject) -> str:
+    return json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def _entity_schema(kind: str | None) -> JsonObject:
     if kind is None:
         schema = _by_kind(_object(_any_entity().json_schema()))
         title = "bpstrat entity"
@@ -83,18 +116,6 @@ def _by_kind(union: JsonObject) -> JsonObject:
     }
 
 
-def root_schema() -> JsonObject:
-    return _head(_object(RootConfig.model_json_schema()), "bpstrat.yaml", "bpstrat")
-
-
 def _head(schema: JsonObject, title: str, name: str) -> JsonObject:
     head: JsonObject = {"$schema": DRAFT, "$id": f"{BASE}:{name}:{__version__}", "title": title}
     return {**head, **{k: v for k, v in schema.items() if k != "title"}}
-
-
-@functools.cache
-def render(kind: str | None) -> str:
-    """The schema file of `kind` ("bpstrat": bpstrat.yaml; None: any entity document), made
-    once per process: the models do not change while it runs."""
-    schema = root_schema() if kind == "bpstrat" else entity_schema(kind)
-    return json.dumps(schema, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
