@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bpstrat.brief.equal_hashes import equal_hash_cost
 from bpstrat.brief.render import render_brief
 from bpstrat.brief.text_size import text_size
 from bpstrat.errors import UsageError
@@ -27,6 +28,12 @@ from tests.helpers import TODAY, Writer
 
 BIG = '{% set big = "x" * 9000000 %}'
 SHARED = '{% set b = ["x"] * 9000000 %}{% set c = [b, b, b] %}'
+HASH_ZERO = 2**61 - 1  # every multiple of it hashes to 0
+COLLIDING = (  # no number of six digits: the small run would scale it down
+    "{% set z = 2 ** 61 - 1 %}{% set l = [] %}{% for i in range(1, 2000) %}"
+    "{% set _ = l.append(i * z) %}{% endfor %}"
+)
+PAIRS = "{% set p = [] %}{% for k in l %}{% set _ = p.append((k, 1)) %}{% endfor %}"
 
 CONSTRUCTS = [
     # str.format: the format string is read once, each field's spec checked once filled in
@@ -83,6 +90,24 @@ CONSTRUCTS = [
     (BIG + '{{ gettext("%(a)s" ~ "%(a)s", a=big) }}', "this % format"),
     (BIG + '{{ ngettext("%(a)s%(a)s", "%(a)s%(a)s", 2, a=big) }}', "this % format"),
     (BIG + "{% trans b=big %}{{ b }}{{ b }}{% endtrans %}", "this % format"),
+    # numbers chosen to share one hash: each pair is a comparison inside one dict call
+    (COLLIDING + "{{ dict.fromkeys(l)|length }}", "equal hashes"),
+    (COLLIDING + "{{ {}.fromkeys(l)|length }}", "equal hashes"),
+    (COLLIDING + PAIRS + "{{ dict(p)|length }}", "equal hashes"),
+    (COLLIDING + PAIRS + "{% set d = {} %}{% set _ = d.update(p) %}", "equal hashes"),
+    (COLLIDING + PAIRS + "{% set n = namespace(p) %}", "equal hashes"),
+    (COLLIDING + PAIRS + "{{ dict(p[:1]).items().isdisjoint(p) }}", "equal hashes"),
+    (COLLIDING + "{{ dict.fromkeys(l[:1]).keys().isdisjoint(l) }}", "equal hashes"),
+    # ... also in a literal
+    (
+        "{% set z = 2 ** 61 - 1 %}{% set d = {"
+        + ", ".join(f"{i} * z: 1" for i in range(1, 2000))
+        + "} %}",
+        "equal",
+    ),
+    # blocks nested past what Python compiles
+    ("{% if true %}" * 200 + "{% endif %}" * 200, "nest too deeply"),
+    ("{% for i in [1] %}" * 25 + "{% endfor %}" * 25, "nest too deeply"),
 ]
 
 
@@ -132,6 +157,18 @@ def test_each_construct_is_refused_before_its_call(
         ("{{ [1, 2] == [1, 2] }}|{{ 1 in [1] }}|{{ [[1]] * 2 }}", "True|True|[[1], [1]]"),
         ("{{ 2 ** 64 }}|{{ 10 ** 20 * 10 ** 20 }}", f"{2**64}|{10**40}"),
         ("{{ lipsum(2, false, 5, 6)|wordcount > 0 }}", "True"),
+        (
+            "{{ dict([(1, 2)]) }}|{{ dict.fromkeys([0] * 100000)|length }}|{{ {1: 2} }}",
+            "{1: 2}|1|{1: 2}",
+        ),
+        (
+            "{% set d = {'a': 1} %}{% set _ = d.update(b=2) %}{{ d }}|{{ namespace(a=1).a }}",
+            "{'a': 1, 'b': 2}|1",
+        ),
+        (
+            "{{ {'a': {'b': 1}}.a.b }}|{{ dict.fromkeys(range(3)).keys().isdisjoint([5]) }}",
+            "1|True",
+        ),
     ],
 )
 def test_ordinary_uses_still_work(root: Writer, template: str, expected: str) -> None:
@@ -152,6 +189,43 @@ def test_a_loop_that_reads_no_clock_is_stopped_by_the_cpu_alarm(
     base = root({"templates/brief.md.j2": "# Brief\n\n" + loop + "\n"})
     with pytest.raises(UsageError, match=r"brief.md.j2:3: the template ran past its 0.1 s"):
         render_brief(base, None, TODAY)
+
+
+def test_constant_expressions_are_computed_within_the_time_budget(
+    root: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja computes a filter of constants while it compiles the template: that work
+    is bounded by the same budget as the render."""
+    from bpstrat.brief import sandbox
+
+    monkeypatch.setattr(sandbox, "TIME_BUDGET", 0.3)
+    base = root({"templates/brief.md.j2": '{{ "' + "x" * 400000 + '"|wordwrap(1)|length }}\n'})
+    with pytest.raises(UsageError, match=r"ran past its 0.3 s"):
+        render_brief(base, None, TODAY)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{% set d = {" + ", ".join(f"{i * HASH_ZERO}: 1" for i in range(1, 2000)) + "} %}",
+        "{{ {" + ", ".join(f"{i * HASH_ZERO}: 1" for i in range(1, 2000)) + "}|length }}",
+        "{% set l = [" + ", ".join(f"{i * HASH_ZERO}" for i in range(1, 2000)) + "] %}",
+    ],
+)
+def test_constants_with_one_hash_are_refused_before_python_compiles_them(
+    root: Writer, template: str
+) -> None:
+    base = root({"templates/brief.md.j2": template + "\n"})
+    with pytest.raises(UsageError, match="equal hashes"):
+        render_brief(base, None, TODAY)
+
+
+def test_equal_hash_cost_counts_only_unequal_keys_with_one_hash() -> None:
+    assert equal_hash_cost([HASH_ZERO * i for i in range(1, 101)], 10**9) == 100 * 99 // 2
+    assert equal_hash_cost([0] * 10000 + list(range(10000)), 10**9) == 0
+    assert equal_hash_cost([HASH_ZERO * i for i in range(1, 10**6)], 1000) == 1001  # stops
+    # a dict holding 100 such keys: one more is compared with each of them
+    assert equal_hash_cost([HASH_ZERO * 1000], 10**9, [HASH_ZERO * i for i in range(100)]) == 100
 
 
 def test_the_cpu_alarm_is_put_back_after_a_render(root: Writer) -> None:

@@ -221,9 +221,15 @@ def chart_index(charts: list[Chart], link: Callable[[str], str]) -> ChartLinks:
 
 def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> str:
     try:
-        text = render_bounded(env, env.get_template(name), context)
+        text = render_bounded(env, name, context)
     except TemplateRefused as error:
         raise UsageError(str(error)) from None
+    except SyntaxError as error:  # Python's own limits on the code a template compiles to
+        where = os.path.basename(error.filename or name)
+        raise UsageError(
+            f"template error at {where}: its blocks nest too deeply ({error.msg}); "
+            "nest fewer `if`, `for` and other blocks inside each other"
+        ) from None
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name or name}:{error.lineno}"
         raise UsageError(f"template error at {where}: {error.message}") from None
@@ -248,8 +254,10 @@ def _render(env: BoundedEnvironment, name: str, context: dict[str, object]) -> s
 
 
 def _template_line(error: BaseException, fallback: str) -> str:
-    """file:line of the innermost template frame of a rendering error."""
+    """file:line of the innermost template frame of a rendering error (Jinja gives each
+    template's frames the template's file name), else the template's name: never a frame
+    of Python code, such as Jinja's own parser."""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if frame.filename.endswith(".j2") or "template" in frame.name:
+        if not frame.filename.endswith(".py"):
             return f"{frame.filename}:{frame.lineno}"
     return fallback

@@ -7,8 +7,14 @@ the sizes filters pad to, and `render_bounded` stops a render past a size or tim
 A single C-level call (`str.format`, `join`, `replace`, `str()` of a list holding one
 large list many times, a comparison) cannot be interrupted once it runs, so each is
 checked before it runs, in time linear in its input (text_size.py); Python-level work
-(loops over long lists, filters) is stopped by a CPU-time alarm. Each limit raises
-`TemplateLimitError`, reported with the template line as a usage error.
+(loops over long lists, filters) is stopped by a CPU-time alarm. A dict built in one
+call (`dict(pairs)`, `dict.fromkeys`, `update`, `namespace(pairs)`, a `{...}` literal) or
+a view's `isdisjoint` first counts its keys with equal hashes (equal_hashes.py): numbers
+can be chosen to share one hash, and each such pair is a comparison inside the call; so
+does the compiler for the template's constants, which Python's `compile` keeps in a dict.
+Templates compile within the same bounds as they render (Jinja computes constant
+expressions while it compiles).
+Each limit raises `TemplateLimitError`, reported with the template line as a usage error.
 """
 
 from __future__ import annotations
@@ -19,18 +25,22 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
 from contextlib import contextmanager
 from functools import update_wrapper
 from types import FrameType
+from typing import Any
 
 from jinja2 import Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, operators, optimizeconst
+from jinja2.environment import Environment
+from jinja2.optimizer import Optimizer
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
-from jinja2.utils import generate_lorem_ipsum
+from jinja2.utils import Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 
+from bpstrat.brief.equal_hashes import equal_hash_cost
 from bpstrat.brief.text_size import repeated_size, text_size
 
 MAX_RANGE = 100_000  # items one `range()` may yield
@@ -41,6 +51,7 @@ TIME_BUDGET = 10.0  # seconds one render may take
 MAX_INT_BITS = 100_000  # bits of an integer `*` or `**` may build (about 30,000 digits)
 MAX_PARAGRAPHS = 100  # `lipsum(n)`
 MAX_WORDS = 1_000  # `lipsum(n, html, min, max)`: words per paragraph
+MAX_EQUAL_HASHES = 1_000_000  # comparisons of keys with one hash a call that fills a dict may make
 
 _LONG_NUMBER = re.compile("[0-9]{" + str(len(str(MAX_WIDTH))) + ",}")  # 5+ digits
 _DIGITS = re.compile("[0-9]+")
@@ -99,6 +110,10 @@ _STR_GROWTH: dict[str, Callable[..., int]] = {
     "translate": lambda s, table=None, *_: _translated(s, table),
 }
 
+# Calls that put many keys into a dict (or look many up) in one C call.
+_DICT_VIEWS = (KeysView, ItemsView)
+_KEYED_METHODS = frozenset(["update", "fromkeys"])
+
 MEMORY_HEADROOM = 2 * 1024**3  # bytes a render may add to the process's address space
 
 
@@ -139,6 +154,52 @@ def _check_text(value: object) -> None:
 def _check_growth(size: int, what: str) -> None:
     if size > MAX_SIZE:
         raise TemplateLimitError(f"{what} would build more than {MAX_SIZE} characters or items")
+
+
+def _check_keys(keys: Iterable[object], holding: Iterable[object] = ()) -> None:
+    if equal_hash_cost(keys, MAX_EQUAL_HASHES, holding) > MAX_EQUAL_HASHES:
+        raise TemplateLimitError(
+            f"keys with equal hashes would cost a dict more than {MAX_EQUAL_HASHES} "
+            "comparisons (numbers chosen to collide?)"
+        )
+
+
+def _pair_keys(pairs: Sequence[object]) -> Iterator[object]:
+    """The keys `dict(pairs)` takes: the first item of each pair (a malformed pair is left
+    to the call, which says what is wrong with it)."""
+    for pair in pairs:
+        if isinstance(pair, (list, tuple, str)) and len(pair) == 2:
+            yield pair[0]
+
+
+def _keyed_args(
+    owner: object, args: tuple[object, ...], kwargs: Mapping[str, object], fromkeys: bool
+) -> tuple[object, ...]:
+    """The arguments of a call that fills a dict (`dict`, `namespace`, `update`,
+    `fromkeys`, `isdisjoint`), an iterable among them read once into a list, after the
+    keys it would hold with the keys `owner` holds already are counted."""
+    held = owner if isinstance(owner, (dict, KeysView, ItemsView)) else ()
+    if not args:
+        _check_keys(kwargs, held)
+        return args
+    first = args[0]
+    if isinstance(first, Mapping) and not fromkeys:
+        _check_keys([*first, *kwargs], held)
+        return args
+    if not isinstance(first, Iterable):
+        return args  # the call says what is wrong
+    items = list(first)
+    keys = items if fromkeys or isinstance(owner, _DICT_VIEWS) else list(_pair_keys(items))
+    _check_keys([*keys, *kwargs], held)
+    return (items, *args[1:])
+
+
+def _fills_a_dict(obj: object, owner: object, name: str) -> bool:
+    if obj is dict or obj is Namespace:
+        return True
+    if name in _KEYED_METHODS and (isinstance(owner, dict) or owner is dict):
+        return True
+    return name == "isdisjoint" and isinstance(owner, _DICT_VIEWS)
 
 
 def _int(value: object) -> int:
@@ -266,9 +327,75 @@ class BoundedEscapeFormatter(_BoundedFields, SandboxedEscapeFormatter):
     pass
 
 
+def _scalars(value: object, depth: int = 0) -> Iterator[object]:
+    """The numbers and other scalars of a constant, also those inside its lists."""
+    if isinstance(value, (list, tuple, set, frozenset)) and depth < 100:
+        for item in value:
+            yield from _scalars(item, depth + 1)
+    elif isinstance(value, dict) and depth < 100:
+        for pair in value.items():
+            yield from _scalars(pair, depth + 1)
+    elif not isinstance(value, str):  # the hash of text is random per process
+        yield value
+
+
+def _holds_a_dict(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Dict) or node.find(nodes.Dict) is not None
+
+
+class _BoundedOptimizer(Optimizer):
+    """Jinja's constant folding, except of an expression holding a `{...}` literal: that
+    dict is built when the template runs, by `BoundedEnvironment.keyed_dict`, not while
+    it compiles (outside the time budget)."""
+
+    def generic_visit(self, node: nodes.Node, *args: object, **kwargs: object) -> nodes.Node:
+        if isinstance(node, nodes.Expr) and _holds_a_dict(node):
+            return super(Optimizer, self).generic_visit(node, *args, **kwargs)
+        return super().generic_visit(node, *args, **kwargs)
+
+
 class BoundedCodeGenerator(CodeGenerator):
     """Compiled templates check the operands of comparisons (`==`, `in`, `<`) and of `~`
-    before Python compares or joins them in one C call."""
+    before Python compares or joins them in one C call, and build `{...}` literals
+    through `keyed_dict`."""
+
+    def __init__(
+        self,
+        environment: Environment,
+        name: str | None,
+        filename: str | None,
+        stream: object = None,
+        defer_init: bool = False,
+        optimized: bool = True,
+    ) -> None:
+        super().__init__(environment, name, filename, stream, defer_init, optimized)  # type: ignore[arg-type]
+        if self.optimizer is not None:
+            self.optimizer = _BoundedOptimizer(environment)
+        self.constants: list[object] = []
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        super().visit_Template(node, frame)
+        # Python's compiler keeps each constant of the code once, in a dict.
+        _check_keys(self.constants)
+
+    def visit_Const(self, node: nodes.Const, frame: Frame) -> None:
+        self.constants.extend(_scalars(node.as_const(frame.eval_ctx)))
+        super().visit_Const(node, frame)
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        if _holds_a_dict(node):
+            raise nodes.Impossible()  # built when the template runs, by keyed_dict
+        return super()._output_child_to_const(node, frame, finalize)
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.keyed_dict((")
+        for item in node.items:
+            self.write("(")
+            self.visit(item.key, frame)
+            self.write(", ")
+            self.visit(item.value, frame)
+            self.write("), ")
+        self.write("))")
 
     @optimizeconst
     def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
@@ -328,6 +455,12 @@ class BoundedEnvironment(SandboxedEnvironment):
         """`value`, once its text is known to be within the bounds."""
         _check_text(value)
         return value
+
+    @staticmethod
+    def keyed_dict(pairs: tuple[tuple[object, object], ...]) -> dict[object, object]:
+        """A `{...}` literal's dict, once its keys with equal hashes are counted."""
+        _check_keys(key for key, _value in pairs)
+        return dict(pairs)
 
     @staticmethod
     def checked_all(values: tuple[object, ...]) -> tuple[object, ...]:
@@ -456,6 +589,8 @@ class BoundedEnvironment(SandboxedEnvironment):
             except TypeError:
                 size = 0  # the call itself says what is wrong with its arguments
             _check_growth(size, f"str.{__obj.__name__}()")  # type: ignore[attr-defined]
+        elif _fills_a_dict(__obj, owner, getattr(__obj, "__name__", "")):
+            args = _keyed_args(owner, args, kwargs, getattr(__obj, "__name__", "") == "fromkeys")
         elif isinstance(owner, _CONTAINERS) and getattr(__obj, "__name__", "") in _COMPARING:
             for value in (owner, *args):
                 _check_text(value)  # `.count(x)` compares x with every item, in C
@@ -464,14 +599,20 @@ class BoundedEnvironment(SandboxedEnvironment):
         return result
 
 
-def render_bounded(env: BoundedEnvironment, template: Template, context: dict[str, object]) -> str:
-    """Render `template`, stopping past MAX_SIZE characters of output, the time budget or
-    MEMORY_HEADROOM more memory (values built with `~` are checked only by the last)."""
+def render_bounded(
+    env: BoundedEnvironment, template: Template | str, context: dict[str, object]
+) -> str:
+    """Render `template` (or the template of that name, compiled within the same bounds:
+    Jinja computes constant expressions while it compiles), stopping past MAX_SIZE
+    characters of output, the time budget or MEMORY_HEADROOM more memory (values built
+    with `~` are checked only by the last)."""
     env.deadline = time.monotonic() + TIME_BUDGET
     chunks: list[str] = []
     parts: list[str] = []  # joined into a chunk every few thousand: a large brief is
     size = 0  # made of a million small pieces, each an object of its own
     with memory_cap(MEMORY_HEADROOM), cpu_alarm(TIME_BUDGET):
+        if isinstance(template, str):
+            template = env.get_template(template)
         for count, part in enumerate(template.generate(**context), start=1):
             size += len(part)
             if size > MAX_SIZE:
