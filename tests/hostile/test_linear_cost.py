@@ -64,3 +64,22 @@ def test_did_you_mean_with_long_ids_stays_bounded() -> None:
     assert suggester.closest("7-" + "x" * 999 + "y") is None  # too long to compare
     assert suggester.closest("zzz-short-name-zzz") == "short-name"  # containment still works
     assert len(max(suggester.options, key=len)) <= MAX_WORD
+
+
+def test_number_keys_sharing_one_hash_are_refused_by_the_round_trip_reader(root: Writer) -> None:
+    # keys that are multiples of 2**61 - 1 all hash to 0: 20,000 of them took fmt 36 s
+    from bpstrat.edit.fmt_files import format_root
+    from bpstrat.source.roundtrip import RoundTripError, load_all
+
+    colliding = "".join(f"  {i * (2**61 - 1)}: 1\n" for i in range(1, 1000))
+    base = root({"c.yaml": "kind: consumer\nid: c\nname: C\nextra:\n" + colliding})
+    outcome = next(o for o in format_root(base, True, False).outcomes if o.rel == "c.yaml")
+    assert outcome.ending == "left" and "share one hash" in outcome.reason
+    try:
+        load_all("a:\n" + colliding)
+    except RoundTripError as error:
+        assert "share one hash" in str(error)
+    else:
+        raise AssertionError("the colliding mapping was read")
+    plain = "".join(f"  {i}: 1\n" for i in range(1, 1000))  # ordinary number keys still read
+    assert len(load_all("a:\n" + plain)[0]["a"]) == 999  # type: ignore[index]

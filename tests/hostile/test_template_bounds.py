@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from bpstrat.brief.equal_hashes import equal_hash_cost
 from bpstrat.brief.render import render_brief
 from bpstrat.brief.text_size import text_size
 from bpstrat.errors import UsageError
+from bpstrat.source.equal_hashes import equal_hash_cost
 from tests.helpers import TODAY, Writer
 
 BIG = '{% set big = "x" * 9000000 %}'

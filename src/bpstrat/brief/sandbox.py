@@ -9,7 +9,7 @@ large list many times, a comparison) cannot be interrupted once it runs, so each
 checked before it runs, in time linear in its input (text_size.py); Python-level work
 (loops over long lists, filters) is stopped by a CPU-time alarm. A dict built in one
 call (`dict(pairs)`, `dict.fromkeys`, `update`, `namespace(pairs)`, a `{...}` literal) or
-a view's `isdisjoint` first counts its keys with equal hashes (equal_hashes.py): numbers
+a view's `isdisjoint` first counts its keys with equal hashes (source/equal_hashes.py): numbers
 can be chosen to share one hash, and each such pair is a comparison inside the call; so
 does the compiler for the template's constants, which Python's `compile` keeps in a dict.
 Templates compile within the same bounds as they render (Jinja computes constant
@@ -40,8 +40,8 @@ from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, Sandb
 from jinja2.utils import Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 
-from bpstrat.brief.equal_hashes import equal_hash_cost
 from bpstrat.brief.text_size import repeated_size, text_size
+from bpstrat.source.equal_hashes import equal_hash_cost
 
 MAX_RANGE = 100_000  # items one `range()` may yield
 MAX_SIZE = 10_000_000  # characters of one built value or of the whole output
@@ -157,11 +157,16 @@ def _check_growth(size: int, what: str) -> None:
 
 
 def _check_keys(keys: Iterable[object], holding: Iterable[object] = ()) -> None:
-    if equal_hash_cost(keys, MAX_EQUAL_HASHES, holding) > MAX_EQUAL_HASHES:
+    if equal_hash_cost(keys, MAX_EQUAL_HASHES, holding, _text_weight) > MAX_EQUAL_HASHES:
         raise TemplateLimitError(
             f"keys with equal hashes would cost a dict more than {MAX_EQUAL_HASHES} "
             "comparisons (numbers chosen to collide?)"
         )
+
+
+def _text_weight(key: object) -> int:
+    """What comparing `key` with an unequal key of the same hash costs: its size."""
+    return text_size(key, MAX_SIZE)
 
 
 def _pair_keys(pairs: Sequence[object]) -> Iterator[object]:

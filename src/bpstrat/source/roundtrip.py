@@ -1,26 +1,57 @@
 """Round-trip YAML for commands that edit files: ruamel keeps comments, order and quotes.
 
 Lint never uses this (it is about 30x slower than the fast reader); `fmt`, `init` and
-`new` do.
+`new` do. A mapping whose keys are numbers chosen to share one hash (every multiple of
+2**61 - 1 hashes to 0) would cost the reader a comparison for each pair of them; such a
+mapping is refused before it is built (source/equal_hashes.py).
 """
 
 from __future__ import annotations
 
 import io
-from typing import cast
+from typing import Any, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
+from bpstrat.source.equal_hashes import equal_hash_cost
+
 WIDTH = 88
+MAX_EQUAL_HASHES = 100_000  # comparisons keys with one hash may cost one mapping
+_NUMBER_TAGS = frozenset(["tag:yaml.org,2002:int", "tag:yaml.org,2002:float"])
+
+
+class _BoundedConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, refusing a mapping whose number keys share hashes."""
+
+    def construct_mapping(  # type: ignore[override]  # ruamel's own signature differs
+        self, node: Any, maptyp: Any, deep: bool = False
+    ) -> Any:
+        if isinstance(node, MappingNode):
+            numbers = (
+                self.construct_object(key, deep=True)
+                for key, _value in node.value
+                if isinstance(key, ScalarNode) and key.tag in _NUMBER_TAGS
+            )
+            if equal_hash_cost(numbers, MAX_EQUAL_HASHES) > MAX_EQUAL_HASHES:
+                raise ConstructorError(
+                    None,
+                    None,
+                    "this mapping's keys are numbers that share one hash (chosen to make "
+                    "reading slow?); bpstrat's keys are names",
+                    node.start_mark,
+                )
+        return super().construct_mapping(node, maptyp, deep)
 
 
 def make_yaml() -> YAML:
     """The one configuration of the round-trip reader and writer."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _BoundedConstructor
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the author's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
