@@ -179,7 +179,7 @@ def test_fmt_check_on_a_formatted_root_never_runs_the_round_trip(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = generate(tmp_path / "gen", 40)
-    messy = "id: m\nkind: consumer\nname: M\n"
+    messy = "id: m\nkind: consumer\nname:   M\n"  # the blanks need the round trip
     (root / "consumers" / "messy.yaml").write_text(messy)
 
     read: list[str] = []

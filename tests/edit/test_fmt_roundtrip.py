@@ -368,16 +368,15 @@ def test_file_changed_between_read_and_rename_is_not_overwritten(
     root: Writer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = root({"m.yaml": MESSY})
-    real_format = fmt_files.format_full
+    real_format = fmt_files.format_texts
 
-    def format_then_append(text: str, is_root: bool = False) -> object:
-        result = real_format(text, is_root)
-        if "name: G" in text:
-            with open(base / "m.yaml", "ab") as handle:
-                handle.write(b"# appended meanwhile\n")
-        return result
+    def format_then_append(items: list[tuple[str, bool]], formatter: object) -> object:
+        results = real_format(items, fmt_files.format_full)
+        with open(base / "m.yaml", "ab") as handle:
+            handle.write(b"# appended meanwhile\n")
+        return results
 
-    monkeypatch.setattr(fmt_files, "format_full", format_then_append)
+    monkeypatch.setattr(fmt_files, "format_texts", format_then_append)
     assert run_fmt(base, check=False, show_diff=False) == 1
     assert (base / "m.yaml").read_bytes() == MESSY + b"# appended meanwhile\n"
     assert "m.yaml: changed while fmt was formatting it" in capsys.readouterr().err

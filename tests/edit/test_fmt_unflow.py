@@ -1,5 +1,6 @@
 """A long flow list is written as a block list without the round-trip reader, exactly as
-the round-trip format writes it, and only when that is the whole change."""
+the round-trip format writes it, and only when that (with keys moved into the format's
+order, tests/edit/test_fmt_reorder.py) is the whole change."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import pytest
 
 from bpstrat.edit import fmt as fmt_module
 from bpstrat.edit.fmt import format_full
+from bpstrat.edit.fmt_rewrite import rewrite_lines
 from bpstrat.edit.fmt_scan import MAX_NESTING, scan
-from bpstrat.edit.fmt_unflow import unflow_long_lists
 
 PROBLEM = "kind: problem\nid: p\ntitle: P\n"
 ITEMS = [f"measured in week {i}" for i in range(12)]
@@ -29,13 +30,13 @@ REWRITTEN = {
     "with comments and empty lines": "# the problem\n" + PROBLEM + "# what we know\n"
     f"evidence: {listed(ITEMS)}\n\nconsumers: [a]  # who\n",
     "two documents": "---\n" + PROBLEM + f"evidence: {listed(ITEMS)}\n---\n" + PROBLEM,
+    "keys out of order too": "id: p\nkind: problem\ntitle: P\n" + f"evidence: {listed(ITEMS)}\n",
 }
 
 LEFT_TO_THE_ROUND_TRIP = {
     "a comment after the list": PROBLEM + f"evidence: {listed(ITEMS)}  # c\n",
     "a flow mapping": PROBLEM + "notes: {" + ", ".join(f"k{i}: {i}" for i in range(30)) + "}\n",
     "nested lists": PROBLEM + "notes: [[a], " + ", ".join(ITEMS) + "]\n",
-    "keys out of order too": "id: p\nkind: problem\ntitle: P\n" + f"evidence: {listed(ITEMS)}\n",
     "a short list": PROBLEM + "evidence: [a, b]\n",
     "a list item's list": PROBLEM + f"notes:\n  - {listed(ITEMS)}\n",
 }
@@ -48,7 +49,7 @@ def round_trip(text: str) -> str:
 
 @pytest.mark.parametrize("text", REWRITTEN.values(), ids=REWRITTEN.keys())
 def test_a_long_flow_list_is_written_as_the_round_trip_writes_it(text: str) -> None:
-    quick = unflow_long_lists(text)
+    quick = rewrite_lines(text)
     assert quick is not None and quick != text
     assert quick == round_trip(text)
     assert format_full(text).text == quick
@@ -58,7 +59,7 @@ def test_a_long_flow_list_is_written_as_the_round_trip_writes_it(text: str) -> N
 
 @pytest.mark.parametrize("text", LEFT_TO_THE_ROUND_TRIP.values(), ids=LEFT_TO_THE_ROUND_TRIP.keys())
 def test_anything_else_is_left_to_the_round_trip(text: str) -> None:
-    assert unflow_long_lists(text) is None
+    assert rewrite_lines(text) is None
 
 
 def test_fmt_of_a_long_flow_list_never_runs_the_round_trip(
@@ -75,10 +76,10 @@ def test_fmt_of_a_long_flow_list_never_runs_the_round_trip(
 
 def test_a_hostile_long_line_is_read_in_one_pass() -> None:
     # a line of 200,000 characters that is almost a flow list, and one that is one
-    assert unflow_long_lists(PROBLEM + "evidence: [" + "a, " * 100_000 + "\n") is None
-    assert unflow_long_lists(PROBLEM + "evidence: [" + "a, " * 66_000 + "a]\n") is not None
+    assert rewrite_lines(PROBLEM + "evidence: [" + "a, " * 100_000 + "\n") is None
+    assert rewrite_lines(PROBLEM + "evidence: [" + "a, " * 66_000 + "a]\n") is not None
     # an item longer than the writer's line width is left to the round trip
-    assert unflow_long_lists(PROBLEM + "evidence: [" + "a" * 200_000 + "]\n") is None
+    assert rewrite_lines(PROBLEM + "evidence: [" + "a" * 200_000 + "]\n") is None
 
 
 def test_values_nested_deeper_than_the_bound_are_left_as_they_are(

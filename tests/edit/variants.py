@@ -139,8 +139,10 @@ COMMENTS = ["# c", "#", "# - x", "# a: b", "#!x", "# ---"]
 class Variants:
     """Texts drawn from one seeded random source."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, odd: float = 0.08, in_order: float = 0.7) -> None:
         self.rng = random.Random(seed)
+        self.odd = odd  # how often a value is drawn from ODD
+        self.in_order = in_order  # how often a mapping's keys are drawn in the format's order
 
     def text(self) -> str:
         rng = self.rng
@@ -177,7 +179,7 @@ class Variants:
             lines.append(rng.choice(["", "", " "]))
 
     def _value(self) -> str:
-        return self.rng.choice(ODD if self.rng.random() < 0.08 else KEPT)
+        return self.rng.choice(ODD if self.rng.random() < self.odd else KEPT)
 
     def _eol(self) -> str:
         rng = self.rng
@@ -186,7 +188,7 @@ class Variants:
     def _mapping(self, indent: int, depth: int, lines: list[str], first: str | None) -> None:
         rng = self.rng
         keys = rng.sample(KEYS, rng.randint(1, 4))
-        if rng.random() < 0.7:
+        if rng.random() < self.in_order:
             keys.sort(key=KEYS.index)
         for number, key in enumerate(keys):
             self._extras(indent, lines)

@@ -141,10 +141,10 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     # fmt's proof and scanner
     ("fmt_scan._NULL", lambda: fmt_scan._NULL.match("N" * BIG), None),
     ("fmt_scan._BREAK", lambda: len(fmt_scan._BREAK.findall("\u2028" * BIG)), BIG),
-    ("fmt_quick._ENTRY", lambda: fmt_quick._ENTRY.fullmatch("a" * BIG + ":"), None),
+    ("fmt_quick.ENTRY", lambda: fmt_quick.ENTRY.fullmatch("a" * BIG + ":"), None),
     (
-        "fmt_quick._ENTRY, value",
-        lambda: fmt_quick._ENTRY.fullmatch("a: " + " " * BIG) is not None,
+        "fmt_quick.ENTRY, value",
+        lambda: fmt_quick.ENTRY.fullmatch("a: " + " " * BIG) is not None,
         True,
     ),
     ("fmt_quick._AFTER", lambda: fmt_quick._AFTER.fullmatch(" " * BIG + "x"), None),

@@ -19,9 +19,9 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bpstrat.edit.fmt_comments import realign_comments
-from bpstrat.edit.fmt_quick import is_canonical
+from bpstrat.edit.fmt_quick import canonical_documents, is_canonical
+from bpstrat.edit.fmt_rewrite import moved_lines, rewrite_lines
 from bpstrat.edit.fmt_scan import Scan, scan
-from bpstrat.edit.fmt_unflow import unflow_long_lists
 from bpstrat.edit.fmt_verify import alias_refusal, compare, read_checked
 from bpstrat.edit.line_endings import ending, to_lf, written
 from bpstrat.edit.order import child_model, document_model, key_rank
@@ -54,11 +54,31 @@ class Formatted:
 
 
 def format_text(text: str, is_root_config: bool = False) -> Formatted:
-    """The canonical form of one file's text: `format_full`, or the text itself when
-    `is_canonical` proves that is what `format_full` gives."""
-    if is_canonical(text, is_root_config):
+    """The canonical form of one file's text: `format_quick`'s when it has one, else
+    `format_full`'s."""
+    return format_quick(text, is_root_config) or format_full(text, is_root_config)
+
+
+def format_quick(text: str, is_root_config: bool = False) -> Formatted | None:
+    """What `format_full` gives, when it is proven without the round-trip reader: the text
+    itself when `is_canonical`, the text with keys moved into the format's order when that
+    is its only change; None otherwise (a text that is not valid YAML included)."""
+    bom, body, line_ending = _parts(text)
+    try:
+        documents = read_checked(body)
+    except RoundTripError:
+        return None
+    if canonical_documents(text, is_root_config, documents) is not None:
         return Formatted(text, [])
-    return format_full(text, is_root_config)
+    moved = moved_lines(body, documents, is_root_config)
+    return None if moved is None else Formatted(bom + written(moved, line_ending), [])
+
+
+def _parts(text: str) -> tuple[str, str, str]:
+    """A text's byte order mark, its body with `\n` line breaks, and its line ending."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    written_body = text[len(bom) :]
+    return bom, to_lf(written_body), ending(written_body)
 
 
 def format_full(text: str, is_root_config: bool = False) -> Formatted:
@@ -70,11 +90,12 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     the file holds something fmt does not rewrite or when the formatted text would not
     read back to the same data and comments, or would change again on a second run.
     """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    bom, body, line_ending = _parts(text)
     written_body = text[len(bom) :]
-    line_ending = ending(written_body)
-    body = to_lf(written_body)
     documents = read_checked(body)
+    moved = moved_lines(body, documents, is_root_config)
+    if moved is not None:
+        return Formatted(bom + written(moved, line_ending), [])
     try:
         layout = scan(body)
     except yaml.YAMLError as error:  # pragma: no cover - the fast reader accepted it
@@ -82,7 +103,7 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     refusal = layout.refusal or (alias_refusal(documents) if layout.aliases else None)
     if refusal is not None:
         return Formatted(text, [], refusal)
-    quick = unflow_long_lists(body, is_root_config)
+    quick = rewrite_lines(body, is_root_config)
     if quick is not None and compare(body, documents, layout, quick) is None:
         return Formatted(bom + written(quick, line_ending), [])
     notes: list[str] = []

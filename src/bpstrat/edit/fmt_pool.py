@@ -1,7 +1,8 @@
 """Format many files on every core: the round-trip reader costs milliseconds per file.
 
-`format_texts` returns what `format_text` gives for each text, in order. Texts that
-`is_canonical` proves unchanged are answered at once, in this process; the others go to
+`format_texts` returns what `format_text` gives for each text, in order. Texts whose
+format is proven without the round-trip reader (`format_quick`: canonical already, or
+keys to move) are answered at once, in this process; the others go to
 the formatter (the full format, by default). Large runs of those use a process pool
 (each worker formats a chunk of texts and returns small results: the text, notes, a
 refusal or a read error); small runs, one-core machines and `BPSTRAT_JOBS=1` stay in
@@ -19,8 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 
-from bpstrat.edit.fmt import Formatted, format_full
-from bpstrat.edit.fmt_quick import is_canonical
+from bpstrat.edit.fmt import Formatted, format_full, format_quick
 from bpstrat.source.roundtrip import RoundTripError
 
 # Below this many files a pool's start-up costs more than it saves.
@@ -66,11 +66,10 @@ def workers(count: int) -> int:
 def format_texts(
     items: list[tuple[str, bool]], formatter: Formatter = format_full
 ) -> list[Formatted | Unreadable]:
-    """format_one for every item, in order: proven-canonical texts at once, the others on
-    as many processes as pay off."""
+    """format_one for every item, in order: texts format_quick answers at once, the
+    others on as many processes as pay off."""
     results: list[Formatted | Unreadable | None] = [
-        Formatted(text, []) if is_canonical(text, is_root_config) else None
-        for text, is_root_config in items
+        format_quick(text, is_root_config) for text, is_root_config in items
     ]
     pending = [item for item, result in zip(items, results, strict=True) if result is None]
     formatted = iter(_format_all(pending, formatter))

@@ -41,12 +41,12 @@ from pydantic import BaseModel
 from bpstrat.edit.line_endings import to_lf, uniform
 from bpstrat.edit.order import child_model, document_model, key_rank
 from bpstrat.source.roundtrip import WIDTH
-from bpstrat.source.yaml_fast import parse
+from bpstrat.source.yaml_fast import Document, parse
 
 MAX_LINE = 4000  # far below the writer's line width (4096): it never re-wraps
 MAX_KEY = 100  # the writer turns keys over 128 characters into explicit `? key` entries
 
-_ENTRY = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,{MAX_KEY - 1}}}):((?: .*)?)")
+ENTRY = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,{MAX_KEY - 1}}}):((?: .*)?)")
 _AFTER = re.compile(r"(?: +#.*)?")  # what may follow a value on its line
 _COMMENT_ONLY = re.compile(r" +#.*")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
@@ -75,31 +75,39 @@ class _NotProven(Exception):
 
 def is_canonical(text: str, is_root_config: bool = False) -> bool:
     """True only when formatting `text` would leave it exactly as it is, with no note."""
+    return canonical_documents(text, is_root_config) is not None
+
+
+def canonical_documents(
+    text: str, is_root_config: bool = False, read: list[Document] | None = None
+) -> list[Document] | None:
+    """What the fast reader reads from `text` when `is_canonical(text)`; None otherwise.
+    `read` is what the fast reader read from `text` (with `\n` line breaks), if known."""
     body = text[1:] if text.startswith("\ufeff") else text
     if "\r" in body:  # written with `\r\n` throughout: canonical when the `\n` text is
         if not uniform(body):
-            return False
+            return None
         body = to_lf(body)
     if not body.endswith("\n") or " \n" in body or not body.replace("\n", "").isprintable():
-        return False
+        return None
     lines = body[:-1].split("\n")
     if any(len(line) > MAX_LINE for line in lines):
-        return False
+        return None
     try:
         shapes = [_Reader(part).document() for part in _documents(lines)]
     except _NotProven:
-        return False
+        return None
     found = [shape for shape in shapes if shape is not None]
-    documents, error = parse(body)
+    documents, error = (read, None) if read is not None else parse(body)
     if error is not None or len(documents) != len(found) or not found:
-        return False
+        return None
     for shape, document in zip(found, documents, strict=True):
         data = document.data
         if document.problems or not isinstance(data, dict) or not _same(shape, data):
-            return False
+            return None
         if not _in_order(data, document_model(data.get("kind"), is_root_config)):
-            return False
-    return True
+            return None
+    return documents
 
 
 def _documents(lines: list[str]) -> list[list[str]]:
@@ -170,7 +178,7 @@ class _Reader:
                 if line is None:
                     break
                 entry = line[column:]
-            match = _ENTRY.fullmatch(entry)
+            match = ENTRY.fullmatch(entry)
             if match is None or match[1] in shape:
                 raise _NotProven
             shape[match[1]] = self._value(match[2], column)
@@ -206,7 +214,7 @@ class _Reader:
             item = line[column + 2 :]
             if item.startswith(" "):
                 raise _NotProven
-            if _ENTRY.fullmatch(item) is not None:
+            if ENTRY.fullmatch(item) is not None:
                 shape.append(self._mapping(column + 2, item))
             else:
                 shape.append(_inline(item, line, in_list=True))
@@ -277,7 +285,7 @@ def _flow(text: str) -> tuple[Shape, int]:
                 raise _NotProven
             at += 2
         if closing == "}":
-            key = _ENTRY.match(text, at)
+            key = ENTRY.match(text, at)
             if key is None or not text.startswith(": ", key.end(1)):
                 raise _NotProven
             name, at = key[1], key.end(1) + 2

@@ -1,23 +1,20 @@
-"""The canonical form of a file whose only departure from it is a long flow list, without
-the round-trip reader.
+"""A long flow list written as a block list, without the round-trip reader.
 
 A flow list of scalars on a line longer than the format's width (`evidence: [a, b, ...]`)
 is written as a block list, one `- item` line per item, each item as it was written. The
-round-trip reader would take seconds on a long line; this takes a pass over it. The
-result is used only when the quick proof (fmt_quick) shows it is canonical, so the rest of
-the file needed no change and a second format leaves it as it is; the caller then checks
-it reads back to the same data and comments, like any format.
+round-trip reader would take seconds on a long line; this takes a pass over it
+(fmt_rewrite says when the result is used).
 """
 
 from __future__ import annotations
 
-from bpstrat.edit.fmt_quick import MAX_KEY, flow_items, is_canonical
+from bpstrat.edit.fmt_quick import MAX_KEY, flow_items
 from bpstrat.source.roundtrip import WIDTH
 
 
-def unflow_long_lists(text: str, is_root_config: bool = False) -> str | None:
+def unflowed(text: str) -> str | None:
     """`text` (with `\\n` line breaks) with each long flow list of scalars under a key
-    written as a block list, when that gives the canonical form; else None."""
+    written as a block list; None when there is none."""
     lines = text.split("\n")
     out: list[str] = []
     changed = False
@@ -30,8 +27,7 @@ def unflow_long_lists(text: str, is_root_config: bool = False) -> str | None:
             changed = True
     if not changed:
         return None
-    result = "\n".join(out)
-    return result if is_canonical(result, is_root_config) else None
+    return "\n".join(out)
 
 
 def _as_block(line: str) -> list[str] | None:

@@ -60,7 +60,7 @@ def compare(before: str, documents: list[Document], layout: Scan, after: str) ->
             f"the formatted text would hold {len(read_back)} documents instead of {len(documents)}"
         )
     for number, (old, new) in enumerate(zip(documents, read_back, strict=True), start=1):
-        where = _difference(old.data, new.data, ())
+        where = data_difference(old.data, new.data)
         if where is not None:
             place = ".".join(str(part) for part in where) or "the document"
             return f"formatting would change the data at {place} (document {number})"
@@ -94,7 +94,7 @@ def _cut(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _difference(old: object, new: object, path: Path) -> Path | None:
+def data_difference(old: object, new: object, path: Path = ()) -> Path | None:
     """The first path where two values differ (types count: 1, 1.0 and true differ)."""
     if type(old) is not type(new):
         return path
@@ -104,7 +104,7 @@ def _difference(old: object, new: object, path: Path) -> Path | None:
         for key, value in old.items():
             if key not in new:
                 return path
-            found = _difference(value, new[key], (*path, str(key)))
+            found = data_difference(value, new[key], (*path, str(key)))
             if found is not None:
                 return found
         return None
@@ -112,7 +112,7 @@ def _difference(old: object, new: object, path: Path) -> Path | None:
         if len(old) != len(new):
             return path
         for index, (a, b) in enumerate(zip(old, new, strict=True)):
-            found = _difference(a, b, (*path, index))
+            found = data_difference(a, b, (*path, index))
             if found is not None:
                 return found
         return None
