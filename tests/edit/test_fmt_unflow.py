@@ -1,6 +1,6 @@
 """A long flow list is written as a block list without the round-trip reader, exactly as
 the round-trip format writes it, and only when that (with keys moved into the format's
-order, tests/edit/test_fmt_reorder.py) is the whole change."""
+order, tests/edit/test_fmt_layout.py) is the whole change."""
 
 from __future__ import annotations
 

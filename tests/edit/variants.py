@@ -139,10 +139,13 @@ COMMENTS = ["# c", "#", "# - x", "# a: b", "#!x", "# ---"]
 class Variants:
     """Texts drawn from one seeded random source."""
 
-    def __init__(self, seed: int, odd: float = 0.08, in_order: float = 0.7) -> None:
+    def __init__(
+        self, seed: int, odd: float = 0.08, in_order: float = 0.7, misindent: float = 0.05
+    ) -> None:
         self.rng = random.Random(seed)
         self.odd = odd  # how often a value is drawn from ODD
         self.in_order = in_order  # how often a mapping's keys are drawn in the format's order
+        self.misindent = misindent  # how often a block is not indented by 2 under its key
 
     def text(self) -> str:
         rng = self.rng
@@ -196,10 +199,11 @@ class Variants:
             choice = rng.random()
             if depth < 3 and choice < 0.2:
                 lines.append(f"{prefix}{key}:{self._eol()}")
-                self._mapping(indent + 2, depth + 1, lines, None)
+                shift = rng.choice([1, 4]) if rng.random() < self.misindent else 2
+                self._mapping(indent + shift, depth + 1, lines, None)
             elif depth < 3 and choice < 0.4:
                 lines.append(f"{prefix}{key}:{self._eol()}")
-                shift = rng.choice([0, 4]) if rng.random() < 0.05 else 2
+                shift = rng.choice([0, 4]) if rng.random() < self.misindent else 2
                 self._sequence(indent + shift, depth + 1, lines)
             elif choice < 0.5:
                 self._block(prefix, key, indent, lines)
@@ -211,7 +215,7 @@ class Variants:
         rng = self.rng
         for _ in range(rng.randint(1, 3)):
             self._extras(indent, lines)
-            dash = " " * indent + ("-  " if rng.random() < 0.03 else "- ")
+            dash = " " * indent + ("-  " if rng.random() < self.misindent * 0.6 else "- ")
             if depth < 3 and rng.random() < 0.4:
                 self._mapping(len(dash), depth + 1, lines, dash)
             else:

@@ -1,16 +1,19 @@
-"""Keys out of the format's order are put back by moving lines, without the round-trip
-reader, exactly as the round-trip format puts them, and only where that is known."""
+"""Keys out of the format's order are put back, and blocks indented by 2, by moving and
+re-indenting lines without the round-trip reader, exactly as the round-trip format does
+it, and only where that is known."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 from ruamel.yaml.comments import CommentedMap
 
 from bpstrat.edit import fmt as fmt_module
 from bpstrat.edit.fmt import format_full
-from bpstrat.edit.fmt_reorder import reorder_keys
+from bpstrat.edit.fmt_layout import relayout
+from bpstrat.edit.fmt_quick import is_canonical
 from bpstrat.edit.fmt_rewrite import rewrite_lines
 from bpstrat.edit.fmt_scan import scan
 from bpstrat.edit.fmt_verify import read_checked
@@ -32,6 +35,17 @@ REORDERED = {
     "two documents": "---\nid: p\nkind: problem\ntitle: P\n---\ntitle: Q\nkind: problem\nid: q\n",
     "comments before and after the content stay": "# the consumer\nname: C\nkind: consumer\n"
     "id: c\n# the end\n",
+    "a list written under its key's column": "kind: problem\nid: p\ntitle: P\n"
+    "evidence:\n- a\n- b\n",
+    "a mapping indented by 4, a list in it": "kind: consumer\nid: c\nname: C\n"
+    "strategy:\n    summary: x\n    sources:\n    - a\n    -   b\n",
+    "an end of line comment keeps its column": "kind: other\na:\n    k: v # e\n"
+    "    kk:  # f\n        x: 1\n- z # g\n".replace("- z", "b:\n- z"),
+    "a comment at the next line's indentation moves with it": "kind: other\na:\n"
+    "    # c\n    k: v\n  # d\n    j: w\n",
+    "a block scalar keeps its lines' indentation relative to its first": "kind: other\n"
+    "a:\n    note: |\n        text\n          deeper\n\n        end\n    k: v\n",
+    "a list item's mapping after a wide dash": "kind: other\na:\n    -   k: v\n        j: w\n",
     "a mapping of an unknown kind is left, a known one in the same file is not": (
         "kind: other\nb: 1\na: 2\n---\nid: c\nkind: consumer\nname: C\n"
     ),
@@ -46,6 +60,8 @@ LEFT_TO_THE_ROUND_TRIP = {
     "a value over two lines": "kind: problem\ntitle: P\n  and more\nid: p\n",
     "a document end marker": "id: p\nkind: problem\ntitle: P\n...\n",
     "a key with odd blanks": "id: p\nkind: problem\ntitle:  P\n",
+    "a quote before the comment of a line that moves": "kind: other\na:\n    k: 'x' # e\n",
+    "a list in a list": "kind: other\na:\n- - x\n",
 }
 
 
@@ -107,9 +123,15 @@ def _the_round_trip_agrees(texts: list[str]) -> int:
         quick = rewrite_lines(text)
         if quick is None:
             continue
-        handled += 1
         notes: list[str] = []
-        assert fmt_module._format_stream(text, layout, False, notes) == quick, text
+        try:
+            full = fmt_module._format_stream(text, layout, False, notes)
+        except yaml.YAMLError:  # the round trip wrote what does not read back: fmt refuses it
+            continue
+        if not is_canonical(full):
+            continue  # the round trip wrote what it cannot prove stable (`- a}` re-indented)
+        handled += 1
+        assert full == quick, text
         assert notes == [], text
     return handled
 
@@ -117,7 +139,7 @@ def _the_round_trip_agrees(texts: list[str]) -> int:
 def _variants(seeds: range) -> list[str]:
     texts: list[str] = []
     for seed in seeds:
-        variants = Variants(seed, odd=0.0, in_order=0.2)
+        variants = Variants(seed, odd=0.0, in_order=0.4, misindent=0.3)
         texts.extend(variants.text() for _ in range(20))
     return [text for text in texts if "\r" not in text and not text.startswith("\ufeff")]
 
@@ -128,7 +150,7 @@ def test_generated_texts_are_rewritten_as_the_round_trip_writes_them() -> None:
 
 @pytest.mark.slow
 def test_many_generated_texts_are_rewritten_as_the_round_trip_writes_them() -> None:
-    assert _the_round_trip_agrees(_variants(range(40, 2040))) >= 500
+    assert _the_round_trip_agrees(_variants(range(40, 1040))) >= 250
 
 
 def _reversed_keys(text: str) -> str:
@@ -153,16 +175,16 @@ def test_many_documents_many_keys_and_deep_nesting_take_one_pass_per_level() -> 
     # each line is read once per level it is nested in (a quadratic reorder would take
     # minutes here)
     many = "".join(f"---\nid: c{i}\nkind: consumer\nname: C {i}\n" for i in range(20_000))
-    out = reorder_keys(many)
+    out = relayout(many)
     assert out is not None and out.count("kind: consumer\nid: c") == 20_000
     wide = "id: p\nkind: problem\ntitle: P\nnotes:\n" + "".join(
         f"  k{i}: {i}\n" for i in range(50_000)
     )
-    out = reorder_keys(wide)
+    out = relayout(wide)
     assert out is not None and out.startswith("kind: problem\nid: p\n")
     deep = "kind: problem\nid: p\ntitle: P\nnotes:\n" + "".join(
         "  " * level + f"k{level}:\n" for level in range(1, 19)
     )
     deep += "  " * 19 + "x: 1\n"
-    assert reorder_keys(deep) is None  # nothing to move: unknown keys keep their order
-    assert reorder_keys("title: P\n" + deep.replace("title: P\n", "")) is not None
+    assert relayout(deep) is None  # nothing to move: unknown keys keep their order
+    assert relayout("title: P\n" + deep.replace("title: P\n", "")) is not None
