@@ -163,6 +163,7 @@ CASES: list[tuple[str, Callable[[], object], object]] = [
     ),
     # output
     ("visible._CONTROL", lambda: visible._CONTROL.search("a" * BIG), None),
+    ("visible._JSON_CONTROL", lambda: visible._JSON_CONTROL.search("\n\t" * BIG), None),
     ("positions._LINE_END", lambda: len(positions._LINE_END.findall("\r" * BIG)), BIG),
     (
         "lint_text._NEEDS_TERMINAL_LIBRARY",

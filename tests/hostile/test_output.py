@@ -157,13 +157,16 @@ def test_zero_width_and_tag_characters_are_escaped_everywhere(root: Writer) -> N
     hidden = "Web\u200b\U000e0041\U000e0042\U000e007f"
     text = CONSUMER.replace("name: Web", f'name: "{hidden}"') + f'"bad{hidden}": 1\n'
     base = root({"web.yaml": text, "d.yaml": DIMENSION})
-    for format in ("text", "github"):
+    for format in ("text", "github", "sarif"):
         _, out = run(run_lint, base, format=format, fail_on="error", today=TODAY)
         assert "unknown field" in out
         assert not any(c in out for c in HIDDEN)
         assert "\\u200b" in out and "\\U000e0041" in out
     _, scored = run(run_score, base, format="text", dimension=None, what_if=[])
     assert "Web" in scored and not any(c in scored for c in HIDDEN)
+    _, data = run(run_lint, base, format="json", fail_on="error", today=TODAY)
+    assert not any(c in data for c in HIDDEN)  # JSON escapes: the same values to a reader
+    assert any(hidden in f["message"] for f in json.loads(data)["findings"])
     brief = render_brief(base, None, TODAY)
     assert "Web" in brief and not any(c in brief for c in HIDDEN)
 

@@ -1,4 +1,9 @@
-"""`--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts."""
+"""`--format sarif`: SARIF 2.1.0 that GitHub code scanning accepts.
+
+Code scanning shows each message to reviewers, so a message's control, bidi, zero-width
+and tag characters (a name from a pull request may hold them) are written as escapes,
+as in the text report (source/visible.py).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from bpstrat import __version__
 from bpstrat.lint.codes import CODES
 from bpstrat.lint.linter import LintResult
 from bpstrat.report.json_text import json_text
+from bpstrat.source.visible import visible
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,7 +55,7 @@ def render(result: LintResult, prefix: str = "") -> str:
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": _LEVEL[f.severity],
-                "message": {"text": f.message},
+                "message": {"text": visible(f.message)},
                 "locations": [
                     {
                         "physicalLocation": {

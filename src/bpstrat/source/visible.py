@@ -16,10 +16,13 @@ import re
 # joiner, invisible operators, the Mongolian vowel separator), the deprecated format
 # characters, the byte-order mark / zero-width no-break space, and the tag characters
 # (U+E0000-U+E007F, which hide text from a reader).
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\U000e0000-\U000e007f]"
+_INVISIBLE = (
+    "\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\U000e0000-\U000e007f"
 )
+_CONTROL = re.compile("[\x00-\x1f" + _INVISIBLE + "]")
+# In JSON text a tab, CR or LF is layout (inside a string JSON writes them as escapes).
+_JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + _INVISIBLE + "]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 ELLIPSIS = "…"
@@ -39,6 +42,21 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: object) -> str:
     """`text` with every control, bidi and line-separator character written as an escape."""
     return _CONTROL.sub(_escape, str(text))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters past U+FFFF
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_visible(text: str) -> str:
+    """JSON `text` with each character `visible` escapes written as a JSON escape
+    (`\\u202e`): the same value to a JSON reader, nothing hidden or obeyed on a terminal.
+    Only for JSON text, where such characters can stand only inside strings."""
+    return _JSON_CONTROL.sub(_json_escape, text)
 
 
 def has_control(text: str) -> bool:
