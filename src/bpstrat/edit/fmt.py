@@ -61,8 +61,9 @@ def format_text(text: str, is_root_config: bool = False) -> Formatted:
 
 def format_quick(text: str, is_root_config: bool = False) -> Formatted | None:
     """What `format_full` gives, when it is proven without the round-trip reader: the text
-    itself when `is_canonical`, the text with keys moved into the format's order when that
-    is its only change; None otherwise (a text that is not valid YAML included)."""
+    itself when `is_canonical`, the text with keys moved into the format's order and blocks
+    indented by 2 when that is its only change (`moved_lines`); None otherwise (a text
+    that is not valid YAML included)."""
     bom, body, line_ending = _parts(text)
     try:
         documents = read_checked(body)
@@ -77,8 +78,7 @@ def format_quick(text: str, is_root_config: bool = False) -> Formatted | None:
 def _parts(text: str) -> tuple[str, str, str]:
     """A text's byte order mark, its body with `\n` line breaks, and its line ending."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    written_body = text[len(bom) :]
-    return bom, to_lf(written_body), ending(written_body)
+    return bom, to_lf(text[len(bom) :]), ending(text[len(bom) :])
 
 
 def format_full(text: str, is_root_config: bool = False) -> Formatted:
@@ -91,7 +91,6 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     read back to the same data and comments, or would change again on a second run.
     """
     bom, body, line_ending = _parts(text)
-    written_body = text[len(bom) :]
     documents = read_checked(body)
     moved = moved_lines(body, documents, is_root_config)
     if moved is not None:
@@ -109,7 +108,7 @@ def format_full(text: str, is_root_config: bool = False) -> Formatted:
     notes: list[str] = []
     try:
         out = _format_stream(body, layout, is_root_config, notes)
-        if written(out, line_ending) == written_body:
+        if bom + written(out, line_ending) == text:
             return Formatted(text, notes)
         problem = compare(body, documents, layout, out)
         # A second format must not change it: proven without the round trip when the

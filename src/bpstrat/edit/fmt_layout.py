@@ -106,7 +106,6 @@ class _Document:
         self.lines = lines
         self.is_root_config = is_root_config
         self.new: dict[int, str] = {}  # source line -> its new text (content lines)
-        self.moved = False
 
     def written(self) -> list[str]:
         lines = self.lines
@@ -217,7 +216,6 @@ class _Document:
             if fragile or any(not _is_content(lines[n]) and lines[n] for n in range(begin, end)):
                 raise _Unsure
             chunks = [chunks[i] for i in order]
-            self.moved = True
         if dash:
             first = chunks[0][0]
             self.new[first] = _shifted(lines[first], column, " " * (target - 2) + "- ")
