@@ -62,13 +62,7 @@ def test_anything_else_is_left_to_the_round_trip(text: str) -> None:
     assert rewrite_lines(text) is None
 
 
-def test_fmt_of_a_long_flow_list_never_runs_the_round_trip(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def refuse(text: str) -> list[object]:
-        raise AssertionError("the round-trip reader ran")
-
-    monkeypatch.setattr(fmt_module, "load_all", refuse)
+def test_fmt_of_a_long_flow_list_never_runs_the_round_trip(no_round_trip: None) -> None:
     text = PROBLEM + "evidence: " + listed([f"item {i}" for i in range(20_000)]) + "\n"
     out = format_full(text).text
     assert out.count("\n  - item ") == 20_000
@@ -82,13 +76,7 @@ def test_a_hostile_long_line_is_read_in_one_pass() -> None:
     assert rewrite_lines(PROBLEM + "evidence: [" + "a" * 200_000 + "]\n") is None
 
 
-def test_values_nested_deeper_than_the_bound_are_left_as_they_are(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def refuse(text: str) -> list[object]:
-        raise AssertionError("the round-trip reader ran")
-
-    monkeypatch.setattr(fmt_module, "load_all", refuse)
+def test_values_nested_deeper_than_the_bound_are_left_as_they_are(no_round_trip: None) -> None:
     deep = MAX_NESTING  # the document's own mapping is one level
     text = PROBLEM + "notes: " + "[" * deep + "x" + "]" * deep + "\n"
     result = format_full(text)
